@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dateline.Cli.Rendering;
+using Dateline.Extraction.Reading;
+using Dateline.Ingestion;
+
+namespace Dateline.Cli.Commands;
+
+/// <summary><c>dateline ingest PATH...</c>: read files and folders into the store.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively)", Arity = ArgumentArity.OneOrMore };
+        var parallel = new Option<int>("--parallel") { Description = "Files read at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var force = new Option<bool>("--force") { Description = "Re-read files already ingested unchanged" };
+        var report = new Option<string?>("--report") { Description = "Write the full summary, with every skipped input, as JSON to FILE" };
+        var maxSize = new Option<long>("--max-document-size")
+        {
+            Description = "Largest single-document file (text dump, HTML page) in bytes",
+            DefaultValueFactory = _ => ExtractionOptions.Default.MaxDocumentBytes,
+        };
+        var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines)") { paths, parallel, force, report, maxSize };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new IngestOptions { Parallelism = result.GetValue(parallel), Force = result.GetValue(force) };
+            var extraction = ExtractionOptions.Default with { MaxDocumentBytes = result.GetValue(maxSize) };
+            return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), ct);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> paths, IngestOptions options,
+        ExtractionOptions extraction, string? reportPath, CancellationToken ct)
+    {
+        using var logging = GlobalOptions.CreateLogging(result);
+        await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
+        var runner = new IngestRunner(new ArticleExtractor(extraction), store, options, logging.CreateLogger("ingest"));
+        var summary = await IngestProgressView.RunAsync(progress => runner.RunAsync(paths, progress, ct));
+        IngestSummaryView.Write(summary, store.Path, reportPath);
+        if (reportPath is not null)
+        {
+            await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(summary, CliJson.Options), ct);
+        }
+
+        return summary.Cancelled ? ExitCodes.Fatal : summary.Problems.Count > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
+    }
+}

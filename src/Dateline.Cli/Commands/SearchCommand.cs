@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dateline.Cli.Rendering;
+using Dateline.Storage.Search;
+using Spectre.Console;
+
+namespace Dateline.Cli.Commands;
+
+/// <summary><c>dateline search QUERY</c>: full-text search with the query language of <see cref="SearchQuery"/>.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query")
+        {
+            Description = "Words, \"phrases\", prefix*, title:word, NOT/-word, AND (or juxtaposition), OR, (groups). Precedence: NOT > AND > OR",
+        };
+        var limit = new Option<int>("--limit") { Description = "Maximum hits to show", DefaultValueFactory = _ => 20 };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var filters = new FilterOptions();
+        var command = new Command("search", "Search stored articles") { query, limit, format };
+        filters.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            var n = result.GetValue(limit);
+            if (n is < 1 or > 10_000)
+            {
+                throw new UsageException("--limit must be between 1 and 10000");
+            }
+
+            var request = new SearchRequest(SearchQuery.Parse(result.GetValue(query)!), filters.Read(result), n);
+            await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
+            var found = await store.SearchAsync(request, ct);
+            if (result.GetValue(format) == "json")
+            {
+                var json = new
+                {
+                    query = found.Query,
+                    total = found.Total,
+                    results = found.Hits.Select(h => new
+                    {
+                        id = h.Id, title = h.Title, source = h.Source, published = h.Published, snippet = h.Snippet, score = h.Score,
+                        highlights = h.Highlights.Select(r => new[] { r.Start, r.End }),
+                    }),
+                };
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(json, CliJson.Options));
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Expand()
+                .AddColumn("id").AddColumn("published").AddColumn("source").AddColumn("title / snippet").AddColumn(new TableColumn("score").RightAligned());
+            foreach (var h in found.Hits)
+            {
+                table.AddRow(new Markup(Markup.Escape(h.Id)), new Text(h.Published ?? string.Empty), new Text(h.Source ?? string.Empty),
+                    new Markup($"[bold]{Markup.Escape(h.Title ?? "(untitled)")}[/]\n{Highlight(h)}"),
+                    new Text(h.Score.ToString("0.00", CultureInfo.InvariantCulture)));
+            }
+
+            table.Caption($"{found.Hits.Count} of {found.Total} match(es) for {Markup.Escape(found.Query)}");
+            Terminal.Out.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Highlight(SearchHit hit)
+    {
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var r in hit.Highlights)
+        {
+            sb.Append(Markup.Escape(hit.Snippet[at..r.Start])).Append("[yellow]").Append(Markup.Escape(hit.Snippet[r.Start..r.End])).Append("[/]");
+            at = r.End;
+        }
+
+        return sb.Append(Markup.Escape(hit.Snippet[at..])).ToString();
+    }
+}

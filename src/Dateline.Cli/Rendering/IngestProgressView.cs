@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dateline.Ingestion;
+using Spectre.Console;
+
+namespace Dateline.Cli.Rendering;
+
+/// <summary>
+/// Shows ingest progress: a live bar on a terminal, or a plain line every few seconds when stderr is redirected
+/// (CI logs, pipes), so long jobs are never silent.
+/// </summary>
+internal static class IngestProgressView
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
+
+    public static async Task<IngestSummary> RunAsync(Func<IProgress<IngestProgress>, Task<IngestSummary>> job)
+    {
+        if (Terminal.Interactive)
+        {
+            return await Terminal.Error.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("ingest", maxValue: 1);
+                    var progress = new Progress<IngestProgress>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.FilesTotal);
+                        task.Value = p.FilesDone;
+                        task.Description = $"{p.FilesDone}/{p.FilesTotal} files, {p.ArticlesWritten} articles, {p.Problems} skipped";
+                    });
+                    return await job(progress);
+                });
+        }
+
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var lastSeen = default(IngestProgress);
+        var sync = new object();
+        var plain = new SyncProgress<IngestProgress>(p =>
+        {
+            lock (sync)
+            {
+                lastSeen = p;
+                if (clock.Elapsed - last < PlainInterval)
+                {
+                    return;
+                }
+
+                last = clock.Elapsed;
+                Console.Error.WriteLine(Line(p, clock.Elapsed));
+            }
+        });
+        var summary = await job(plain);
+        if (lastSeen is not null && clock.Elapsed > PlainInterval)
+        {
+            Console.Error.WriteLine(Line(lastSeen, clock.Elapsed));
+        }
+
+        return summary;
+    }
+
+    private static string Line(IngestProgress p, TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
+        $"ingest: {p.FilesDone}/{p.FilesTotal} files, {p.ArticlesWritten} articles written, {p.Problems} skipped, {elapsed.TotalSeconds:0}s");
+
+    /// <summary>Reports on the caller's thread (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

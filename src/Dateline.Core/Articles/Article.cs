@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace Dateline.Core.Articles;
+
+/// <summary>
+/// An extracted news article: the immutable hand-off from extraction to every later stage.
+/// The JSON form (snake_case field names) is a public contract; see docs/ARCHITECTURE.md.
+/// </summary>
+public sealed record Article
+{
+    /// <summary>Stable identity: a hash of the canonical URL when known, else of source + title + body.</summary>
+    public required string Id { get; init; }
+
+    public required ArticleOrigin Origin { get; init; }
+
+    public string? Url { get; init; }
+
+    /// <summary>The publication (site or paper) the article was read from, e.g. "Japan Today".</summary>
+    public string? Source { get; init; }
+
+    public string? Title { get; init; }
+
+    public ArticleDate? Published { get; init; }
+
+    /// <summary>Where <see cref="Published"/> came from; one of <see cref="DateSources"/>.</summary>
+    public string? PublishedSource { get; init; }
+
+    public ArticleDate? Modified { get; init; }
+
+    public string? Section { get; init; }
+
+    /// <summary>The place as printed at the head of the story, e.g. "TOKYO".</summary>
+    public string? Dateline { get; init; }
+
+    /// <summary>The agency credited for the story, normalised ("Kyodo", "Reuters", "AP").</summary>
+    public string? Wire { get; init; }
+
+    public ImmutableArray<string> Authors { get; init; } = [];
+
+    public string? Language { get; init; }
+
+    public int? CommentCount { get; init; }
+
+    public ImmutableArray<ArticleImage> Images { get; init; } = [];
+
+    public ImmutableArray<string> Paragraphs { get; init; } = [];
+
+    /// <summary>The paragraphs joined by a blank line. Derived, never set independently.</summary>
+    public string Body => string.Join(BodySeparator, Paragraphs);
+
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
+    /// <summary>Separator between paragraphs in <see cref="Body"/>.</summary>
+    public const string BodySeparator = "\n\n";
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Dateline.Core.Articles;
+
+namespace Dateline.Core.Documents;
+
+/// <summary>
+/// Owns an article's immutable text and the write-once layers that pipeline components add to it.
+/// Not thread-safe: one document is processed by one thread at a time.
+/// </summary>
+public sealed class Document
+{
+    private readonly Dictionary<Layer, object> _layers = [];
+    private readonly List<string> _errors = [];
+
+    public Document(string id, string text)
+    {
+        Id = id;
+        Text = text;
+    }
+
+    public string Id { get; }
+
+    public string Text { get; }
+
+    /// <summary>Failures recorded by components (the batch goes on; see <see cref="Pipelines.Pipeline"/>).</summary>
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>Creates a document over <see cref="Article.Body"/> with the <see cref="Layers.Paragraphs"/> layer set.</summary>
+    public static Document FromArticle(Article article)
+    {
+        var spans = ImmutableArray.CreateBuilder<TextSpan>(article.Paragraphs.Length);
+        var offset = 0;
+        foreach (var p in article.Paragraphs)
+        {
+            spans.Add(new TextSpan(offset, offset + p.Length));
+            offset += p.Length + Article.BodySeparator.Length;
+        }
+
+        var doc = new Document(article.Id, article.Body);
+        doc.Set(Layers.Paragraphs, spans.MoveToImmutable());
+        return doc;
+    }
+
+    public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);
+
+    public bool Has(Layer layer) => _layers.ContainsKey(layer);
+
+    public T Get<T>(Layer<T> layer) => _layers.TryGetValue(layer, out var v)
+        ? (T)v
+        : throw new InvalidOperationException($"Layer '{layer}' is missing; add a component that produces it.");
+
+    public void Set<T>(Layer<T> layer, T value)
+        where T : notnull
+    {
+        if (!_layers.TryAdd(layer, value))
+        {
+            throw new InvalidOperationException($"Layer '{layer}' was already set.");
+        }
+    }
+
+    internal void RecordError(string component, Exception error) => _errors.Add($"{component}: {error.Message}");
+}

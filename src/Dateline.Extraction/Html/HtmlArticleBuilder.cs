@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Dateline.Core.Articles;
+using Dateline.Extraction.Identity;
+using Dateline.Extraction.Metadata;
+
+namespace Dateline.Extraction.Html;
+
+/// <summary>Builds an <see cref="Article"/> from an HTML page: metadata, main text, dateline and identity.</summary>
+public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider clock)
+{
+    /// <summary>Values the caller already knows (from a feed, a JSON record or a WARC header) and that win.</summary>
+    public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
+        string? PublishedSource = null, string? Source = null);
+
+    public static HtmlArticleBuilder Default { get; } = new(new ReadabilityMainTextExtractor(), TimeProvider.System);
+
+    public Article? Build(Stream html, ArticleOrigin origin, Known known, List<string> problems) =>
+        Build(new HtmlParser().ParseDocument(html), origin, known, problems);
+
+    public Article? Build(string html, ArticleOrigin origin, Known known, List<string> problems) =>
+        Build(new HtmlParser().ParseDocument(html), origin, known, problems);
+
+    private Article? Build(IHtmlDocument doc, ArticleOrigin origin, Known known, List<string> problems)
+    {
+        var meta = HtmlMetadataReader.Read(doc, known.Url, clock.GetUtcNow());
+        var title = known.Title ?? meta.Title;
+        var paragraphs = mainText.Extract(doc, known.Url ?? meta.CanonicalUrl).ToList();
+        while (paragraphs.Count > 0 && (string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase)
+                                        || paragraphs[0].StartsWith("By ", StringComparison.Ordinal) && paragraphs[0].Length < 80))
+        {
+            paragraphs.RemoveAt(0);
+        }
+
+        string? creditWire = null;
+        while (paragraphs.Count > 0 && CreditLines.Classify(paragraphs[^1]) is { } credit)
+        {
+            creditWire ??= credit.Wire;
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            problems.Add("no article text found in the page");
+            return null;
+        }
+
+        string? dateline = null, wire = null;
+        if (DatelineSplitter.SplitInline(paragraphs[0]) is { } inline)
+        {
+            (dateline, wire, paragraphs[0]) = (inline.Place, inline.Wire, inline.Rest);
+        }
+
+        var url = known.Url ?? meta.CanonicalUrl;
+        ImmutableArray<string> body = [.. paragraphs];
+        var source = known.Source ?? meta.SiteName;
+        return new Article
+        {
+            Id = ArticleIdentity.Compute(ArticleIdentity.NormalizeUrl(meta.CanonicalUrl) ?? url, source, title,
+                string.Join(Article.BodySeparator, body)),
+            Origin = origin,
+            Url = url,
+            Source = source,
+            Title = title,
+            Published = known.Published ?? meta.Published,
+            PublishedSource = known.Published is not null ? known.PublishedSource : meta.PublishedSource,
+            Modified = meta.Modified,
+            Section = meta.Section,
+            Dateline = dateline,
+            Wire = wire ?? creditWire,
+            Authors = meta.Authors,
+            Language = meta.Language,
+            Images = meta.LeadImage is { } img ? [img] : [],
+            Paragraphs = body,
+            Warnings = meta.Warnings,
+        };
+    }
+}

@@ -1,0 +1,13 @@
+using AngleSharp.Html.Dom;
+
+namespace Dateline.Extraction.Html;
+
+/// <summary>Finds the article's main text in a parsed page. The one seam for better extractors.</summary>
+public interface IMainTextExtractor
+{
+    /// <summary>A versioned name (<c>maintext.strategy.vN</c>), stored as provenance.</summary>
+    string Name { get; }
+
+    /// <summary>The body paragraphs, in reading order. May modify <paramref name="document"/>.</summary>
+    IReadOnlyList<string> Extract(IHtmlDocument document, string? url);
+}

@@ -1,0 +1,13 @@
+namespace Dateline.Extraction.Reading;
+
+/// <summary>Limits and switches that behave the same in the library, the CLI and the API.</summary>
+public sealed record ExtractionOptions
+{
+    /// <summary>Largest single-document input (a text dump or an HTML page) read whole. Bigger files are skipped.</summary>
+    public long MaxDocumentBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Largest single record in a multi-record input (one JSON line).</summary>
+    public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+
+    public static ExtractionOptions Default { get; } = new();
+}

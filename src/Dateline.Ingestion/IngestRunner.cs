@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Dateline.Core.Articles;
+using Dateline.Core.Errors;
+using Dateline.Extraction.Reading;
+using Dateline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Dateline.Ingestion;
+
+/// <summary>
+/// Runs an ingest: files are read in parallel, articles flow through a bounded channel to a single writer that
+/// commits them in batches (one transaction each). A file is entered in the resume ledger only after all its
+/// articles are committed, so a killed run resumes where it stopped and re-reads at most the unfinished files;
+/// article ids make any re-read a no-op.
+/// </summary>
+public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store, IngestOptions options, ILogger logger)
+{
+    private abstract record Item;
+
+    private sealed record ArticleItem(Article Article) : Item;
+
+    private sealed record FileDone(IngestedFile File, bool Clean) : Item;
+
+    public async Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var (files, findProblems) = InputFinder.Find(paths);
+        var problems = new List<InputProblem>(findProblems);
+        var channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(options.BatchSize * 4)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var state = new Counters { FilesTotal = files.Count };
+        foreach (var p in findProblems)
+        {
+            logger.LogWarning("Skipped {Path}: {Reason}", p.Path, p.Reason);
+        }
+
+        var writer = Task.Run(() => WriteAsync(channel.Reader, state, progress, cancellationToken), cancellationToken);
+        var cancelled = false;
+        try
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
+                CancellationToken = cancellationToken,
+            }, async (path, ct) => await ReadFileAsync(path, channel.Writer, state, problems, ct));
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled = true;
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+        }
+
+        try
+        {
+            await writer;
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled = true;
+        }
+
+        return new IngestSummary
+        {
+            FilesFound = files.Count,
+            FilesRead = state.FilesRead,
+            FilesUnchanged = state.FilesUnchanged,
+            ArticlesRead = state.ArticlesRead,
+            Inserted = state.Inserted,
+            Updated = state.Updated,
+            Duplicates = state.Unchanged,
+            Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
+            Elapsed = clock.Elapsed,
+            Cancelled = cancelled,
+        };
+    }
+
+    private async Task ReadFileAsync(string path, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
+        CancellationToken ct)
+    {
+        IngestedFile? fingerprint = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists)
+            {
+                fingerprint = new IngestedFile(Path.GetFullPath(path), info.Length, info.LastWriteTimeUtc);
+                if (!options.Force && await store.IsFileIngestedAsync(fingerprint, ct))
+                {
+                    Interlocked.Increment(ref state.FilesUnchanged);
+                    Interlocked.Increment(ref state.FilesDone);
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // ReadFile below reports the same condition with the file's name.
+        }
+
+        var articles = 0;
+        var clean = true;
+        foreach (var outcome in extractor.ReadFile(path, ct))
+        {
+            if (outcome.Article is { } article)
+            {
+                articles++;
+                Interlocked.Increment(ref state.ArticlesRead);
+                await channel.WriteAsync(new ArticleItem(article), ct);
+            }
+            else if (outcome.Problem is { } problem)
+            {
+                clean = false;
+                lock (problems)
+                {
+                    problems.Add(problem);
+                }
+
+                Interlocked.Increment(ref state.Problems);
+                logger.LogWarning("Skipped {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
+            }
+        }
+
+        Interlocked.Increment(ref state.FilesRead);
+        if (fingerprint is not null)
+        {
+            await channel.WriteAsync(new FileDone(fingerprint with { Articles = articles }, clean), ct);
+        }
+        else
+        {
+            Interlocked.Increment(ref state.FilesDone);
+        }
+    }
+
+    private async Task WriteAsync(ChannelReader<Item> channel, Counters state, IProgress<IngestProgress>? progress, CancellationToken ct)
+    {
+        var batch = new List<Article>(options.BatchSize);
+        var done = new List<FileDone>();
+        while (await channel.WaitToReadAsync(ct))
+        {
+            while (batch.Count < options.BatchSize && channel.TryRead(out var item))
+            {
+                if (item is ArticleItem a)
+                {
+                    batch.Add(a.Article);
+                }
+                else if (item is FileDone f)
+                {
+                    done.Add(f);
+                }
+            }
+
+            await FlushAsync(batch, done, state, ct);
+            progress?.Report(state.Snapshot());
+        }
+
+        await FlushAsync(batch, done, state, ct);
+        progress?.Report(state.Snapshot());
+    }
+
+    private async Task FlushAsync(List<Article> batch, List<FileDone> done, Counters state, CancellationToken ct)
+    {
+        if (batch.Count > 0)
+        {
+            var statuses = await store.SaveAsync(batch, ct);
+            foreach (var s in statuses)
+            {
+                _ = s switch
+                {
+                    SaveStatus.Inserted => Interlocked.Increment(ref state.Inserted),
+                    SaveStatus.Updated => Interlocked.Increment(ref state.Updated),
+                    _ => Interlocked.Increment(ref state.Unchanged),
+                };
+            }
+
+            Interlocked.Add(ref state.ArticlesWritten, batch.Count);
+            batch.Clear();
+        }
+
+        if (done.Count > 0)
+        {
+            await store.MarkFilesIngestedAsync([.. done.Where(d => d.Clean).Select(d => d.File)], ct);
+            Interlocked.Add(ref state.FilesDone, done.Count);
+            done.Clear();
+        }
+    }
+
+    private sealed class Counters
+    {
+        public int FilesTotal;
+        public int FilesDone;
+        public int FilesRead;
+        public int FilesUnchanged;
+        public int Problems;
+        public long ArticlesRead;
+        public long ArticlesWritten;
+        public long Inserted;
+        public long Updated;
+        public long Unchanged;
+
+        public IngestProgress Snapshot() => new(Volatile.Read(ref FilesDone), FilesTotal, Interlocked.Read(ref ArticlesRead),
+            Interlocked.Read(ref ArticlesWritten), Volatile.Read(ref Problems));
+    }
+}

@@ -1,0 +1,20 @@
+using Dateline.Core.Errors;
+
+namespace Dateline.Ingestion;
+
+/// <summary>What an ingest did. <see cref="Problems"/> lists every skipped file or record with its reason.</summary>
+public sealed record IngestSummary
+{
+    public int FilesFound { get; init; }
+    public int FilesRead { get; init; }
+    /// <summary>Files skipped because the ledger shows them ingested before with the same size and time.</summary>
+    public int FilesUnchanged { get; init; }
+    public long ArticlesRead { get; init; }
+    public long Inserted { get; init; }
+    public long Updated { get; init; }
+    /// <summary>Articles already stored with the same content (re-ingests, duplicates within the input).</summary>
+    public long Duplicates { get; init; }
+    public IReadOnlyList<InputProblem> Problems { get; init; } = [];
+    public TimeSpan Elapsed { get; init; }
+    public bool Cancelled { get; init; }
+}

@@ -1,0 +1,34 @@
+using Dateline.Core.Articles;
+using Dateline.Storage.Search;
+
+namespace Dateline.Storage;
+
+/// <summary>
+/// The store contract every back end implements and the one contract test suite checks.
+/// Implementations are safe to call from several threads; writes are atomic per <see cref="SaveAsync"/> call.
+/// </summary>
+public interface IArticleStore : IAsyncDisposable
+{
+    /// <summary>A short description for messages, e.g. "sqlite:/path/dateline.db".</summary>
+    string Description { get; }
+
+    /// <summary>Stores a batch in one transaction. Same id and same content: unchanged; same id, new content: updated.</summary>
+    Task<IReadOnlyList<SaveStatus>> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken);
+
+    Task<Article?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(ArticleFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Streams every matching article in (published, id) order. Never capped.</summary>
+    IAsyncEnumerable<Article> ExportAsync(ArticleFilter filter, CancellationToken cancellationToken);
+
+    Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+
+    Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when this exact file (path, size, modification time) was fully ingested before.</summary>
+    Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken);
+
+    /// <summary>Records (in one transaction) that every article of these files is stored, so a resumed ingest can skip them.</summary>
+    Task MarkFilesIngestedAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken);
+}

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Dateline.Core.Articles;
+using Dateline.Core.Serialization;
+using Dateline.Storage.Search;
+using Microsoft.Data.Sqlite;
+
+namespace Dateline.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Each <see cref="SaveAsync"/> batch is one transaction, so a
+/// killed process leaves every batch either fully stored or absent. Opens a pooled connection per operation.
+/// </summary>
+public sealed class SqliteArticleStore : IArticleStore
+{
+    private readonly string _connectionString;
+
+    private SqliteArticleStore(string path, string connectionString)
+    {
+        Path = path;
+        _connectionString = connectionString;
+    }
+
+    public string Path { get; }
+
+    public string Description => "sqlite:" + Path;
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static async Task<SqliteArticleStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } dir)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+            var store = new SqliteArticleStore(full, cs);
+            await using var c = await store.OpenConnectionAsync(cancellationToken);
+            await using (var wal = c.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL";
+                await wal.ExecuteScalarAsync(cancellationToken);
+            }
+
+            await SqliteMigrator.MigrateAsync(c, cancellationToken);
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"cannot open the store '{full}': {ex.Message} (is it a Dateline SQLite database?)", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot open the store '{full}': {ex.Message}", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<SaveStatus>> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        var statuses = new List<SaveStatus>(articles.Count);
+        if (articles.Count == 0)
+        {
+            return statuses;
+        }
+
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var article in articles)
+        {
+            var hash = ArticleHashing.ContentHash(article);
+            long? seq = null;
+            string? oldHash = null;
+            await using (var find = Command(c, tx, "SELECT seq, content_hash FROM articles WHERE id = $id", ("$id", article.Id)))
+            await using (var r = await find.ExecuteReaderAsync(cancellationToken))
+            {
+                if (await r.ReadAsync(cancellationToken))
+                {
+                    seq = r.GetInt64(0);
+                    oldHash = r.GetString(1);
+                }
+            }
+
+            if (seq is not null && oldHash == hash)
+            {
+                statuses.Add(SaveStatus.Unchanged);
+                continue;
+            }
+
+            var values = Columns(article, hash, now);
+            if (seq is null)
+            {
+                await using var insert = Command(c, tx, """
+                    INSERT INTO articles (id, url, source, title, published, published_date, published_source, section, dateline,
+                        wire, language, origin_path, origin_offset, content_hash, json, ingested_at, updated_at)
+                    VALUES ($id, $url, $source, $title, $published, $published_date, $published_source, $section, $dateline,
+                        $wire, $language, $origin_path, $origin_offset, $content_hash, $json, $now, $now)
+                    RETURNING seq
+                    """, values);
+                seq = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                statuses.Add(SaveStatus.Inserted);
+            }
+            else
+            {
+                await using var update = Command(c, tx, """
+                    UPDATE articles SET url = $url, source = $source, title = $title, published = $published,
+                        published_date = $published_date, published_source = $published_source, section = $section,
+                        dateline = $dateline, wire = $wire, language = $language, origin_path = $origin_path,
+                        origin_offset = $origin_offset, content_hash = $content_hash, json = $json, updated_at = $now
+                    WHERE id = $id
+                    """, values);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+                await using var unindex = Command(c, tx, "DELETE FROM articles_fts WHERE rowid = $seq", ("$seq", seq));
+                await unindex.ExecuteNonQueryAsync(cancellationToken);
+                statuses.Add(SaveStatus.Updated);
+            }
+
+            await using var index = Command(c, tx, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)",
+                ("$seq", seq), ("$title", CjkSegmenter.Segment(article.Title ?? string.Empty)), ("$body", CjkSegmenter.Segment(article.Body)));
+            await index.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return statuses;
+    }
+
+    public async Task<Article?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, "SELECT json FROM articles WHERE id = $id", ("$id", id));
+        return await cmd.ExecuteScalarAsync(cancellationToken) is string json ? DatelineJson.Deserialize(json) : null;
+    }
+
+    public async Task<long> CountAsync(ArticleFilter filter, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        var (where, parameters) = SqliteFilter.Build(filter, "articles");
+        await using var cmd = Command(c, null, $"SELECT COUNT(*) FROM articles WHERE {where}", parameters);
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async IAsyncEnumerable<Article> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        var (where, parameters) = SqliteFilter.Build(filter, "articles");
+        await using var cmd = Command(c, null, $"SELECT json FROM articles WHERE {where} ORDER BY published_date, id", parameters);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            yield return DatelineJson.Deserialize(r.GetString(0));
+        }
+    }
+
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        SqliteSearch.RunAsync(this, request, cancellationToken);
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        async Task<object?> Scalar(string sql)
+        {
+            await using var cmd = Command(c, null, sql);
+            return await cmd.ExecuteScalarAsync(cancellationToken);
+        }
+
+        async Task<List<KeyValuePair<string, long>>> Groups(string column)
+        {
+            await using var cmd = Command(c, null,
+                $"SELECT {column}, COUNT(*) FROM articles WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY 2 DESC, 1 LIMIT 50");
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            var list = new List<KeyValuePair<string, long>>();
+            while (await r.ReadAsync(cancellationToken))
+            {
+                list.Add(new(r.GetString(0), r.GetInt64(1)));
+            }
+
+            return list;
+        }
+
+        var first = await Scalar("SELECT MIN(published_date) FROM articles") as string;
+        var last = await Scalar("SELECT MAX(published_date) FROM articles") as string;
+        return new StoreStats(
+            (long)(await Scalar("SELECT COUNT(*) FROM articles"))!,
+            (long)(await Scalar("SELECT COUNT(*) FROM ingested_files"))!,
+            first is null ? null : DateOnly.Parse(first, CultureInfo.InvariantCulture),
+            last is null ? null : DateOnly.Parse(last, CultureInfo.InvariantCulture),
+            await Groups("source"),
+            await Groups("wire"),
+            await SqliteMigrator.CurrentVersionAsync(c, cancellationToken),
+            (long)(await Scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"))!);
+    }
+
+    public async Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, "SELECT 1 FROM ingested_files WHERE path = $p AND size = $s AND modified = $m",
+            ("$p", file.Path), ("$s", file.Size), ("$m", file.Modified.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        return await cmd.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task MarkFilesIngestedAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var file in files)
+        {
+            await using var cmd = Command(c, tx, """
+                INSERT INTO ingested_files (path, size, modified, articles, ingested_at) VALUES ($p, $s, $m, $a, $t)
+                ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                    articles = excluded.articles, ingested_at = excluded.ingested_at
+                """,
+                ("$p", file.Path), ("$s", file.Size), ("$m", file.Modified.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+                ("$a", file.Articles), ("$t", now));
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        return ValueTask.CompletedTask;
+    }
+
+    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(cancellationToken);
+        await using var pragmas = c.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 15000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return c;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+
+    private static (string, object?)[] Columns(Article a, string hash, string now) =>
+    [
+        ("$id", a.Id), ("$url", a.Url), ("$source", a.Source), ("$title", a.Title), ("$published", a.Published?.ToString()),
+        ("$published_date", a.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("$published_source", a.PublishedSource), ("$section", a.Section), ("$dateline", a.Dateline), ("$wire", a.Wire),
+        ("$language", a.Language), ("$origin_path", a.Origin.Path), ("$origin_offset", a.Origin.Offset), ("$content_hash", hash),
+        ("$json", DatelineJson.Serialize(a)), ("$now", now),
+    ];
+}
