@@ -254,6 +254,10 @@ internal static class HtmlMetadataReader
                 }
 
                 caption = NullIfEmpty(full);
+                if (credit is null && caption is { } printed)
+                {
+                    (caption, credit) = Metadata.CaptionCredit.Split(printed);
+                }
             }
         }
 

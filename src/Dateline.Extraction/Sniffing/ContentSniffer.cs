@@ -37,7 +37,7 @@ public static class ContentSniffer
 
         var text = utf16
             ? (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(head[2..])
-            : Encoding.UTF8.GetString(head.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head);
+            : Encoding.UTF8.GetString(head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head);
         var trimmed = text.TrimStart();
         if (trimmed.Length == 0)
         {

@@ -10,9 +10,7 @@ internal static partial class TextDumpRules
     public static partial Regex Header();
 
     /// <summary>An image caption ends with its credit: "… at his office on Wednesday. Image: Kyodo".</summary>
-    [GeneratedRegex(@"^(?<caption>.*?)\s*\b(?:Image|Photo|Photograph|Picture)\s*:\s*(?<credit>[^.!?]{1,60}?)\s*$",
-        RegexOptions.CultureInvariant)]
-    public static partial Regex Caption();
+    public static Regex Caption() => Metadata.CaptionCredit.Pattern();
 
     /// <summary>The comment counter the page shows under the headline: "1 Comment", "12 Comments", "1,204 comments".</summary>
     [GeneratedRegex(@"^(?<n>\d{1,3}(?:,\d{3})*|\d+)\s+Comments?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

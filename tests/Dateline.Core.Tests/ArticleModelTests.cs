@@ -1,0 +1,65 @@
+using Dateline.Core.Articles;
+using Dateline.Core.Documents;
+using Dateline.Core.Serialization;
+
+namespace Dateline.Core.Tests;
+
+public sealed class ArticleModelTests
+{
+    private static Article Sample() => new()
+    {
+        Id = "abc",
+        Origin = new ArticleOrigin("x.jsonl", 42),
+        Title = "Talks resume",
+        Published = ArticleDate.Parse("2025-06-12T09:30:00+09:00"),
+        PublishedSource = DateSources.JsonLd,
+        Authors = ["Aiko Tanaka"],
+        Images = [new ArticleImage("https://example.test/a.jpg", "alt", "cap", "AP")],
+        Paragraphs = ["First one.", "Second — with “quotes” and 日本語."],
+    };
+
+    [Theory]
+    [InlineData("2025-06-04", "2025-06-04")]
+    [InlineData("2025-06-12T09:30:00+09:00", "2025-06-12T09:30:00+09:00")]
+    [InlineData("2025-06-11T18:20:00Z", "2025-06-11T18:20:00Z")]
+    [InlineData("2025-06-11T18:20:00", "2025-06-11T18:20:00Z")]
+    public void Dates_round_trip_through_iso_8601(string text, string expected) => Assert.Equal(expected, ArticleDate.Parse(text).ToString());
+
+    [Theory]
+    [InlineData("2025")]
+    [InlineData("2025-06")]
+    [InlineData("June 4, 2025")]
+    [InlineData("2025-02-30")]
+    public void Partial_or_invalid_dates_are_not_dates(string text) => Assert.False(ArticleDate.TryParse(text, out _));
+
+    [Fact]
+    public void Date_keeps_the_calendar_day_of_its_own_offset()
+    {
+        var d = ArticleDate.Parse("2025-06-12T01:30:00+09:00");
+        Assert.Equal(new DateOnly(2025, 6, 12), d.Date);
+    }
+
+    [Fact]
+    public void Json_round_trip_preserves_every_field()
+    {
+        var a = Sample();
+        var back = DatelineJson.Deserialize(DatelineJson.Serialize(a));
+        Assert.Equal(DatelineJson.Serialize(a), DatelineJson.Serialize(back));
+        Assert.Equal(a.Body, back.Body);
+        Assert.Equal(42, back.Origin.Offset);
+        Assert.Contains("日本語", DatelineJson.Serialize(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Document_paragraph_spans_point_into_the_body()
+    {
+        var a = Sample();
+        var doc = Document.FromArticle(a);
+        var spans = doc.Get(Layers.Paragraphs);
+        Assert.Equal(a.Paragraphs.Length, spans.Length);
+        for (var i = 0; i < spans.Length; i++)
+        {
+            Assert.Equal(a.Paragraphs[i], doc.Slice(spans[i]).ToString());
+        }
+    }
+}
