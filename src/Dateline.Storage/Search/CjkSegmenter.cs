@@ -9,8 +9,11 @@ namespace Dateline.Storage.Search;
 /// </summary>
 public static class CjkSegmenter
 {
-    /// <summary>The character that separates segmented CJK characters (a plain space, so tokenizers split on it).</summary>
-    private const char Gap = ' ';
+    /// <summary>
+    /// The character put around segmented CJK characters: a zero-width space, which word tokenizers treat as a separator
+    /// and which extraction never leaves in text, so removing it restores the original exactly.
+    /// </summary>
+    private const char Gap = '\u200B';
 
     public static bool IsCjk(char c) =>
         c is >= '\u3040' and <= '\u30FF'   // Hiragana, Katakana
@@ -52,10 +55,10 @@ public static class CjkSegmenter
         return sb.ToString();
     }
 
-    /// <summary>Removes the gaps <see cref="Segment"/> put around CJK characters (text that had none is unchanged).</summary>
+    /// <summary>Removes the gaps <see cref="Segment"/> inserted, mapping highlight ranges to the restored text.</summary>
     public static string Unsegment(string text, List<HighlightRange>? highlights = null)
     {
-        if (!ContainsCjk(text))
+        if (!text.Contains(Gap, StringComparison.Ordinal))
         {
             return text;
         }
@@ -65,11 +68,9 @@ public static class CjkSegmenter
         for (var i = 0; i < text.Length; i++)
         {
             map[i] = sb.Length;
-            var c = text[i];
-            var gapNextToCjk = c == Gap && ((i > 0 && IsCjk(text[i - 1])) || (i + 1 < text.Length && IsCjk(text[i + 1])));
-            if (!gapNextToCjk)
+            if (text[i] != Gap)
             {
-                sb.Append(c);
+                sb.Append(text[i]);
             }
         }
 

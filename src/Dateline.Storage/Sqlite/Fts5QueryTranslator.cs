@@ -41,5 +41,5 @@ internal static class Fts5QueryTranslator
 
     private static string Field(string? field) => field is null ? string.Empty : field + " : ";
 
-    private static string Quote(string text) => "\"" + CjkSegmenter.Segment(text).Replace("\"", "\"\"", StringComparison.Ordinal).Trim() + "\"";
+    private static string Quote(string text) => "\"" + CjkSegmenter.Segment(text).Replace("\"", "\"\"", StringComparison.Ordinal).Trim().Trim('\u200B') + "\"";
 }

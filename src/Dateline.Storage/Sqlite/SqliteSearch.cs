@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Dateline.Storage.Sqlite;
 
-/// <summary>Full-text search over the FTS5 index: BM25 ranking (title weighted over body) and highlighted snippets.</summary>
+/// <summary>
+/// Full-text search over the FTS5 index: BM25 ranking (title weighted over body) and highlighted snippets taken from the
+/// body (the title is shown beside them anyway).
+/// </summary>
 internal static class SqliteSearch
 {
     /// <summary>BM25 column weights: a match in the title counts this many times a match in the body.</summary>
@@ -26,7 +29,7 @@ internal static class SqliteSearch
             var hits = new List<SearchHit>();
             await using (var cmd = SqliteArticleStore.Command(c, null, $"""
                 SELECT a.id, a.title, a.source, a.published,
-                       snippet(articles_fts, -1, char(2), char(3), '…', {SnippetTokens}),
+                       snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}),
                        bm25(articles_fts, {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS rank
                 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
                 WHERE articles_fts MATCH $match AND {where}

@@ -1,0 +1,186 @@
+using Dateline.Core.Serialization;
+using Dateline.Storage.Search;
+
+namespace Dateline.Storage.Tests;
+
+/// <summary>The behaviour every store back end must have. Each test gets a fresh, empty store.</summary>
+public abstract class ArticleStoreContract(IStoreFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<IArticleStore> StoreWithCorpusAsync()
+    {
+        var store = await fixture.CreateEmptyStoreAsync();
+        await store.SaveAsync(Articles.Corpus(), Ct);
+        return store;
+    }
+
+    [Fact]
+    public async Task Round_trips_an_article_exactly()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var a = Articles.Corpus()[0];
+        await store.SaveAsync([a], Ct);
+        var loaded = await store.GetAsync(a.Id, Ct);
+        Assert.NotNull(loaded);
+        Assert.Equal(DatelineJson.Serialize(a), DatelineJson.Serialize(loaded));
+        Assert.Null(await store.GetAsync("missing", Ct));
+    }
+
+    [Fact]
+    public async Task Saving_again_is_unchanged_and_changed_content_is_an_update()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var a = Articles.Corpus()[0];
+        Assert.Equal([SaveStatus.Inserted], await store.SaveAsync([a], Ct));
+        Assert.Equal([SaveStatus.Unchanged], await store.SaveAsync([a with { Origin = new("/elsewhere/copy.txt") }], Ct));
+        var edited = a with { Paragraphs = [.. a.Paragraphs, "An added paragraph about zeppelins."] };
+        Assert.Equal([SaveStatus.Updated], await store.SaveAsync([edited], Ct));
+        Assert.Equal(1, await store.CountAsync(ArticleFilter.All, Ct));
+        var hits = await store.SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelins"), ArticleFilter.All), Ct);
+        Assert.Equal("a1", Assert.Single(hits.Hits).Id);
+    }
+
+    [Fact]
+    public async Task Duplicates_inside_one_batch_are_stored_once()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var a = Articles.Corpus()[1];
+        Assert.Equal([SaveStatus.Inserted, SaveStatus.Unchanged], await store.SaveAsync([a, a], Ct));
+        Assert.Equal(1, await store.CountAsync(ArticleFilter.All, Ct));
+    }
+
+    [Fact]
+    public async Task Phrase_search_finds_the_phrase_and_highlights_it()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var r = await store.SearchAsync(new SearchRequest(SearchQuery.Parse("\"shuttle diplomacy\""), ArticleFilter.All), Ct);
+        var hit = Assert.Single(r.Hits); // a3 has both words, but not as a phrase
+        Assert.Equal("a1", hit.Id);
+        Assert.Equal(1, r.Total);
+        Assert.Contains("shuttle diplomacy", hit.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.All(hit.Highlights, h => Assert.Matches("^(shuttle diplomacy|shuttle|diplomacy)$", hit.Snippet[h.Start..h.End].ToLowerInvariant()));
+        Assert.NotEmpty(hit.Highlights);
+    }
+
+    [Theory]
+    [InlineData("shuttle diplomacy", new[] { "a1", "a3" })]          // implicit AND, stemmed (diplomacy ~ diplomacy)
+    [InlineData("shuttle OR protest", new[] { "a1", "a2", "a3" })]
+    [InlineData("shuttle -geneva", new[] { "a1" })]
+    [InlineData("shuttle NOT geneva", new[] { "a1" })]
+    [InlineData("(protest OR fisheries) AND NOT drills", new[] { "a5" })]
+    [InlineData("diplom*", new[] { "a1", "a3" })]
+    [InlineData("title:diplomats", new[] { "a3" })]
+    [InlineData("meet", new[] { "a3" })]                                // porter stemming: met/meet? "meet" matches title "meet"
+    [InlineData("首脳", new[] { "a4" })]
+    [InlineData("東京", new[] { "a4" })]
+    [InlineData("NEAR(a b)", new string[0])]                            // FTS5 syntax is just words here
+    public async Task Boolean_queries_match_the_expected_articles(string query, string[] ids)
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var r = await store.SearchAsync(new SearchRequest(SearchQuery.Parse(query), ArticleFilter.All), Ct);
+        Assert.Equal(ids.Order(), r.Hits.Select(h => h.Id).Order());
+        Assert.Equal(ids.Length, r.Total);
+    }
+
+    [Fact]
+    public async Task Title_matches_rank_above_body_matches()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var r = await store.SearchAsync(new SearchRequest(SearchQuery.Parse("diplomats OR diplomacy"), ArticleFilter.All), Ct);
+        Assert.Equal("a3", r.Hits[0].Id);
+        Assert.True(r.Hits[0].Score >= r.Hits[^1].Score);
+    }
+
+    [Fact]
+    public async Task Cjk_snippets_come_back_without_segmentation_gaps()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var hit = (await store.SearchAsync(new SearchRequest(SearchQuery.Parse("\"首脳\""), ArticleFilter.All), Ct)).Hits.Single();
+        Assert.Contains("日本と韓国の首脳が東京で会談した。", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains(hit.Highlights, h => hit.Snippet[h.Start..h.End] == "首脳");
+    }
+
+    [Fact]
+    public async Task Filters_by_date_range_and_source()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var june = new ArticleFilter(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30));
+        Assert.Equal(3, await store.CountAsync(june, Ct));
+        var r = await store.SearchAsync(new SearchRequest(SearchQuery.Parse("shuttle"), june), Ct);
+        Assert.Equal(["a1"], r.Hits.Select(h => h.Id));
+        Assert.Equal(1, await store.CountAsync(new ArticleFilter(Source: "reuters"), Ct));
+        Assert.Equal(0, await store.CountAsync(new ArticleFilter(Source: "Reuters'; DROP TABLE articles; --"), Ct));
+        Assert.Equal(5, await store.CountAsync(ArticleFilter.All, Ct));
+    }
+
+    [Fact]
+    public async Task Limit_and_offset_page_through_hits_with_the_full_total()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var q = SearchQuery.Parse("shuttle OR protest OR fisheries");
+        var first = await store.SearchAsync(new SearchRequest(q, ArticleFilter.All, Limit: 2), Ct);
+        var second = await store.SearchAsync(new SearchRequest(q, ArticleFilter.All, Limit: 2, Offset: 2), Ct);
+        Assert.Equal(4, first.Total);
+        Assert.Equal(2, first.Hits.Count);
+        Assert.Equal(2, second.Hits.Count);
+        Assert.Empty(first.Hits.Select(h => h.Id).Intersect(second.Hits.Select(h => h.Id)));
+    }
+
+    [Fact]
+    public async Task Export_streams_every_matching_article_in_date_order()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var many = Enumerable.Range(0, 1200).Select(i => Articles.Make($"m{i:D4}", $"Story {i}", $"Body number {i}.",
+            $"2025-{1 + (i % 12):D2}-{1 + (i % 28):D2}")).ToList();
+        await store.SaveAsync(many, Ct);
+        var exported = new List<string>();
+        string? previous = null;
+        await foreach (var a in store.ExportAsync(ArticleFilter.All, Ct))
+        {
+            var key = a.Published!.Value.ToString() + a.Id;
+            Assert.True(previous is null || string.CompareOrdinal(previous, key) <= 0, $"{previous} before {key}");
+            previous = key;
+            exported.Add(a.Id);
+        }
+
+        Assert.Equal(1200, exported.Count);
+        Assert.Equal(1200, exported.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Stats_count_articles_sources_wires_and_dates()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var s = await store.GetStatsAsync(Ct);
+        Assert.Equal(5, s.Articles);
+        Assert.Equal(new DateOnly(2025, 5, 20), s.FirstPublished);
+        Assert.Equal(new DateOnly(2025, 6, 10), s.LastPublished);
+        Assert.Equal(5, s.BySource.Count);
+        Assert.Equal(new KeyValuePair<string, long>("Kyodo", 5), Assert.Single(s.ByWire));
+        Assert.True(s.SchemaVersion >= 1);
+    }
+
+    [Fact]
+    public async Task Ingest_ledger_remembers_files_by_path_size_and_time()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var t = new DateTimeOffset(2025, 6, 4, 1, 2, 3, TimeSpan.Zero);
+        var f = new IngestedFile("/data/a.txt", 100, t, 1);
+        Assert.False(await store.IsFileIngestedAsync(f, Ct));
+        await store.MarkFilesIngestedAsync([f], Ct);
+        Assert.True(await store.IsFileIngestedAsync(f, Ct));
+        Assert.False(await store.IsFileIngestedAsync(f with { Size = 101 }, Ct));
+        Assert.False(await store.IsFileIngestedAsync(f with { Modified = t.AddSeconds(1) }, Ct));
+        await store.MarkFilesIngestedAsync([f with { Size = 101 }], Ct);
+        Assert.True(await store.IsFileIngestedAsync(f with { Size = 101 }, Ct));
+        Assert.Equal(1, (await store.GetStatsAsync(Ct)).Files);
+    }
+
+    [Fact]
+    public async Task A_query_of_only_negations_is_a_syntax_error()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await Assert.ThrowsAsync<QuerySyntaxException>(() => store.SearchAsync(new SearchRequest(SearchQuery.Parse("-shuttle"), ArticleFilter.All), Ct));
+    }
+}

@@ -1,0 +1,76 @@
+using Dateline.Storage.Sqlite;
+using Dateline.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Dateline.Storage.Tests;
+
+public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContract(f), IClassFixture<SqliteFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Uses_wal_and_applies_migrations_once()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("x.db");
+        await using (var store = await SqliteArticleStore.OpenAsync(path, Ct))
+        {
+            await store.SaveAsync([Articles.Corpus()[0]], Ct);
+        }
+
+        await using (var again = await SqliteArticleStore.OpenAsync(path, Ct))
+        {
+            Assert.Equal(1, await again.CountAsync(ArticleFilter.All, Ct));
+        }
+
+        await using var c = new SqliteConnection($"Data Source={path}");
+        await c.OpenAsync(Ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await cmd.ExecuteScalarAsync(Ct));
+        cmd.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        Assert.Equal(SqliteMigrator.Latest, Convert.ToInt32(await cmd.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_gives_a_store_error_naming_it()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.Write("notes.db", "these are my notes, not a database " + new string('x', 5000));
+        var ex = await Assert.ThrowsAsync<StoreException>(() => SqliteArticleStore.OpenAsync(path, Ct));
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_newer_schema_is_refused_with_an_upgrade_hint()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("future.db");
+        await (await SqliteArticleStore.OpenAsync(path, Ct)).DisposeAsync();
+        await using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await c.OpenAsync(Ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')";
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        var ex = await Assert.ThrowsAsync<StoreException>(() => SqliteArticleStore.OpenAsync(path, Ct));
+        Assert.Contains("upgrade Dateline", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_openers_migrate_a_new_file_safely()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("race.db");
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SqliteArticleStore.OpenAsync(path, Ct), Ct)));
+        foreach (var s in stores)
+        {
+            await s.DisposeAsync();
+        }
+
+        await using var store = await SqliteArticleStore.OpenAsync(path, Ct);
+        Assert.Equal(SqliteMigrator.Latest, (await store.GetStatsAsync(Ct)).SchemaVersion);
+    }
+}
