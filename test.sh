@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 results="$PWD/TestResults"
 rm -rf "$results"
+mkdir -p "$results"
 
 if ! dotnet build Dateline.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "0 passed, 1 failed (build failed)"
@@ -13,17 +14,12 @@ if ! dotnet build Dateline.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; th
 fi
 
 dotnet test Dateline.slnx -c Release --no-build --nologo --results-directory "$results" \
-  --logger "trx" --logger "console;verbosity=minimal" "$@"
-status=$?
+  --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$results/test.log"
+status=${PIPESTATUS[0]}
 
-passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
-done
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 25, Skipped: 0, Total: 25, ..."
+read -r passed failed skipped < <(sed -n 's/.*Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\), Total.*/\2 \1 \3/p' \
+  "$results/test.log" | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no tests ran"; failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"

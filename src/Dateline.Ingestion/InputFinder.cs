@@ -2,9 +2,16 @@ using Dateline.Core.Errors;
 
 namespace Dateline.Ingestion;
 
-/// <summary>Expands the paths a user gave (files and folders, recursively) into a sorted list of files.</summary>
+/// <summary>
+/// Expands the paths a user gave (files and folders, recursively) into a sorted list of files. Inside folders, hidden
+/// files and the folder's own documentation (README, LICENSE, *.md) are left out; a file named on the command line
+/// is always read.
+/// </summary>
 public static class InputFinder
 {
+    /// <summary>File names that document a folder of inputs rather than being inputs.</summary>
+    private static readonly string[] DocumentationPrefixes = ["README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE"];
+
     private static readonly EnumerationOptions Recursive = new()
     {
         RecurseSubdirectories = true,
@@ -27,7 +34,7 @@ public static class InputFinder
             {
                 try
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, "*", Recursive).Where(f => !IsDotFile(f)).Order(StringComparer.Ordinal));
+                    files.AddRange(Directory.EnumerateFiles(path, "*", Recursive).Where(f => !IsDotFile(f) && !IsDocumentation(f)).Order(StringComparer.Ordinal));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -44,4 +51,11 @@ public static class InputFinder
     }
 
     private static bool IsDotFile(string path) => Path.GetFileName(path).StartsWith('.');
+
+    private static bool IsDocumentation(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+               || DocumentationPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
 }

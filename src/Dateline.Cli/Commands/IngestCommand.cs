@@ -15,28 +15,37 @@ internal static class IngestCommand
         var parallel = new Option<int>("--parallel") { Description = "Files read at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read files already ingested unchanged" };
         var report = new Option<string?>("--report") { Description = "Write the full summary, with every skipped input, as JSON to FILE" };
+        var progressInterval = new Option<double>("--progress-interval")
+        {
+            Description = "Seconds between progress lines when stderr is not a terminal",
+            DefaultValueFactory = _ => 2.0,
+        };
         var maxSize = new Option<long>("--max-document-size")
         {
             Description = "Largest single-document file (text dump, HTML page) in bytes",
             DefaultValueFactory = _ => ExtractionOptions.Default.MaxDocumentBytes,
         };
-        var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines)") { paths, parallel, force, report, maxSize };
+        var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines)")
+        {
+            paths, parallel, force, report, maxSize, progressInterval,
+        };
         command.SetAction(async (result, ct) =>
         {
             var options = new IngestOptions { Parallelism = result.GetValue(parallel), Force = result.GetValue(force) };
             var extraction = ExtractionOptions.Default with { MaxDocumentBytes = result.GetValue(maxSize) };
-            return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), ct);
+            var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));
+            return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval, ct);
         });
         return command;
     }
 
     internal static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> paths, IngestOptions options,
-        ExtractionOptions extraction, string? reportPath, CancellationToken ct)
+        ExtractionOptions extraction, string? reportPath, TimeSpan progressInterval, CancellationToken ct)
     {
         using var logging = GlobalOptions.CreateLogging(result);
         await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
         var runner = new IngestRunner(new ArticleExtractor(extraction), store, options, logging.CreateLogger("ingest"));
-        var summary = await IngestProgressView.RunAsync(progress => runner.RunAsync(paths, progress, ct));
+        var summary = await IngestProgressView.RunAsync(progress => runner.RunAsync(paths, progress, ct), progressInterval);
         IngestSummaryView.Write(summary, store.Path, reportPath);
         if (reportPath is not null)
         {

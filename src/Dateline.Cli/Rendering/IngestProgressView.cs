@@ -11,9 +11,7 @@ namespace Dateline.Cli.Rendering;
 /// </summary>
 internal static class IngestProgressView
 {
-    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
-
-    public static async Task<IngestSummary> RunAsync(Func<IProgress<IngestProgress>, Task<IngestSummary>> job)
+    public static async Task<IngestSummary> RunAsync(Func<IProgress<IngestProgress>, Task<IngestSummary>> job, TimeSpan plainInterval)
     {
         if (Terminal.Interactive)
         {
@@ -42,7 +40,7 @@ internal static class IngestProgressView
             lock (sync)
             {
                 lastSeen = p;
-                if (clock.Elapsed - last < PlainInterval)
+                if (clock.Elapsed - last < plainInterval)
                 {
                     return;
                 }
@@ -52,7 +50,7 @@ internal static class IngestProgressView
             }
         });
         var summary = await job(plain);
-        if (lastSeen is not null && clock.Elapsed > PlainInterval)
+        if (lastSeen is not null && clock.Elapsed > plainInterval)
         {
             Console.Error.WriteLine(Line(lastSeen, clock.Elapsed));
         }

@@ -10,6 +10,12 @@ namespace Dateline.Extraction.Html;
 /// <summary>Builds an <see cref="Article"/> from an HTML page: metadata, main text, dateline and identity.</summary>
 public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider clock)
 {
+    /// <summary>A kicker ("Cybersecurity") and a standfirst may stand above the dateline paragraph; more is body.</summary>
+    private const int MaxParagraphsBeforeDateline = 2;
+
+    /// <summary>Blocks above the dateline longer than this are story text, so the dateline is not split off.</summary>
+    private const int MaxStandfirstWords = 60;
+
     /// <summary>Values the caller already knows (from a feed, a JSON record or a WARC header) and that win.</summary>
     public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
         string? PublishedSource = null, string? Source = null);
@@ -47,9 +53,21 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
         }
 
         string? dateline = null, wire = null;
-        if (DatelineSplitter.SplitInline(paragraphs[0]) is { } inline)
+        for (var i = 0; i < Math.Min(paragraphs.Count, MaxParagraphsBeforeDateline + 1); i++)
         {
-            (dateline, wire, paragraphs[0]) = (inline.Place, inline.Wire, inline.Rest);
+            if (DatelineSplitter.SplitInline(paragraphs[i]) is not { } inline)
+            {
+                continue;
+            }
+
+            // The story starts at its dateline: short blocks above it are a kicker or standfirst, not body text.
+            if (paragraphs.Take(i).All(p => p.Split(' ').Length <= MaxStandfirstWords))
+            {
+                (dateline, wire, paragraphs[i]) = (inline.Place, inline.Wire, inline.Rest);
+                paragraphs.RemoveRange(0, i);
+            }
+
+            break;
         }
 
         var url = known.Url ?? meta.CanonicalUrl;

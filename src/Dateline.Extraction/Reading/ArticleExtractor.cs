@@ -39,6 +39,11 @@ public sealed class ArticleExtractor
         try
         {
             var info = new FileInfo(path);
+            if (info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                return [ReadOutcome.Failed(path, null, $"broken symbolic link (points to '{target}', which does not exist)")];
+            }
+
             if (!info.Exists)
             {
                 return [ReadOutcome.Failed(path, null, Directory.Exists(path) ? "is a folder, not a file" : "file not found")];

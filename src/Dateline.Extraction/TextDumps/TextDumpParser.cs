@@ -118,6 +118,11 @@ internal static class TextDumpParser
         var zone = Math.Min(lines.Count, MaxFurnitureLines);
         for (var k = 1; k < zone; k++)
         {
+            if (IsCaption(lines, k) || IsAlt(lines, k))
+            {
+                continue;
+            }
+
             if (TextDumpRules.WordCount(lines[k]) >= TextDumpRules.ProseMinWords)
             {
                 break;

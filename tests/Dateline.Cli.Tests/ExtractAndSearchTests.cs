@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Dateline.Testing;
+
+namespace Dateline.Cli.Tests;
+
+/// <summary>The issue-2 bars, through the real executable.</summary>
+[Trait("issue", "2")]
+public sealed class ExtractAndSearchTests
+{
+    [Fact]
+    public async Task Issue_2_extract_seed_as_jsonl_gives_the_listed_facts()
+    {
+        var seed = Corpora.SeedArticle;
+        using var tmp = new TempFolder();
+        var r = await Cli.RunAsync(tmp.Path, "extract", seed, "--format", "jsonl");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var line = Assert.Single(r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var a = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Japan Today", a.GetProperty("source").GetString());
+        Assert.Equal("2025-06-04", a.GetProperty("published").GetString());
+        Assert.Equal("politics", a.GetProperty("section").GetString());
+        Assert.Equal("Ishiba expresses hope for stable ties with S Korea under Lee", a.GetProperty("title").GetString());
+        Assert.Equal("TOKYO", a.GetProperty("dateline").GetString());
+        Assert.Equal("Kyodo", a.GetProperty("wire").GetString());
+        Assert.Equal(1, a.GetProperty("comment_count").GetInt32());
+        var image = Assert.Single(a.GetProperty("images").EnumerateArray());
+        Assert.Equal("Japanese PM Ishiba", image.GetProperty("alt").GetString());
+        Assert.Equal("Japanese Prime Minister Shigeru Ishiba speaks to reporters at his office in Tokyo on Wednesday.", image.GetProperty("caption").GetString());
+        Assert.Equal("Kyodo", image.GetProperty("credit").GetString());
+        var paragraphs = a.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Equal(10, paragraphs.Count);
+        Assert.StartsWith("Japanese Prime Minister Shigeru Ishiba on Wednesday expressed hope", paragraphs[0], StringComparison.Ordinal);
+        Assert.EndsWith("the top government spokesman said.", paragraphs[^1], StringComparison.Ordinal);
+        var body = a.GetProperty("body").GetString()!;
+        foreach (var furniture in new[] { "Japanese PM Ishiba\n", "Image: Kyodo", "1 Comment", "© KYODO", "TOKYO\n" })
+        {
+            Assert.DoesNotContain(furniture, body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Issue_2_after_ingesting_seed_and_samples_the_phrase_search_ranks_the_seed_first()
+    {
+        var seed = Corpora.SeedFolder;
+        using var tmp = new TempFolder();
+        var ingest = await Cli.RunAsync(tmp.Path, "ingest", seed, RepoPaths.Samples);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+
+        var r = await Cli.RunAsync(tmp.Path, "search", "\"shuttle diplomacy\"", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        var first = json.GetProperty("results")[0];
+        Assert.Equal("Ishiba expresses hope for stable ties with S Korea under Lee", first.GetProperty("title").GetString());
+        Assert.Contains("shuttle diplomacy", first.GetProperty("snippet").GetString()!, StringComparison.Ordinal);
+        foreach (var field in new[] { "id", "title", "source", "published", "snippet", "score" })
+        {
+            Assert.True(first.TryGetProperty(field, out _), $"result lacks '{field}'");
+        }
+
+        var stats = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "stats", "--format", "json")).Stdout).RootElement;
+        Assert.True(stats.GetProperty("articles").GetInt64() >= 31, "seed + at least 30 samples");
+    }
+
+    [Fact]
+    public async Task Search_table_output_lists_hits_and_the_understood_query()
+    {
+        using var tmp = new TempFolder();
+        Assert.Equal(0, (await Cli.RunAsync(tmp.Path, "ingest", RepoPaths.Samples)).ExitCode);
+        var r = await Cli.RunAsync(tmp.Path, "search", "summit talks OR sanctions", "--limit", "3");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("(summit AND talks) OR sanctions", r.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"3 of \d+ match", r.Stdout);
+    }
+}
