@@ -14,6 +14,7 @@ public sealed class CreditLinesTests
     [InlineData("Copyright 2025 Xinhua News Agency", "Xinhua")]
     [InlineData("(Reporting by Jane Doe; Editing by John Roe)", null)]
     [InlineData("© 2025 Japan Today", null)]
+    [InlineData("(END)", null)]
     public void Recognises_closing_credits(string line, string? wire)
     {
         var credit = CreditLines.Classify(line);

@@ -37,6 +37,8 @@ public sealed class DatelineSplitterTests
     [InlineData("NEW YORK", "NEW YORK", null)]
     [InlineData("SEOUL, June 4", "SEOUL", null)]
     [InlineData("BEIJING (Xinhua)", "BEIJING", "Xinhua")]
+    [InlineData("KANANASKIS, Canada", "KANANASKIS", null)]
+    [InlineData("SEOUL, South Korea (AP)", "SEOUL", "AP")]
     public void Reads_dateline_lines(string line, string place, string? wire)
     {
         var split = DatelineSplitter.ParseLine(line);

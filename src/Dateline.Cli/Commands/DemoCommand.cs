@@ -42,10 +42,10 @@ internal static class DemoCommand
             Terminal.Out.MarkupLine($"Top {found.Hits.Count} of {found.Total} for [bold]{Markup.Escape(found.Query)}[/]:");
             foreach (var h in found.Hits)
             {
-                Terminal.Out.WriteLine($"  {h.Id}  {h.Published,-10}  {h.Source}  {h.Title}");
+                Console.Out.WriteLine($"  {h.Id}  {h.Published,-25}  {h.Source}: {h.Title}");
             }
 
-            Terminal.Out.MarkupLine("Next: [bold]./dateline search '\"summit talks\"'[/], [bold]./dateline show ID[/], [bold]./dateline export --format csv --out articles.csv[/]");
+            Console.Out.WriteLine("Next: ./dateline search '\"summit talks\"'   ./dateline show ID   ./dateline export --format csv --out articles.csv");
             return code;
         });
         return command;

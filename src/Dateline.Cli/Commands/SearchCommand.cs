@@ -42,7 +42,12 @@ internal static class SearchCommand
                     total = found.Total,
                     results = found.Hits.Select(h => new
                     {
-                        id = h.Id, title = h.Title, source = h.Source, published = h.Published, snippet = h.Snippet, score = h.Score,
+                        id = h.Id,
+                        title = h.Title,
+                        source = h.Source,
+                        published = h.Published,
+                        snippet = h.Snippet,
+                        score = h.Score,
                         highlights = h.Highlights.Select(r => new[] { r.Start, r.End }),
                     }),
                 };

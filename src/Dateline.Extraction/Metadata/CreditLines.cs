@@ -43,6 +43,12 @@ public static partial class CreditLines
             return new Credit(WireAgencies.Normalize(copyright.Groups["who"].Value));
         }
 
+        // Yonhap and some other agencies close copy with an end marker.
+        if (s is "(END)" or "(End)" or "-END-" or "- END -" or "###")
+        {
+            return new Credit(null);
+        }
+
         if (StaffCreditPattern().IsMatch(s))
         {
             return new Credit(null);

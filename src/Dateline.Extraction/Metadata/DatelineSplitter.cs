@@ -18,9 +18,9 @@ public static partial class DatelineSplitter
         RegexOptions.CultureInvariant)]
     private static partial Regex InlinePattern();
 
-    // A dateline on its own line: "TOKYO", "NEW YORK", "SEOUL, June 4", "BEIJING (Xinhua)".
+    // A dateline on its own line: "TOKYO", "NEW YORK", "KANANASKIS, Canada", "SEOUL, June 4", "BEIJING (Xinhua)".
     [GeneratedRegex(
-        @"^(?<place>\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,39}?)(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(?:\((?<wire>[^()]{2,40})\))?$",
+        @"^(?<place>\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,39}?)(?:,\s*(?<region>\p{Lu}[\p{L}.\- ]{1,30}?))?(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(?:\((?<wire>[^()]{2,40})\))?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex LinePattern();
 
