@@ -16,6 +16,8 @@ public sealed class SeedArticleTests
         Assert.Equal("Japan Today", a.Source);
         Assert.Equal("2025-06-04", a.Published?.ToString());
         Assert.Equal("header", a.PublishedSource);
+        Assert.True(a.DateReliable);
+        Assert.Equal("utf-8", a.Charset);
         Assert.Equal("politics", a.Section);
         Assert.Equal("Ishiba expresses hope for stable ties with S Korea under Lee", a.Title);
         Assert.Equal("TOKYO", a.Dateline);
@@ -52,8 +54,9 @@ public sealed class SeedArticleTests
         var a = new ArticleExtractor().ReadFile(Corpora.SeedArticle, TestContext.Current.CancellationToken).Single().Article!;
         var json = System.Text.Json.JsonDocument.Parse(DatelineJson.Serialize(a)).RootElement;
         Assert.Equal(
-            ["id", "origin", "url", "source", "title", "published", "published_source", "modified", "section", "dateline", "wire",
-             "authors", "language", "comment_count", "images", "paragraphs", "body", "warnings"],
+            ["id", "origin", "url", "source", "title", "published", "published_source", "date_reliable", "modified", "crawled",
+             "section", "dateline", "wire", "authors", "language", "comment_count", "images", "paragraphs", "body", "charset",
+             "charset_source", "truncated", "warnings"],
             json.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(1, json.GetProperty("comment_count").GetInt32());
         Assert.Equal("Kyodo", json.GetProperty("images")[0].GetProperty("credit").GetString());

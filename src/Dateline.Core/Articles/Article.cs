@@ -25,7 +25,16 @@ public sealed record Article
     /// <summary>Where <see cref="Published"/> came from; one of <see cref="DateSources"/>.</summary>
     public string? PublishedSource { get; init; }
 
+    /// <summary>
+    /// True when the publication date comes from a source that states it for this article (header, JSON-LD, meta,
+    /// feed); false when it is inferred (URL, page text); null when there is no date.
+    /// </summary>
+    public bool? DateReliable { get; init; }
+
     public ArticleDate? Modified { get; init; }
+
+    /// <summary>When the page was fetched (WARC-Date, feed poll time), kept apart from the article's own dates.</summary>
+    public ArticleDate? Crawled { get; init; }
 
     public string? Section { get; init; }
 
@@ -47,6 +56,15 @@ public sealed record Article
 
     /// <summary>The paragraphs joined by a blank line. Derived, never set independently.</summary>
     public string Body => string.Join(BodySeparator, Paragraphs);
+
+    /// <summary>The character encoding the input was decoded with (e.g. "utf-8", "windows-1252").</summary>
+    public string? Charset { get; init; }
+
+    /// <summary>What decided <see cref="Charset"/>: "bom", "http", "meta", "detected" or "default".</summary>
+    public string? CharsetSource { get; init; }
+
+    /// <summary>True when the input hit a size or time cap and the article may be incomplete.</summary>
+    public bool Truncated { get; init; }
 
     public ImmutableArray<string> Warnings { get; init; } = [];
 

@@ -83,6 +83,9 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
             Title = title,
             Published = known.Published ?? meta.Published,
             PublishedSource = known.Published is not null ? known.PublishedSource : meta.PublishedSource,
+            DateReliable = (known.Published ?? meta.Published) is null
+                ? null
+                : (known.Published is not null ? known.PublishedSource : meta.PublishedSource) is not (DateSources.Url or DateSources.Text),
             Modified = meta.Modified,
             Section = meta.Section,
             Dateline = dateline,

@@ -160,6 +160,7 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
             Title = title,
             Published = published,
             PublishedSource = published is null ? null : DateSources.Feed,
+            DateReliable = published is null ? null : true,
             Dateline = dateline,
             Wire = wire ?? creditWire,
             Paragraphs = [.. paragraphs],

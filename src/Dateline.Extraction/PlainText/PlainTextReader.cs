@@ -40,6 +40,8 @@ public sealed class PlainTextReader(ExtractionOptions options) : IArticleReader
             Dateline = dateline,
             Wire = wire,
             Paragraphs = body,
+            Charset = decoded.Encoding,
+            CharsetSource = decoded.Source,
             Warnings = decoded.Warning is null ? [] : [decoded.Warning],
         });
     }

@@ -29,12 +29,15 @@ public sealed class TextDumpReader(ExtractionOptions options) : IArticleReader
             Title = dump.Title,
             Published = dump.Date is { } d ? ArticleDate.FromDate(d) : null,
             PublishedSource = dump.Date is null ? null : DateSources.Header,
+            DateReliable = dump.Date is null ? null : true,
             Section = dump.Section,
             Dateline = dump.Dateline,
             Wire = dump.Wire,
             CommentCount = dump.CommentCount,
             Images = dump.Images,
             Paragraphs = dump.Paragraphs,
+            Charset = decoded.Encoding,
+            CharsetSource = decoded.Source,
             Warnings = warnings,
         });
     }
