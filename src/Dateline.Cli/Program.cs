@@ -17,6 +17,7 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -20,7 +20,7 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
     public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
         string? PublishedSource = null, string? Source = null);
 
-    public static HtmlArticleBuilder Default { get; } = new(new ReadabilityMainTextExtractor(), TimeProvider.System);
+    public static HtmlArticleBuilder Default { get; } = new(new DensityMainTextExtractor(), TimeProvider.System);
 
     public Article? Build(Stream html, ArticleOrigin origin, Known known, List<string> problems) =>
         Build(new HtmlParser().ParseDocument(html), origin, known, problems);

@@ -1,0 +1,219 @@
+using System.Collections.Frozen;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Dateline.Extraction.Metadata;
+
+namespace Dateline.Extraction.Html;
+
+/// <summary>
+/// Dateline's main-text extractor: one DOM pass cuts the page into text blocks; blocks vote for the containers above
+/// them (Readability's scoring, with class/id and microdata signals); the best container and the siblings that score
+/// like it are kept; then blocks inside chrome (share bars, related lists, captions, bylines), link-dense blocks, data
+/// tables and furniture lines are dropped. No recursion, one parse, no second copy of the page.
+/// </summary>
+public sealed class DensityMainTextExtractor : IMainTextExtractor
+{
+    private static readonly FrozenSet<string> ParagraphTags =
+        new[] { "p", "li", "tr", "dd", "dt", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "address" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Below this many characters the best container is not trusted; the whole page is filtered instead.</summary>
+    private const int MinCandidateText = 200;
+
+    /// <summary>How many ancestor levels a block's vote reaches, with the share each level gets.</summary>
+    private static readonly double[] VoteShares = [1.0, 0.5, 1.0 / 6];
+
+    public string Name => "maintext.density.v1";
+
+    public IReadOnlyList<string> Extract(IHtmlDocument document, string? url)
+    {
+        var root = document.Body ?? document.DocumentElement;
+        var blocks = BlockCollector.Collect(root);
+        if (blocks.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = Score(blocks);
+        var best = scores.Count == 0 || scores.Values.Max() == double.MinValue ? null : scores.MaxBy(kv => kv.Value).Key;
+        if (Environment.GetEnvironmentVariable("DATELINE_DEBUG_EXTRACT") == "1")
+        {
+            foreach (var kv in scores.OrderByDescending(kv => kv.Value).Take(6))
+            {
+                Console.Error.WriteLine($"{kv.Value:0.0} <{kv.Key.LocalName} class='{kv.Key.GetAttribute("class")}' id='{kv.Key.Id}'> ld={LinkDensity(kv.Key, blocks):0.00}");
+            }
+        }
+        var chosen = best is null ? [root] : WithSiblings(best, scores);
+        var kept = blocks.Where(b => chosen.Any(c => c == b.Owner || c.Contains(b.Owner))).ToList();
+        if (kept.Sum(b => b.Text.Length) < MinCandidateText)
+        {
+            (chosen, kept) = ([root], blocks);
+        }
+
+        var result = new List<string>();
+        foreach (var b in kept)
+        {
+            if (IsInsideChrome(b.Owner, chosen) || IsFurniture(b))
+            {
+                continue;
+            }
+
+            result.Add(b.Text);
+        }
+
+        return result;
+    }
+
+    /// <summary>Readability-style votes: prose blocks give points to their container and its ancestors.</summary>
+    private static Dictionary<IElement, double> Score(List<TextBlock> blocks)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var b in blocks)
+        {
+            if (b.Text.Length < BoilerplateRules.MinVotingBlockLength || b.LinkDensity > BoilerplateRules.MaxLinkDensity)
+            {
+                continue;
+            }
+
+            var points = 1 + b.Text.Count(c => c is ',' or '，' or '、') + Math.Min(b.Text.Length / 100, 3);
+            var container = ParagraphTags.Contains(b.Owner.LocalName) ? b.Owner.ParentElement : b.Owner;
+            for (var level = 0; level < VoteShares.Length && container is not null; level++, container = container.ParentElement)
+            {
+                if (!scores.ContainsKey(container))
+                {
+                    scores[container] = InitialScore(container);
+                }
+
+                scores[container] += points * VoteShares[level];
+            }
+        }
+
+        // A container full of links (a menu, a list of headlines) is not the article however much text it has, and one
+        // with almost no text is not the article however promising its class name.
+        foreach (var e in scores.Keys.ToList())
+        {
+            var (text, density) = TextAndLinkDensity(e, blocks);
+            scores[e] = text < MinCandidateText ? double.MinValue : scores[e] * (1 - density);
+        }
+
+        return scores;
+    }
+
+    private static double InitialScore(IElement e)
+    {
+        double score = e.LocalName switch
+        {
+            "article" => 10,
+            "div" or "section" or "main" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        score += ClassTokens.Signal(e) * BoilerplateRules.ClassWeight;
+        if (ClassTokens.IsArticleBodyMarkup(e))
+        {
+            score += BoilerplateRules.ArticleBodyMarkupWeight;
+        }
+
+        return score;
+    }
+
+    private static double LinkDensity(IElement e, List<TextBlock> blocks) => TextAndLinkDensity(e, blocks).Density;
+
+    private static (long Text, double Density) TextAndLinkDensity(IElement e, List<TextBlock> blocks)
+    {
+        long text = 0, links = 0;
+        foreach (var b in blocks)
+        {
+            if (e == b.Owner || e.Contains(b.Owner))
+            {
+                text += b.Text.Length;
+                links += b.LinkChars;
+            }
+        }
+
+        return (text, text == 0 ? 0 : (double)links / text);
+    }
+
+    /// <summary>The best container plus siblings that look like more of the same article (split bodies).</summary>
+    private static List<IElement> WithSiblings(IElement best, Dictionary<IElement, double> scores)
+    {
+        var parent = best.ParentElement;
+        if (parent is null)
+        {
+            return [best];
+        }
+
+        var threshold = Math.Max(10, scores[best] * BoilerplateRules.SiblingShare);
+        var chosen = new List<IElement>();
+
+        // A body split into repeated containers (the same tag and class, between ads) is one article: take every copy
+        // that scores like a body, wherever it sits.
+        var cls = best.GetAttribute("class");
+        if (!string.IsNullOrWhiteSpace(cls))
+        {
+            chosen.AddRange(scores.Where(kv => kv.Key != best && kv.Value >= threshold && kv.Key.LocalName == best.LocalName
+                                               && kv.Key.GetAttribute("class") == cls && !kv.Key.Contains(best) && !best.Contains(kv.Key))
+                .Select(kv => kv.Key));
+        }
+
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == best
+                || (scores.TryGetValue(sibling, out var s) && s >= threshold && ClassTokens.Signal(sibling) >= 0)
+                || (sibling.LocalName == "p" && IsProseParagraph(sibling)))
+            {
+                chosen.Add(sibling);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool IsProseParagraph(IElement p)
+    {
+        var text = p.TextContent.Trim();
+        var links = p.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+        var density = text.Length == 0 ? 1 : (double)links / text.Length;
+        return (text.Length > 80 && density < 0.25) || (text.Length > 0 && density == 0 && text[^1] is '.' or '!' or '?' or '"' or '”');
+    }
+
+    /// <summary>True when some element between the block and the chosen container is chrome (share bar, related box…).</summary>
+    private static bool IsInsideChrome(IElement owner, List<IElement> chosen)
+    {
+        for (var e = owner; e is not null && !chosen.Contains(e); e = e.ParentElement)
+        {
+            if (ClassTokens.Signal(e) < 0 || e.LocalName is "header" && e.ParentElement?.LocalName is "body")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFurniture(TextBlock b)
+    {
+        var text = b.Text;
+        if ((b.LinkDensity > BoilerplateRules.MaxLinkDensity && text.Length < BoilerplateRules.LongBlockLength)
+            || b.LinkDensity > BoilerplateRules.MaxLongBlockLinkDensity
+            || (text.Length < BoilerplateRules.ShortBlockLength && b.LinkDensity > BoilerplateRules.MaxShortBlockLinkDensity))
+        {
+            return true;
+        }
+
+        if (b.Owner.LocalName == "h1")
+        {
+            return true; // the headline is the title, not body text
+        }
+
+        if (text.Length <= 120 && BoilerplateRules.FurnitureLine().IsMatch(text))
+        {
+            return true;
+        }
+
+        // Copyright lines are page furniture, except an agency's closing credit, which the builder reads as the wire.
+        return text.Length <= 200 && BoilerplateRules.LegalLine().IsMatch(text) && CreditLines.Classify(text)?.Wire is null;
+    }
+}
