@@ -32,7 +32,10 @@ internal static class EvalCommand
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
-                    pages = report.Pages, precision = report.Precision, recall = report.Recall, f1 = report.F1,
+                    pages = report.Pages,
+                    precision = report.Precision,
+                    recall = report.Recall,
+                    f1 = report.F1,
                     pages_per_second = report.PagesPerSecond,
                     page_results = result.GetValue(details) ? report.PageResults : null,
                 }, CliJson.Options));
