@@ -1,5 +1,5 @@
 using System.Text;
-using AngleSharp.Dom;
+using Dateline.Extraction.Html.Dom;
 using Dateline.Extraction.Text;
 
 namespace Dateline.Extraction.Html;
@@ -10,15 +10,15 @@ namespace Dateline.Extraction.Html;
 /// </summary>
 internal static class BlockCollector
 {
-    public static List<TextBlock> Collect(IElement root)
+    public static List<TextBlock> Collect(HtmlElement root)
     {
         var blocks = new List<TextBlock>();
         var buffer = new StringBuilder();
         var linkChars = 0;
         var linkDepth = 0;
-        var owners = new Stack<IElement>();
+        var owners = new Stack<HtmlElement>();
         owners.Push(root);
-        var stack = new Stack<(INode Node, bool Exit)>();
+        var stack = new Stack<(HtmlNode Node, bool Exit)>();
         PushChildren(stack, root);
 
         void Flush()
@@ -48,7 +48,7 @@ internal static class BlockCollector
         while (stack.Count > 0)
         {
             var (node, exit) = stack.Pop();
-            if (node is IElement element)
+            if (node is HtmlElement element)
             {
                 var name = element.LocalName;
                 if (exit)
@@ -101,7 +101,7 @@ internal static class BlockCollector
                 stack.Push((element, true));
                 PushChildren(stack, element);
             }
-            else if (node is IText text)
+            else if (node is HtmlText text)
             {
                 buffer.Append(text.Data);
                 if (linkDepth > 0)
@@ -115,16 +115,16 @@ internal static class BlockCollector
         return blocks;
     }
 
-    private static void PushChildren(Stack<(INode, bool)> stack, INode node)
+    private static void PushChildren(Stack<(HtmlNode, bool)> stack, HtmlElement node)
     {
         var children = node.ChildNodes;
-        for (var i = children.Length - 1; i >= 0; i--)
+        for (var i = children.Count - 1; i >= 0; i--)
         {
             stack.Push((children[i], false));
         }
     }
 
-    private static bool IsHidden(IElement e) =>
+    private static bool IsHidden(HtmlElement e) =>
         e.HasAttribute("hidden")
         || string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
         || (e.GetAttribute("style") is { } style && style.Replace(" ", string.Empty, StringComparison.Ordinal)

@@ -82,6 +82,16 @@ internal static partial class BoilerplateRules
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex FurnitureLine();
 
+    /// <summary>
+    /// A short line that is mostly a date or time ("22 de janeiro de 2018 às 0:13", "Updated 11:21 pm CST, Tuesday,
+    /// November 19, 2019", "05/10/2018 - Publicado por: …") is a byline or timestamp, not prose; prose ends a sentence.
+    /// </summary>
+    [GeneratedRegex(@"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}:\d{2}|(19|20)\d{2})", RegexOptions.CultureInvariant)]
+    public static partial Regex DateOrTime();
+
+    /// <summary>Timestamp lines are at most this long.</summary>
+    public const int MaxTimestampLength = 90;
+
     /// <summary>Copyright and legal lines at the foot of pages.</summary>
     [GeneratedRegex(@"^(?:©|\(c\)|copyright\b).{0,200}$|all rights reserved\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex LegalLine();

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Dateline.Extraction.Html.Dom;
 
 namespace Dateline.Extraction.Html;
 
@@ -11,8 +11,13 @@ internal static class ClassTokens
     /// -1 when a class/id token names chrome and none names the body; +1 when one names the body and none names chrome;
     /// 0 otherwise. A token is chrome when any of its parts is ("post-comments"), body when its parts are only body words.
     /// </summary>
-    public static int Signal(IElement e)
+    public static int Signal(HtmlElement e)
     {
+        if (!e.HasAttribute("class") && !e.HasAttribute("id"))
+        {
+            return 0;
+        }
+
         var negative = false;
         var positive = false;
         Classify(e.GetAttribute("class"), ref negative, ref positive);
@@ -20,9 +25,26 @@ internal static class ClassTokens
         return negative && !positive ? -1 : positive && !negative ? 1 : 0;
     }
 
-    public static bool IsArticleBodyMarkup(IElement e) =>
+    public static bool IsArticleBodyMarkup(HtmlElement e) =>
         string.Equals(e.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
         || string.Equals(e.GetAttribute("property"), "articleBody", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"newsCaption" → "news-Caption", so camelCase class names split into words like kebab-case ones.</summary>
+    private static string SplitCamelCase(string token)
+    {
+        var sb = new System.Text.StringBuilder(token.Length + 4);
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(token[i]) && char.IsLower(token[i - 1]))
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(token[i]);
+        }
+
+        return sb.ToString();
+    }
 
     private static void Classify(string? value, ref bool negative, ref bool positive)
     {
@@ -34,7 +56,7 @@ internal static class ClassTokens
         foreach (var token in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var lower = token.ToLowerInvariant();
-            var parts = lower.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries);
+            var parts = SplitCamelCase(token).ToLowerInvariant().Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries);
             if (BoilerplateRules.NegativeTokens.Contains(lower) || parts.Any(BoilerplateRules.NegativeTokens.Contains))
             {
                 negative = true;

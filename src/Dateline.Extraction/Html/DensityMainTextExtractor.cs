@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
+using Dateline.Extraction.Html.Dom;
 using Dateline.Extraction.Metadata;
 
 namespace Dateline.Extraction.Html;
@@ -20,14 +19,17 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
     /// <summary>Below this many characters the best container is not trusted; the whole page is filtered instead.</summary>
     private const int MinCandidateText = 200;
 
+    /// <summary>Ancestor levels over which text totals are summed; deeper pages are pathological, not articles.</summary>
+    private const int MaxTotalsDepth = 64;
+
     /// <summary>How many ancestor levels a block's vote reaches, with the share each level gets.</summary>
     private static readonly double[] VoteShares = [1.0, 0.5, 1.0 / 6];
 
     public string Name => "maintext.density.v1";
 
-    public IReadOnlyList<string> Extract(IHtmlDocument document, string? url)
+    public IReadOnlyList<string> Extract(HtmlDocument document, string? url)
     {
-        var root = document.Body ?? document.DocumentElement;
+        var root = document.Body ?? document.Root;
         var blocks = BlockCollector.Collect(root);
         if (blocks.Count == 0)
         {
@@ -65,9 +67,9 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
     }
 
     /// <summary>Readability-style votes: prose blocks give points to their container and its ancestors.</summary>
-    private static Dictionary<IElement, double> Score(List<TextBlock> blocks)
+    private static Dictionary<HtmlElement, double> Score(List<TextBlock> blocks)
     {
-        var scores = new Dictionary<IElement, double>();
+        var scores = new Dictionary<HtmlElement, double>();
         foreach (var b in blocks)
         {
             if (b.Text.Length < BoilerplateRules.MinVotingBlockLength || b.LinkDensity > BoilerplateRules.MaxLinkDensity)
@@ -76,8 +78,8 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
             }
 
             var points = 1 + b.Text.Count(c => c is ',' or '，' or '、') + Math.Min(b.Text.Length / 100, 3);
-            var container = ParagraphTags.Contains(b.Owner.LocalName) ? b.Owner.ParentElement : b.Owner;
-            for (var level = 0; level < VoteShares.Length && container is not null; level++, container = container.ParentElement)
+            var container = ParagraphTags.Contains(b.Owner.LocalName) ? b.Owner.Parent : b.Owner;
+            for (var level = 0; level < VoteShares.Length && container is not null; level++, container = container.Parent)
             {
                 if (!scores.ContainsKey(container))
                 {
@@ -90,16 +92,18 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
 
         // A container full of links (a menu, a list of headlines) is not the article however much text it has, and one
         // with almost no text is not the article however promising its class name.
+        var totals = Totals(blocks);
         foreach (var e in scores.Keys.ToList())
         {
-            var (text, density) = TextAndLinkDensity(e, blocks);
+            var (text, links) = totals.GetValueOrDefault(e);
+            var density = text == 0 ? 0 : (double)links / text;
             scores[e] = text < MinCandidateText ? double.MinValue : scores[e] * (1 - density);
         }
 
         return scores;
     }
 
-    private static double InitialScore(IElement e)
+    private static double InitialScore(HtmlElement e)
     {
         double score = e.LocalName switch
         {
@@ -119,9 +123,26 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
         return score;
     }
 
-    private static double LinkDensity(IElement e, List<TextBlock> blocks) => TextAndLinkDensity(e, blocks).Density;
+    private static double LinkDensity(HtmlElement e, List<TextBlock> blocks) => TextAndLinkDensity(e, blocks).Density;
 
-    private static (long Text, double Density) TextAndLinkDensity(IElement e, List<TextBlock> blocks)
+    /// <summary>Text and link characters under each element, summed up the ancestor chain (bounded for deep pages).</summary>
+    private static Dictionary<HtmlElement, (long Text, long Links)> Totals(List<TextBlock> blocks)
+    {
+        var totals = new Dictionary<HtmlElement, (long, long)>();
+        foreach (var b in blocks)
+        {
+            var e = b.Owner;
+            for (var level = 0; e is not null && level < MaxTotalsDepth; level++, e = e.Parent)
+            {
+                var (t, l) = totals.GetValueOrDefault(e);
+                totals[e] = (t + b.Text.Length, l + b.LinkChars);
+            }
+        }
+
+        return totals;
+    }
+
+    private static (long Text, double Density) TextAndLinkDensity(HtmlElement e, List<TextBlock> blocks)
     {
         long text = 0, links = 0;
         foreach (var b in blocks)
@@ -137,16 +158,16 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
     }
 
     /// <summary>The best container plus siblings that look like more of the same article (split bodies).</summary>
-    private static List<IElement> WithSiblings(IElement best, Dictionary<IElement, double> scores)
+    private static List<HtmlElement> WithSiblings(HtmlElement best, Dictionary<HtmlElement, double> scores)
     {
-        var parent = best.ParentElement;
+        var parent = best.Parent;
         if (parent is null)
         {
             return [best];
         }
 
         var threshold = Math.Max(10, scores[best] * BoilerplateRules.SiblingShare);
-        var chosen = new List<IElement>();
+        var chosen = new List<HtmlElement>();
 
         // A body split into repeated containers (the same tag and class, between ads) is one article: take every copy
         // that scores like a body, wherever it sits.
@@ -171,20 +192,20 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
         return chosen;
     }
 
-    private static bool IsProseParagraph(IElement p)
+    private static bool IsProseParagraph(HtmlElement p)
     {
         var text = p.TextContent.Trim();
-        var links = p.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+        var links = p.Descendants("a").Sum(a => a.TextContent.Length);
         var density = text.Length == 0 ? 1 : (double)links / text.Length;
         return (text.Length > 80 && density < 0.25) || (text.Length > 0 && density == 0 && text[^1] is '.' or '!' or '?' or '"' or '”');
     }
 
     /// <summary>True when some element between the block and the chosen container is chrome (share bar, related box…).</summary>
-    private static bool IsInsideChrome(IElement owner, List<IElement> chosen)
+    private static bool IsInsideChrome(HtmlElement owner, List<HtmlElement> chosen)
     {
-        for (var e = owner; e is not null && !chosen.Contains(e); e = e.ParentElement)
+        for (var e = owner; e is not null && !chosen.Contains(e); e = e.Parent)
         {
-            if (ClassTokens.Signal(e) < 0 || e.LocalName is "header" && e.ParentElement?.LocalName is "body")
+            if (ClassTokens.Signal(e) < 0 || e.LocalName is "header" && e.Parent?.LocalName is "body")
             {
                 return true;
             }
@@ -213,7 +234,15 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
             return true;
         }
 
+        if (text.Length <= BoilerplateRules.MaxTimestampLength && !text.EndsWith('.') && !text.EndsWith('"') && !text.EndsWith('”')
+            && BoilerplateRules.DateOrTime().IsMatch(text) && DigitShare(text) > 0.12)
+        {
+            return true;
+        }
+
         // Copyright lines are page furniture, except an agency's closing credit, which the builder reads as the wire.
         return text.Length <= 200 && BoilerplateRules.LegalLine().IsMatch(text) && CreditLines.Classify(text)?.Wire is null;
     }
+
+    private static double DigitShare(string text) => (double)text.Count(char.IsAsciiDigit) / text.Length;
 }

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Dateline.Core.Articles;
+using Dateline.Extraction.Html.Dom;
 using Dateline.Extraction.Identity;
 using Dateline.Extraction.Metadata;
+using Dateline.Extraction.Reading;
+using Dateline.Extraction.Text;
 
 namespace Dateline.Extraction.Html;
 
@@ -18,17 +19,41 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
 
     /// <summary>Values the caller already knows (from a feed, a JSON record or a WARC header) and that win.</summary>
     public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
-        string? PublishedSource = null, string? Source = null);
+        string? PublishedSource = null, string? Source = null, string? HttpCharset = null);
 
     public static HtmlArticleBuilder Default { get; } = new(new DensityMainTextExtractor(), TimeProvider.System);
 
-    public Article? Build(Stream html, ArticleOrigin origin, Known known, List<string> problems) =>
-        Build(new HtmlParser().ParseDocument(html), origin, known, problems);
+    private readonly TimeSpan? _timeBudget = ExtractionOptions.Default.MaxDocumentTime;
 
-    public Article? Build(string html, ArticleOrigin origin, Known known, List<string> problems) =>
-        Build(new HtmlParser().ParseDocument(html), origin, known, problems);
+    public HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider clock, TimeSpan? timeBudget)
+        : this(mainText, clock) => _timeBudget = timeBudget;
 
-    private Article? Build(IHtmlDocument doc, ArticleOrigin origin, Known known, List<string> problems)
+    /// <summary>Builds from raw bytes: decodes them (BOM, HTTP charset in <paramref name="known"/>, meta, detection).</summary>
+    public Article? Build(ReadOnlySpan<byte> html, ArticleOrigin origin, Known known, List<string> problems)
+    {
+        var decoded = CharsetDecoder.Decode(html, known.HttpCharset);
+        var article = Build(decoded.Text, origin, known, problems);
+        return article is null ? null : article with
+        {
+            Charset = decoded.Charset,
+            CharsetSource = decoded.Source,
+            Warnings = decoded.Warning is null ? article.Warnings : article.Warnings.Insert(0, decoded.Warning),
+        };
+    }
+
+    /// <summary>Builds from text that is already decoded (a JSON record, a feed item).</summary>
+    public Article? Build(string html, ArticleOrigin origin, Known known, List<string> problems)
+    {
+        var doc = LightHtmlParser.Parse(html, _timeBudget);
+        var article = Build(doc, origin, known, problems);
+        return article is null || !doc.Truncated ? article : article with
+        {
+            Truncated = true,
+            Warnings = article.Warnings.Add("the page was nested too deeply or took too long; text below the cut may be missing"),
+        };
+    }
+
+    private Article? Build(HtmlDocument doc, ArticleOrigin origin, Known known, List<string> problems)
     {
         var meta = HtmlMetadataReader.Read(doc, known.Url, clock.GetUtcNow());
         var title = known.Title ?? meta.Title;

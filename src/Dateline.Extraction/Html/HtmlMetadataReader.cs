@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Dateline.Core.Articles;
+using Dateline.Extraction.Html.Dom;
 using Dateline.Extraction.Text;
 
 namespace Dateline.Extraction.Html;
@@ -14,23 +13,26 @@ namespace Dateline.Extraction.Html;
 /// </summary>
 internal static class HtmlMetadataReader
 {
-    public static HtmlMetadata Read(IHtmlDocument doc, string? url, DateTimeOffset now)
+    public static HtmlMetadata Read(HtmlDocument doc, string? url, DateTimeOffset now)
     {
+        var page = PageIndex.Build(doc);
+        var metas = page.Meta;
+        string? Meta(HtmlDocument _, string name) => metas.GetValueOrDefault(name);
         var warnings = new List<string>();
-        var ld = FindArticleJsonLd(doc, warnings);
-        var canonical = Attr(doc.QuerySelector("link[rel=canonical]"), "href") ?? Meta(doc, "og:url") ?? url;
+        var ld = FindArticleJsonLd(page, warnings);
+        var canonical = NullIfEmpty(page.Canonical) ?? Meta(doc, "og:url") ?? url;
         var siteName = Meta(doc, "og:site_name") ?? LdString(ld, "publisher", "name") ?? Meta(doc, "application-name");
 
         var title = LdString(ld, "headline") ?? Meta(doc, "og:title") ?? Meta(doc, "twitter:title");
-        title ??= StripSiteName(doc.Title, siteName) ?? doc.QuerySelector("h1")?.TextContent;
+        title ??= StripSiteName(doc.Title, siteName) ?? page.FirstH1?.TextContent;
         title = title is null ? null : Whitespace.Collapse(title);
         if (title is not null && siteName is not null)
         {
             title = StripSiteName(title, siteName);
         }
 
-        var (published, publishedSource) = FindPublished(doc, ld, canonical, now, warnings);
-        var modified = ParseDate(LdString(ld, "dateModified")) ?? FirstMetaDate(doc, MetadataRules.ModifiedMeta);
+        var (published, publishedSource) = FindPublished(page, ld, canonical, now, warnings);
+        var modified = ParseDate(LdString(ld, "dateModified")) ?? FirstMetaDate(metas, MetadataRules.ModifiedMeta);
 
         var authors = LdAuthors(ld);
         if (authors.Count == 0)
@@ -41,7 +43,7 @@ internal static class HtmlMetadataReader
         }
 
         var section = LdString(ld, "articleSection") ?? Meta(doc, "article:section");
-        var language = doc.DocumentElement.GetAttribute("lang") ?? LdString(ld, "inLanguage") ?? Meta(doc, "og:locale");
+        var language = doc.Language ?? LdString(ld, "inLanguage") ?? Meta(doc, "og:locale");
 
         return new HtmlMetadata
         {
@@ -54,21 +56,20 @@ internal static class HtmlMetadataReader
             Authors = [.. authors.Select(Whitespace.Collapse).Select(StripBy).Where(IsPersonLike).Distinct(StringComparer.OrdinalIgnoreCase)],
             Section = NullIfEmpty(section),
             Language = NormalizeLanguage(language),
-            LeadImage = LeadImage(doc, ld),
+            LeadImage = LeadImage(page, ld),
             Warnings = [.. warnings],
         };
     }
 
-    private static (ArticleDate?, string?) FindPublished(IHtmlDocument doc, JsonElement? ld, string? canonical,
+    private static (ArticleDate?, string?) FindPublished(PageIndex page, JsonElement? ld, string? canonical,
         DateTimeOffset now, List<string> warnings)
     {
         var candidates = new List<(ArticleDate? Date, string Source)>
         {
             (ParseDate(LdString(ld, "datePublished")), DateSources.JsonLd),
-            (FirstMetaDate(doc, MetadataRules.PublishedMeta), DateSources.Meta),
-            (ParseDate(Attr(doc.QuerySelector("[itemprop=datePublished]"), "content")
-                ?? Attr(doc.QuerySelector("[itemprop=datePublished]"), "datetime")), DateSources.Meta),
-            (ParseDate(Attr(doc.QuerySelector("article time[datetime], time[pubdate], time[datetime]"), "datetime")), DateSources.Text),
+            (FirstMetaDate(page.Meta, MetadataRules.PublishedMeta), DateSources.Meta),
+            (ParseDate(Attr(page.DatePublished, "content") ?? Attr(page.DatePublished, "datetime")), DateSources.Meta),
+            (ParseDate(Attr(page.TimeInArticle ?? page.TimePubdate ?? page.AnyTime, "datetime")), DateSources.Text),
             (UrlDate(canonical), DateSources.Url),
         };
         foreach (var (date, source) in candidates)
@@ -90,8 +91,8 @@ internal static class HtmlMetadataReader
         return (null, null);
     }
 
-    private static ArticleDate? FirstMetaDate(IHtmlDocument doc, IEnumerable<string> names) =>
-        names.Select(n => ParseDate(Meta(doc, n))).FirstOrDefault(d => d is not null);
+    private static ArticleDate? FirstMetaDate(Dictionary<string, string> metas, IEnumerable<string> names) =>
+        names.Select(n => ParseDate(metas.GetValueOrDefault(n))).FirstOrDefault(d => d is not null);
 
     /// <summary>Accepts ISO 8601 dates and date-times; a bare year or year-month is not a date.</summary>
     internal static ArticleDate? ParseDate(string? s)
@@ -130,9 +131,9 @@ internal static class HtmlMetadataReader
         return day <= DateTime.DaysInMonth(y, mo) ? ArticleDate.FromDate(new DateOnly(y, mo, day)) : null;
     }
 
-    private static JsonElement? FindArticleJsonLd(IHtmlDocument doc, List<string> warnings)
+    private static JsonElement? FindArticleJsonLd(PageIndex page, List<string> warnings)
     {
-        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in page.JsonLd)
         {
             try
             {
@@ -234,18 +235,20 @@ internal static class HtmlMetadataReader
             .Select(AsString).OfType<string>()];
     }
 
-    private static ArticleImage? LeadImage(IHtmlDocument doc, JsonElement? ld)
+    private static ArticleImage? LeadImage(PageIndex page, JsonElement? ld)
     {
-        var figure = doc.QuerySelectorAll("article figure, main figure, figure").FirstOrDefault(f => f.QuerySelector("img") is not null);
+        var metas = page.Meta;
+        var figure = page.FigureWithImage;
         string? caption = null, credit = null, alt = null, src = null;
         if (figure is not null)
         {
-            var img = figure.QuerySelector("img")!;
+            var img = figure.FirstDescendant("img")!;
             src = Attr(img, "src") ?? Attr(img, "data-src");
             alt = NullIfEmpty(Attr(img, "alt"));
-            if (figure.QuerySelector("figcaption") is { } cap)
+            if (figure.FirstDescendant("figcaption") is { } cap)
             {
-                var creditEl = cap.QuerySelector(".credit, .caption-credit, .image-credit, [class*=credit], small");
+                var creditEl = cap.Descendants().FirstOrDefault(e => e.LocalName == "small"
+                    || (e.GetAttribute("class") ?? string.Empty).Contains("credit", StringComparison.OrdinalIgnoreCase));
                 credit = creditEl is null ? null : NullIfEmpty(Whitespace.Collapse(creditEl.TextContent).Trim('(', ')', ' '));
                 var full = Whitespace.Collapse(cap.TextContent);
                 if (creditEl is not null)
@@ -261,26 +264,12 @@ internal static class HtmlMetadataReader
             }
         }
 
-        src ??= Meta(doc, "og:image") ?? LdString(ld, "image", "url") ?? LdString(ld, "image");
-        alt ??= Meta(doc, "og:image:alt");
+        src ??= metas.GetValueOrDefault("og:image") ?? LdString(ld, "image", "url") ?? LdString(ld, "image");
+        alt ??= metas.GetValueOrDefault("og:image:alt");
         return src is null && caption is null ? null : new ArticleImage(src, alt, caption, credit);
     }
 
-    internal static string? Meta(IHtmlDocument doc, string name)
-    {
-        foreach (var m in doc.QuerySelectorAll("meta"))
-        {
-            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
-            if (key is not null && key.Equals(name, StringComparison.OrdinalIgnoreCase) && NullIfEmpty(m.GetAttribute("content")) is { } v)
-            {
-                return v;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Attr(IElement? e, string name) => NullIfEmpty(e?.GetAttribute(name));
+    private static string? Attr(HtmlElement? e, string name) => NullIfEmpty(e?.GetAttribute(name));
 
     private static string? StripSiteName(string? title, string? siteName)
     {

@@ -12,8 +12,7 @@ public sealed class HtmlReader(ExtractionOptions options, HtmlArticleBuilder bui
     {
         var bytes = input.ReadAll(options.MaxDocumentBytes);
         var problems = new List<string>();
-        using var stream = new MemoryStream(bytes, writable: false);
-        var article = builder.Build(stream, new ArticleOrigin(input.Path), new HtmlArticleBuilder.Known(), problems);
+        var article = builder.Build(bytes, new ArticleOrigin(input.Path), new HtmlArticleBuilder.Known(), problems);
         yield return article is null
             ? ReadOutcome.Failed(input.Path, null, string.Join("; ", problems))
             : ReadOutcome.Ok(article);

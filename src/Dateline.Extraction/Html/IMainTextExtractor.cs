@@ -1,4 +1,4 @@
-using AngleSharp.Html.Dom;
+using Dateline.Extraction.Html.Dom;
 
 namespace Dateline.Extraction.Html;
 
@@ -9,5 +9,5 @@ public interface IMainTextExtractor
     string Name { get; }
 
     /// <summary>The body paragraphs, in reading order. May modify <paramref name="document"/>.</summary>
-    IReadOnlyList<string> Extract(IHtmlDocument document, string? url);
+    IReadOnlyList<string> Extract(HtmlDocument document, string? url);
 }

@@ -1,11 +1,11 @@
-using AngleSharp.Dom;
+using Dateline.Extraction.Html.Dom;
 
 namespace Dateline.Extraction.Html;
 
 /// <summary>A run of text between block boundaries, with the element that owns it and how much of it is link text.</summary>
-internal sealed class TextBlock(IElement owner, string text, int linkChars, int order)
+internal sealed class TextBlock(HtmlElement owner, string text, int linkChars, int order)
 {
-    public IElement Owner { get; } = owner;
+    public HtmlElement Owner { get; } = owner;
 
     public string Text { get; } = text;
 

@@ -9,5 +9,8 @@ public sealed record ExtractionOptions
     /// <summary>Largest single record in a multi-record input (one JSON line).</summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>Longest time spent parsing one page; a page that hits it is kept, marked truncated.</summary>
+    public TimeSpan MaxDocumentTime { get; init; } = TimeSpan.FromSeconds(10);
+
     public static ExtractionOptions Default { get; } = new();
 }

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Running;
+using Dateline.Bench;
+
+// dotnet run -c Release --project bench/Dateline.Bench -- extraction DIR [--rounds N]   corpus throughput vs SmartReader
+// dotnet run -c Release --project bench/Dateline.Bench -- kernels [BenchmarkDotNet args]  micro-benchmarks
+if (args.Length > 0 && args[0] == "extraction")
+{
+    return await ExtractionThroughput.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "engine")
+{
+    return ExtractionThroughput.RunEngine(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "kernels")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Kernels).Assembly).Run(args[1..]);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: Dateline.Bench extraction DIR [--rounds N] | kernels [BenchmarkDotNet args]");
+return 2;
