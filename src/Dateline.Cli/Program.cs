@@ -18,6 +18,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -59,6 +59,44 @@ internal static class EvalCommand
             return Task.FromResult(ExitCodes.Success);
         });
         eval.Subcommands.Add(extraction);
+        eval.Subcommands.Add(CreateNer());
         return eval;
+    }
+
+    private static Command CreateNer()
+    {
+        var file = new Argument<string>("file") { Description = "CoNLL-2003 file with gold tags (e.g. eng.testa)" };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the model built into Dateline)" };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var ner = new Command("ner", "Named entities: exact span+type P/R/F1 for PER, ORG, LOC") { file, model, format };
+        ner.SetAction((result, ct) =>
+        {
+            var gold = Dateline.Nlp.Entities.ConllReader.Read(result.GetValue(file)!).Where(s => s.Tags is not null).ToList();
+            var m = result.GetValue(model) is { } path
+                ? Dateline.Nlp.Entities.NerModel.Load(File.OpenRead(path))
+                : Dateline.Nlp.Entities.NerModels.Default;
+            var report = Dateline.Evaluation.Entities.NerEvaluator.Run(m, gold);
+            if (result.GetValue(format) == "json")
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    types = report.Types.Select(t => new { t.Type, t.Precision, t.Recall, t.F1, t.Gold, t.Predicted, t.Correct }),
+                    overall = new { report.Overall.Precision, report.Overall.Recall, report.Overall.F1 },
+                    tokens_per_second = report.TokensPerSecond,
+                }, CliJson.Options));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            foreach (var t in report.Types.Append(report.Overall))
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.Type,-8} P {t.Precision:0.0000}  R {t.Recall:0.0000}  F1 {t.F1:0.0000}  (gold {t.Gold}, predicted {t.Predicted}, correct {t.Correct})"));
+            }
+
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Tokens} tokens, {report.TokensPerSecond:0} tokens/s tagging"));
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return ner;
     }
 }

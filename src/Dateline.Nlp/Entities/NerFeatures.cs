@@ -1,0 +1,94 @@
+namespace Dateline.Nlp.Entities;
+
+/// <summary>
+/// The tagger's features for one token: the word and its neighbours, affixes, shapes, capitalisation in context,
+/// gazetteer matches, and (added per step) the tags already given to the previous tokens.
+/// </summary>
+internal static class NerFeatures
+{
+    /// <summary>Features that do not depend on earlier decisions; computed once per sentence.</summary>
+    public static List<string>[] Static(string[] words, string?[] gazetteer, string?[]? document = null)
+    {
+        var lower = words.Select(w => w.ToLowerInvariant()).ToArray();
+        var shapes = words.Select(TokenShape.Long).ToArray();
+        var letters = words.Sum(w => w.Count(char.IsLetter));
+        var upper = words.Sum(w => w.Count(char.IsUpper));
+        var capsSentence = letters >= 8 && upper > letters * 0.8; // headlines and datelines in capitals
+        var result = new List<string>[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            var l = lower[i];
+            var f = new List<string>(48)
+            {
+                "b",
+                "w=" + w,
+                "l=" + l,
+                "sh=" + shapes[i],
+                "ssh=" + TokenShape.Short(w),
+                "l-1=" + (i > 0 ? lower[i - 1] : "<s>"),
+                "l+1=" + (i + 1 < words.Length ? lower[i + 1] : "</s>"),
+                "l-2=" + (i > 1 ? lower[i - 2] : "<s>"),
+                "l+2=" + (i + 2 < words.Length ? lower[i + 2] : "</s>"),
+                "sh-1=" + (i > 0 ? shapes[i - 1] : "<s>"),
+                "sh+1=" + (i + 1 < words.Length ? shapes[i + 1] : "</s>"),
+                "l-1|l=" + (i > 0 ? lower[i - 1] : "<s>") + "|" + l,
+                "l|l+1=" + l + "|" + (i + 1 < words.Length ? lower[i + 1] : "</s>"),
+                "sh|sh+1=" + shapes[i] + "|" + (i + 1 < words.Length ? shapes[i + 1] : "</s>"),
+                "sh-1|sh=" + (i > 0 ? shapes[i - 1] : "<s>") + "|" + shapes[i],
+            };
+            for (var k = 1; k <= 4 && k <= l.Length; k++)
+            {
+                f.Add("p" + k + "=" + l[..k]);
+                f.Add("s" + k + "=" + l[^k..]);
+            }
+
+            if (i == 0)
+            {
+                f.Add("first|sh=" + shapes[i]);
+            }
+
+            if (capsSentence)
+            {
+                f.Add("caps|l=" + l);
+                f.Add("caps|pos=" + (i == 0 ? "0" : i < 3 ? "1" : "n"));
+            }
+
+            if (w.Length > 1 && w.All(char.IsUpper))
+            {
+                f.Add("acronym");
+            }
+
+            if (gazetteer[i] is { } g)
+            {
+                f.Add("gz=" + g);
+                f.Add("gz|sh=" + g + "|" + TokenShape.Short(w));
+                f.Add("gz-1=" + (i > 0 ? gazetteer[i - 1] ?? "-" : "<s>") + "|" + g);
+            }
+            else if (i > 0 && gazetteer[i - 1] is { } gp)
+            {
+                f.Add("gz-1only=" + gp);
+            }
+
+            if (document?[i] is { } d)
+            {
+                f.Add("doc=" + d);
+                f.Add("doc|sh=" + d + "|" + TokenShape.Short(w));
+                f.Add("doc|l-1=" + d + "|" + (i > 0 ? lower[i - 1] : "<s>"));
+            }
+
+            result[i] = f;
+        }
+
+        return result;
+    }
+
+    /// <summary>Features from the tags the tagger already chose for the two previous tokens.</summary>
+    public static void Dynamic(List<string> into, string prev, string prev2, string lowerWord, string shortShape)
+    {
+        into.Add("t-1=" + prev);
+        into.Add("t-2|t-1=" + prev2 + "|" + prev);
+        into.Add("t-1|l=" + prev + "|" + lowerWord);
+        into.Add("t-1|ssh=" + prev + "|" + shortShape);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace Dateline.Nlp.Entities;
+
+/// <summary>Word shapes: "Ishiba" → "Xxxxx"/"Xx", "U.S." → "X.X."/"X.X.", "1910-1945" → "dddd-dddd"/"d-d".</summary>
+internal static class TokenShape
+{
+    public static string Long(string w)
+    {
+        var sb = new StringBuilder(Math.Min(w.Length, 12));
+        char last = '\0';
+        var run = 0;
+        foreach (var ch in w)
+        {
+            var c = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
+            run = c == last ? run + 1 : 1;
+            last = c;
+            if (run <= 4)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Short(string w)
+    {
+        var sb = new StringBuilder(6);
+        char last = '\0';
+        foreach (var ch in w)
+        {
+            var c = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
+            if (c != last)
+            {
+                sb.Append(c);
+            }
+
+            last = c;
+        }
+
+        return sb.ToString();
+    }
+}
