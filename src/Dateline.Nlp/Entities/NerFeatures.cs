@@ -9,6 +9,9 @@ internal static class NerFeatures
     /// <summary>Features that do not depend on earlier decisions; computed once per sentence.</summary>
     public static List<string>[] Static(string[] words, string?[] gazetteer, string?[]? document = null)
     {
+        var clusters = Learning.WordClusters.Default;
+        var classes = words.Select(clusters.Lookup).ToArray();
+        string Cls((int Coarse, int Fine)? c, bool fine) => c is { } x ? (fine ? x.Fine : x.Coarse).ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
         var lower = words.Select(w => w.ToLowerInvariant()).ToArray();
         var shapes = words.Select(TokenShape.Long).ToArray();
         var letters = words.Sum(w => w.Count(char.IsLetter));
@@ -46,6 +49,16 @@ internal static class NerFeatures
             if (i == 0)
             {
                 f.Add("first|sh=" + shapes[i]);
+            }
+
+            if (clusters.Count > 0)
+            {
+                f.Add("c=" + Cls(classes[i], false));
+                f.Add("cf=" + Cls(classes[i], true));
+                f.Add("cf|ssh=" + Cls(classes[i], true) + "|" + TokenShape.Short(w));
+                f.Add("cf-1=" + (i > 0 ? Cls(classes[i - 1], true) : "<s>"));
+                f.Add("cf+1=" + (i + 1 < words.Length ? Cls(classes[i + 1], true) : "</s>"));
+                f.Add("c-1|c=" + (i > 0 ? Cls(classes[i - 1], false) : "<s>") + "|" + Cls(classes[i], false));
             }
 
             if (capsSentence)
