@@ -25,19 +25,39 @@ internal static class FeedRules
     /// </summary>
     public static readonly FrozenDictionary<string, TimeSpan> ZoneOffsets = new Dictionary<string, TimeSpan>
     {
-        ["UT"] = TimeSpan.Zero, ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero,
-        ["EST"] = TimeSpan.FromHours(-5), ["EDT"] = TimeSpan.FromHours(-4),
-        ["CST"] = TimeSpan.FromHours(-6), ["CDT"] = TimeSpan.FromHours(-5),
-        ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6),
-        ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7),
-        ["AKST"] = TimeSpan.FromHours(-9), ["AKDT"] = TimeSpan.FromHours(-8), ["HST"] = TimeSpan.FromHours(-10),
-        ["WET"] = TimeSpan.Zero, ["WEST"] = TimeSpan.FromHours(1), ["BST"] = TimeSpan.FromHours(1),
-        ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
-        ["EET"] = TimeSpan.FromHours(2), ["EEST"] = TimeSpan.FromHours(3), ["MSK"] = TimeSpan.FromHours(3),
-        ["HKT"] = TimeSpan.FromHours(8), ["SGT"] = TimeSpan.FromHours(8), ["AWST"] = TimeSpan.FromHours(8),
-        ["JST"] = TimeSpan.FromHours(9), ["KST"] = TimeSpan.FromHours(9),
-        ["ACST"] = new TimeSpan(9, 30, 0), ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11),
-        ["NZST"] = TimeSpan.FromHours(12), ["NZDT"] = TimeSpan.FromHours(13),
+        ["UT"] = TimeSpan.Zero,
+        ["UTC"] = TimeSpan.Zero,
+        ["GMT"] = TimeSpan.Zero,
+        ["Z"] = TimeSpan.Zero,
+        ["EST"] = TimeSpan.FromHours(-5),
+        ["EDT"] = TimeSpan.FromHours(-4),
+        ["CST"] = TimeSpan.FromHours(-6),
+        ["CDT"] = TimeSpan.FromHours(-5),
+        ["MST"] = TimeSpan.FromHours(-7),
+        ["MDT"] = TimeSpan.FromHours(-6),
+        ["PST"] = TimeSpan.FromHours(-8),
+        ["PDT"] = TimeSpan.FromHours(-7),
+        ["AKST"] = TimeSpan.FromHours(-9),
+        ["AKDT"] = TimeSpan.FromHours(-8),
+        ["HST"] = TimeSpan.FromHours(-10),
+        ["WET"] = TimeSpan.Zero,
+        ["WEST"] = TimeSpan.FromHours(1),
+        ["BST"] = TimeSpan.FromHours(1),
+        ["CET"] = TimeSpan.FromHours(1),
+        ["CEST"] = TimeSpan.FromHours(2),
+        ["EET"] = TimeSpan.FromHours(2),
+        ["EEST"] = TimeSpan.FromHours(3),
+        ["MSK"] = TimeSpan.FromHours(3),
+        ["HKT"] = TimeSpan.FromHours(8),
+        ["SGT"] = TimeSpan.FromHours(8),
+        ["AWST"] = TimeSpan.FromHours(8),
+        ["JST"] = TimeSpan.FromHours(9),
+        ["KST"] = TimeSpan.FromHours(9),
+        ["ACST"] = new TimeSpan(9, 30, 0),
+        ["AEST"] = TimeSpan.FromHours(10),
+        ["AEDT"] = TimeSpan.FromHours(11),
+        ["NZST"] = TimeSpan.FromHours(12),
+        ["NZDT"] = TimeSpan.FromHours(13),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -46,8 +66,12 @@ internal static class FeedRules
     /// </summary>
     public static readonly FrozenDictionary<string, string> EncodingAliases = new Dictionary<string, string>
     {
-        ["iso-8859-1"] = "windows-1252", ["iso8859-1"] = "windows-1252", ["latin1"] = "windows-1252",
-        ["l1"] = "windows-1252", ["us-ascii"] = "windows-1252", ["ascii"] = "windows-1252",
+        ["iso-8859-1"] = "windows-1252",
+        ["iso8859-1"] = "windows-1252",
+        ["latin1"] = "windows-1252",
+        ["l1"] = "windows-1252",
+        ["us-ascii"] = "windows-1252",
+        ["ascii"] = "windows-1252",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
