@@ -166,6 +166,25 @@ public sealed class FeedFollowerTests
     }
 
     [Fact]
+    public async Task A_host_whose_robots_txt_fails_is_not_crawled_until_it_answers()
+    {
+        await using var s = await FollowScenario.StartAsync();
+        s.Server.Map("/robots.txt", new LoopbackServer.Reply(503, "down", "text/plain"));
+        s.ServeFeed(FollowScenario.LinkItem("Story", s.Server.Url("/news/story")));
+        s.Server.Map("/news/story", new LoopbackServer.Reply(200, FollowScenario.Page("Story", "The story text.")));
+        var options = FollowScenario.Options() with { MaxAttempts = 2 };
+        using var fetcher = FollowScenario.Fetcher(options);
+
+        var result = await s.Follower(fetcher, options).PollAsync(s.FeedUrl, Ct);
+
+        Assert.Equal("unavailable", result.Status);
+        Assert.Contains("robots.txt unavailable", Assert.Single(result.Problems).Reason, StringComparison.Ordinal);
+        Assert.Equal(2, s.Server.RequestsFor("/robots.txt").Count);
+        Assert.Empty(s.Server.RequestsFor("/feed.xml"));
+        Assert.Empty(s.Server.RequestsFor("/news/story"));
+    }
+
+    [Fact]
     public async Task Responses_above_the_size_cap_and_slow_responses_fail_only_their_item()
     {
         await using var s = await FollowScenario.StartAsync();

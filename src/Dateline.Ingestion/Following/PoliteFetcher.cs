@@ -24,7 +24,7 @@ public sealed class PoliteFetcher : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly HostGate _gate;
-    private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires, string? Error)> _robots = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _robotsLock = new(1, 1);
 
     public PoliteFetcher(FollowOptions options, ILogger logger, TimeProvider? clock = null)
@@ -59,7 +59,13 @@ public sealed class PoliteFetcher : IDisposable
                 return new FetchResult(url, FetchStatus.Failed) { Error = "only http and https URLs are fetched", Requests = requests };
             }
 
-            var robots = await RobotsForAsync(url, cancellationToken);
+            var (robots, robotsError) = await RobotsForAsync(url, cancellationToken);
+            if (robotsError is not null)
+            {
+                // RFC 9309 §2.3.1.4: an unreachable robots.txt means "disallow all" for now; the caller may try later.
+                return new FetchResult(url, FetchStatus.Unavailable) { Error = $"robots.txt unavailable ({robotsError})", Requests = requests };
+            }
+
             if (!robots.IsAllowed(url.PathAndQuery, _options.RobotsToken))
             {
                 _logger.LogInformation("robots.txt disallows {Url}", url);
@@ -89,12 +95,12 @@ public sealed class PoliteFetcher : IDisposable
         }
     }
 
-    private async Task<RobotsTxt> RobotsForAsync(Uri url, CancellationToken ct)
+    private async Task<(RobotsTxt Robots, string? Error)> RobotsForAsync(Uri url, CancellationToken ct)
     {
         var origin = url.GetLeftPart(UriPartial.Authority);
         if (_robots.TryGetValue(origin, out var cached) && cached.Expires > _clock.GetUtcNow())
         {
-            return cached.Robots;
+            return (cached.Robots, cached.Error);
         }
 
         await _robotsLock.WaitAsync(ct);
@@ -102,12 +108,12 @@ public sealed class PoliteFetcher : IDisposable
         {
             if (_robots.TryGetValue(origin, out cached) && cached.Expires > _clock.GetUtcNow())
             {
-                return cached.Robots;
+                return (cached.Robots, cached.Error);
             }
 
-            var (robots, lifetime) = await FetchRobotsAsync(new Uri(origin + "/robots.txt"), ct);
-            _robots[origin] = (robots, _clock.GetUtcNow() + lifetime);
-            return robots;
+            var (robots, lifetime, error) = await FetchRobotsAsync(new Uri(origin + "/robots.txt"), ct);
+            _robots[origin] = (robots, _clock.GetUtcNow() + lifetime, error);
+            return (robots, error);
         }
         finally
         {
@@ -115,7 +121,7 @@ public sealed class PoliteFetcher : IDisposable
         }
     }
 
-    private async Task<(RobotsTxt, TimeSpan)> FetchRobotsAsync(Uri url, CancellationToken ct)
+    private async Task<(RobotsTxt, TimeSpan, string?)> FetchRobotsAsync(Uri url, CancellationToken ct)
     {
         for (var hop = 0; hop <= _options.MaxRedirects; hop++)
         {
@@ -130,16 +136,16 @@ public sealed class PoliteFetcher : IDisposable
             switch (result.Status)
             {
                 case FetchStatus.Ok:
-                    return (RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body ?? [])), _options.RobotsLifetime);
+                    return (RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body ?? [])), _options.RobotsLifetime, null);
                 case FetchStatus.Failed when result.StatusCode is >= 400 and < 500:
-                    return (RobotsTxt.AllowAll, _options.RobotsLifetime);
+                    return (RobotsTxt.AllowAll, _options.RobotsLifetime, null);
                 default:
                     _logger.LogWarning("robots.txt at {Url} unavailable ({Error}); treating the host as disallowed for now", url, result.Error);
-                    return (RobotsTxt.DisallowAll, _options.RobotsFailureLifetime);
+                    return (RobotsTxt.DisallowAll, _options.RobotsFailureLifetime, result.Error ?? result.Status.ToString());
             }
         }
 
-        return (RobotsTxt.DisallowAll, _options.RobotsFailureLifetime);
+        return (RobotsTxt.DisallowAll, _options.RobotsFailureLifetime, $"more than {_options.MaxRedirects} redirects");
     }
 
     private async Task<(FetchResult Result, Uri? Redirect)> SendWithRetriesAsync(Uri url, string accept, TimeSpan spacing,
