@@ -63,6 +63,31 @@ public sealed class FeedFollowerTests
     }
 
     [Fact]
+    public async Task Run_polls_every_interval_until_cancelled()
+    {
+        await using var s = await FollowScenario.StartAsync();
+        s.ServeFeed(FollowScenario.LinkItem("One", s.Server.Url("/news/one")));
+        s.Server.Map("/news/one", new LoopbackServer.Reply(200, FollowScenario.Page("One", "The first story.")));
+        var options = FollowScenario.Options() with { Interval = TimeSpan.FromMilliseconds(300) };
+        using var fetcher = FollowScenario.Fetcher(options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var rounds = new List<IReadOnlyList<FeedPollResult>>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Follower(fetcher, options).RunAsync([s.FeedUrl], r =>
+        {
+            rounds.Add(r);
+            if (rounds.Count == 3)
+            {
+                stop.Cancel();
+            }
+        }, stop.Token));
+
+        Assert.Equal(["fetched", "not modified", "not modified"], rounds.Select(r => Assert.Single(r).Status));
+        var feedTimes = s.Server.RequestsFor("/feed.xml").Select(r => r.At).ToList();
+        Assert.True(feedTimes[2] - feedTimes[1] >= TimeSpan.FromMilliseconds(250), $"{feedTimes[2] - feedTimes[1]}");
+    }
+
+    [Fact]
     public async Task A_page_that_answers_503_then_200_is_retried_after_Retry_After()
     {
         await using var s = await FollowScenario.StartAsync();
