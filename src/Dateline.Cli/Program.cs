@@ -11,6 +11,7 @@ root.Options.Add(GlobalOptions.Db);
 root.Options.Add(GlobalOptions.Verbose);
 root.Options.Add(GlobalOptions.LogFormat);
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(FollowCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());

@@ -31,4 +31,10 @@ public interface IArticleStore : IAsyncDisposable
 
     /// <summary>Records (in one transaction) that every article of these files is stored, so a resumed ingest can skip them.</summary>
     Task MarkFilesIngestedAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken);
+
+    /// <summary>What the feed follower remembered about this feed URL, or null if it never polled it.</summary>
+    Task<FeedState?> GetFeedStateAsync(string feedUrl, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the remembered state of <see cref="FeedState.FeedUrl"/>.</summary>
+    Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken);
 }

@@ -183,4 +183,55 @@ public abstract class ArticleStoreContract(IStoreFixture fixture)
         await using var store = await StoreWithCorpusAsync();
         await Assert.ThrowsAsync<QuerySyntaxException>(() => store.SearchAsync(new SearchRequest(SearchQuery.Parse("-shuttle"), ArticleFilter.All), Ct));
     }
+
+    [Fact]
+    public async Task Stores_an_article_without_paragraphs()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var linkOnly = Articles.Make("l1", "A feed item that only links", "", url: "https://example.test/l1") with
+        {
+            Paragraphs = [],
+            Warnings = ["link-only feed item"],
+        };
+
+        Assert.Equal([SaveStatus.Inserted], await store.SaveAsync([linkOnly], Ct));
+        var loaded = await store.GetAsync("l1", Ct);
+        Assert.NotNull(loaded);
+        Assert.Empty(loaded.Paragraphs);
+        Assert.Equal(string.Empty, loaded.Body);
+        var hits = await store.SearchAsync(new SearchRequest(SearchQuery.Parse("links"), ArticleFilter.All), Ct);
+        Assert.Equal("l1", Assert.Single(hits.Hits).Id);
+        Assert.Single(await store.ExportAsync(ArticleFilter.All, Ct).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Feed_state_is_absent_until_saved_then_round_trips_and_is_replaced()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        const string url = "http://127.0.0.1:8080/feed.xml";
+        Assert.Null(await store.GetFeedStateAsync(url, Ct));
+
+        var polled = new DateTimeOffset(2025, 6, 12, 9, 30, 0, TimeSpan.FromHours(9));
+        var state = new FeedState(url)
+        {
+            ETag = "\"abc-123\"",
+            LastModified = "Thu, 12 Jun 2025 00:30:00 GMT",
+            PolledAt = polled,
+            SeenItems = ["guid-2", "https://example.test/1"],
+        };
+        await store.SaveFeedStateAsync(state, Ct);
+        var loaded = await store.GetFeedStateAsync(url, Ct);
+        Assert.NotNull(loaded);
+        Assert.Equal(state.ETag, loaded.ETag);
+        Assert.Equal(state.LastModified, loaded.LastModified);
+        Assert.Equal(polled, loaded.PolledAt);
+        Assert.Equal(state.SeenItems, loaded.SeenItems);
+
+        await store.SaveFeedStateAsync(new FeedState(url) { ETag = null, SeenItems = ["guid-3"] }, Ct);
+        var replaced = await store.GetFeedStateAsync(url, Ct);
+        Assert.Null(replaced!.ETag);
+        Assert.Null(replaced.LastModified);
+        Assert.Equal(["guid-3"], replaced.SeenItems);
+        Assert.Null(await store.GetFeedStateAsync(url + "?other", Ct));
+    }
 }

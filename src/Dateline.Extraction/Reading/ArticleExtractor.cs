@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dateline.Extraction.Feeds;
 using Dateline.Extraction.Html;
 using Dateline.Extraction.JsonLines;
 using Dateline.Extraction.PlainText;
@@ -27,6 +28,7 @@ public sealed class ArticleExtractor
             new HtmlReader(Options, html),
             new JsonLinesReader(Options, html),
             new JsonLinesReader(Options, html, InputKind.Json),
+            new FeedReader(Options, new FeedArticleBuilder(html)),
         ];
         _readers = readers.ToFrozenDictionary(r => r.Kind);
     }
@@ -77,7 +79,6 @@ public sealed class ArticleExtractor
             InputKind.Binary => [ReadOutcome.Failed(input.Path, null, "binary content: not a text dump, HTML page or JSON Lines file")],
             InputKind.Gzip => [ReadOutcome.Failed(input.Path, null, "gzip-compressed input is not supported yet (WARC support is planned)")],
             InputKind.Warc => [ReadOutcome.Failed(input.Path, null, "WARC input is not supported yet (planned)")],
-            InputKind.Feed => [ReadOutcome.Failed(input.Path, null, "RSS/Atom feeds are not supported yet (planned)")],
             _ => Guard(input, _readers[kind].Read(input, cancellationToken)),
         };
     }

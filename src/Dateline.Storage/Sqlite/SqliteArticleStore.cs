@@ -226,6 +226,40 @@ public sealed class SqliteArticleStore : IArticleStore
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<FeedState?> GetFeedStateAsync(string feedUrl, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, "SELECT etag, last_modified, polled_at, seen_items FROM feed_state WHERE feed_url = $u",
+            ("$u", feedUrl));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await r.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new FeedState(feedUrl)
+        {
+            ETag = r.IsDBNull(0) ? null : r.GetString(0),
+            LastModified = r.IsDBNull(1) ? null : r.GetString(1),
+            PolledAt = r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+            SeenItems = [.. System.Text.Json.JsonSerializer.Deserialize(r.GetString(3), StorageJsonContext.Default.StringArray) ?? []],
+        };
+    }
+
+    public async Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, """
+            INSERT INTO feed_state (feed_url, etag, last_modified, polled_at, seen_items) VALUES ($u, $e, $m, $p, $s)
+            ON CONFLICT (feed_url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                polled_at = excluded.polled_at, seen_items = excluded.seen_items
+            """,
+            ("$u", state.FeedUrl), ("$e", state.ETag), ("$m", state.LastModified),
+            ("$p", state.PolledAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+            ("$s", System.Text.Json.JsonSerializer.Serialize(state.SeenItems.IsDefault ? [] : state.SeenItems.ToArray(), StorageJsonContext.Default.StringArray)));
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
