@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Dateline.Core.Articles;
 using Dateline.Extraction.Html;
 using Dateline.Extraction.Identity;
@@ -121,8 +120,8 @@ public sealed class FeedArticleBuilder(HtmlArticleBuilder html)
             return WebUtility.HtmlDecode(text);
         }
 
-        var doc = new HtmlParser().ParseDocument("<html><body>" + text + "</body></html>");
-        return string.Join(' ', BlockText.Paragraphs(doc.Body!));
+        var doc = Html.Dom.LightHtmlParser.Parse(text);
+        return string.Join(' ', Html.BlockCollector.Collect(doc.Root).Select(b => b.Text));
     }
 
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

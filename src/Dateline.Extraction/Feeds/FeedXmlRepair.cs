@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Html;
 
 namespace Dateline.Extraction.Feeds;
 
@@ -253,7 +252,9 @@ internal static partial class FeedXmlRepair
             return (n + 1, null);
         }
 
-        var symbol = HtmlEntityProvider.Resolver.GetSymbol(name + ";") ?? HtmlEntityProvider.Resolver.GetSymbol(name);
+        var reference = "&" + name + ";";
+        var decoded = System.Net.WebUtility.HtmlDecode(reference);
+        var symbol = decoded == reference ? null : decoded;
         if (symbol is null)
         {
             // Not HTML: a DTD-declared (or made-up) entity. It is never expanded; its name stays visible as text.

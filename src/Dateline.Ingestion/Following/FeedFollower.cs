@@ -159,16 +159,13 @@ public sealed class FeedFollower(IArticleStore store, PoliteFetcher fetcher, Fol
         {
             case FetchStatus.Ok when FeedItemLinks.IsHtml(page.MediaType):
                 var pageProblems = new List<string>();
-                using (var body = new MemoryStream(page.Body!, writable: false))
+                var known = FeedArticleBuilder.Known(feed, item) with { Url = page.Url.ToString(), HttpCharset = page.Charset };
+                if (_html.Build(page.Body!, new ArticleOrigin(page.Url.ToString()), known, pageProblems) is { } article)
                 {
-                    var known = FeedArticleBuilder.Known(feed, item) with { Url = page.Url.ToString() };
-                    if (_html.Build(body, new ArticleOrigin(page.Url.ToString()), known, pageProblems) is { } article)
-                    {
-                        poll.PagesFetched++;
-                        poll.Articles.Add(FeedArticleBuilder.Complete(article, feed, item) with { Crawled = ArticleDate.FromInstant(now) });
-                        poll.Handled.Add(key);
-                        return;
-                    }
+                    poll.PagesFetched++;
+                    poll.Articles.Add(FeedArticleBuilder.Complete(article, feed, item) with { Crawled = ArticleDate.FromInstant(now) });
+                    poll.Handled.Add(key);
+                    return;
                 }
 
                 note = $"page {page.Url}: {string.Join("; ", pageProblems)}";
