@@ -20,6 +20,7 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(AnnotateCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

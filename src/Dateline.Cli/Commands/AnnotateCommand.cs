@@ -1,0 +1,241 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+using Dateline.Nlp;
+using Dateline.Nlp.Entities;
+
+namespace Dateline.Cli.Commands;
+
+/// <summary>
+/// <c>dateline annotate [FILE|-] --input-format text|jsonl|conll --output-format json|jsonl|conll [--tagset conll]</c>:
+/// runs the understanding pipeline on text and prints its layers with UTF-16 offsets into the input text.
+/// </summary>
+internal static class AnnotateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "Input file, or - for standard input", DefaultValueFactory = _ => "-" };
+        var input = new Option<string>("--input-format") { Description = "text, jsonl ({id, text, date?} per line) or conll (token per line)", DefaultValueFactory = _ => "text" };
+        input.AcceptOnlyFromAmong("text", "jsonl", "conll");
+        var output = new Option<string?>("--output-format") { Description = "json, jsonl or conll (default: conll for conll input, else json)" };
+        output.AcceptOnlyFromAmong("json", "jsonl", "conll");
+        var tagset = new Option<string>("--tagset") { Description = "dateline (PERSON, ORG, GPE, LOC, NORP, MISC…) or conll (PER, ORG, LOC, MISC)", DefaultValueFactory = _ => "dateline" };
+        tagset.AcceptOnlyFromAmong("dateline", "conll");
+        var command = new Command("annotate", "Annotate text: sentences, entities (and, as they land, actors, dates, quotes)") { file, input, output, tagset };
+        command.SetAction(async (result, ct) =>
+        {
+            var path = result.GetValue(file)!;
+            var text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
+            var inFormat = result.GetValue(input)!;
+            var outFormat = result.GetValue(output) ?? (inFormat == "conll" ? "conll" : "json");
+            var conllTags = result.GetValue(tagset) == "conll";
+            var pipeline = NlpPipelines.Default();
+            if (inFormat == "conll")
+            {
+                WriteConll(text, conllTags || outFormat == "conll");
+                return ExitCodes.Success;
+            }
+
+            var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text)];
+            var results = new List<object>();
+            foreach (var (id, body) in docs)
+            {
+                var doc = new Document(id, body);
+                pipeline.Run(doc, ct);
+                var json = ToJson(doc, conllTags);
+                if (outFormat == "jsonl")
+                {
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(json, CompactJson));
+                }
+                else if (outFormat == "conll")
+                {
+                    await Console.Out.WriteAsync(ToConll(doc, conllTags));
+                }
+                else
+                {
+                    results.Add(json);
+                }
+            }
+
+            if (outFormat == "json")
+            {
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(results.Count == 1 && inFormat == "text" ? results[0] : results, CliJson.Options));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions CompactJson = new(CliJson.Options) { WriteIndented = false };
+
+    private static List<(string Id, string Text)> ReadJsonl(string text)
+    {
+        var docs = new List<(string, string)>();
+        var n = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            n++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var o = JsonDocument.Parse(line).RootElement;
+                var id = o.TryGetProperty("id", out var i) ? i.ToString() : $"line-{n}";
+                docs.Add((id, o.GetProperty("text").GetString() ?? string.Empty));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new UsageException($"input line {n} is not a JSON object with a \"text\" string: {ex.Message}");
+            }
+        }
+
+        return docs;
+    }
+
+    private static object ToJson(Document doc, bool conllTags) => new
+    {
+        id = doc.Id,
+        sentences = doc.Get(Layers.Sentences).Select(s => new { start = s.Start, end = s.End }),
+        entities = doc.Get(Layers.Entities).Select(e => new
+        {
+            start = e.Span.Start,
+            end = e.Span.End,
+            text = doc.Text[e.Span.Start..e.Span.End],
+            type = conllTags ? EntityLabels.ToConll(e.Label) : e.Label,
+        }),
+        errors = doc.Errors,
+    };
+
+    /// <summary>TOKEN TAG lines in BIO, a blank line after each sentence.</summary>
+    private static string ToConll(Document doc, bool conllTags)
+    {
+        var sb = new StringBuilder();
+        var entities = doc.Get(Layers.Entities);
+        foreach (var sentence in PerceptronEntityRecognizer_SentenceTokens(doc))
+        {
+            foreach (var t in sentence)
+            {
+                var e = entities.FirstOrDefault(x => x.Span.Start <= t.Start && t.End <= x.Span.End);
+                var tag = e is null ? "O" : (e.Span.Start == t.Start ? "B-" : "I-") + (conllTags ? EntityLabels.ToConll(e.Label) : e.Label);
+                sb.Append(doc.Text, t.Start, t.Length).Append(' ').Append(tag).Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static IEnumerable<TextSpan[]> PerceptronEntityRecognizer_SentenceTokens(Document doc)
+    {
+        var tokens = doc.Get(Layers.Tokens);
+        foreach (var s in doc.Get(Layers.Sentences))
+        {
+            yield return [.. tokens.Where(t => t.Start >= s.Start && t.End <= s.End)];
+        }
+    }
+
+    /// <summary>CoNLL in, CoNLL out: the given tokenization is kept; -DOCSTART- lines pass through.</summary>
+    private static void WriteConll(string text, bool conllTags)
+    {
+        var model = NerModels.Default;
+        var typer = ConllEntityTyper.Plain;
+        var document = new List<List<string>>();
+        var current = new List<string>();
+        var output = new StringBuilder();
+
+        void FlushDocument()
+        {
+            if (current.Count > 0)
+            {
+                document.Add(current);
+                current = [];
+            }
+
+            if (document.Count == 0)
+            {
+                return;
+            }
+
+            var words = document.Select(s => s.ToArray()).ToList();
+            var tags = model.TagDocument(words);
+            for (var s = 0; s < words.Count; s++)
+            {
+                var labels = Relabel(tags[s], words[s], conllTags, typer);
+                for (var i = 0; i < words[s].Length; i++)
+                {
+                    output.Append(words[s][i]).Append(' ').Append(labels[i]).Append('\n');
+                }
+
+                output.Append('\n');
+            }
+
+            document.Clear();
+        }
+
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            {
+                FlushDocument();
+                output.Append(line).Append("\n\n");
+                continue;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                if (current.Count > 0)
+                {
+                    document.Add(current);
+                    current = [];
+                }
+
+                continue;
+            }
+
+            current.Add(line.Split(' ', '\t')[0]);
+        }
+
+        FlushDocument();
+        Console.Out.Write(output.ToString());
+    }
+
+    private static string[] Relabel(string[] tags, string[] words, bool conllTags, ConllEntityTyper typer)
+    {
+        if (conllTags)
+        {
+            return tags;
+        }
+
+        var result = (string[])tags.Clone();
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == "O" || !tags[i].StartsWith("B-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var type = tags[i][2..];
+            var j = i + 1;
+            while (j < tags.Length && tags[j] == "I-" + type)
+            {
+                j++;
+            }
+
+            var label = typer.Label(type, string.Join(' ', words[i..j]));
+            for (var k = i; k < j; k++)
+            {
+                result[k] = (k == i ? "B-" : "I-") + label;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+
+namespace Dateline.Nlp.Entities;
+
+/// <summary>
+/// Tags the tokens of each sentence with the statistical model (two passes over the whole document), then turns BIO
+/// spans into <see cref="EntityMention"/>s with Dateline's labels: PER → PERSON, ORG → ORG, LOC → GPE for countries,
+/// cities and states (from the place lexicon) or LOC otherwise, MISC → NORP for demonyms or MISC otherwise.
+/// </summary>
+public sealed class PerceptronEntityRecognizer(NerModel model, IEntityTyper typer) : IPipelineComponent
+{
+    public ComponentInfo Info { get; } = new("entities.perceptron.v1", [Layers.Tokens, Layers.Sentences], [Layers.Entities]);
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var tokens = document.Get(Layers.Tokens);
+        var sentences = document.Get(Layers.Sentences);
+        var groups = SentenceTokens(tokens, sentences);
+        var words = groups.Select(g => g.Select(t => document.Text[t.Start..t.End]).ToArray()).ToList();
+        var tags = model.TagDocument(words);
+        var mentions = ImmutableArray.CreateBuilder<EntityMention>();
+        for (var s = 0; s < groups.Count; s++)
+        {
+            foreach (var (start, end, type) in Spans(tags[s]))
+            {
+                var span = new TextSpan(groups[s][start].Start, groups[s][end - 1].End);
+                mentions.Add(new EntityMention(span, typer.Label(type, document.Text[span.Start..span.End]), 1.0));
+            }
+        }
+
+        document.Set(Layers.Entities, mentions.ToImmutable());
+    }
+
+    /// <summary>The tokens of each sentence (a token belongs to the sentence that contains its start).</summary>
+    internal static List<TextSpan[]> SentenceTokens(ImmutableArray<TextSpan> tokens, ImmutableArray<TextSpan> sentences)
+    {
+        var result = new List<TextSpan[]>(sentences.Length);
+        var t = 0;
+        foreach (var s in sentences)
+        {
+            var list = new List<TextSpan>();
+            while (t < tokens.Length && tokens[t].Start < s.End)
+            {
+                if (tokens[t].Start >= s.Start)
+                {
+                    list.Add(tokens[t]);
+                }
+
+                t++;
+            }
+
+            result.Add([.. list]);
+        }
+
+        return result;
+    }
+
+    internal static IEnumerable<(int Start, int End, string Type)> Spans(string[] tags)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] == "O")
+            {
+                continue;
+            }
+
+            var type = tags[i][2..];
+            var j = i + 1;
+            while (j < tags.Length && tags[j] == "I-" + type)
+            {
+                j++;
+            }
+
+            yield return (i, j, type);
+            i = j - 1;
+        }
+    }
+}
