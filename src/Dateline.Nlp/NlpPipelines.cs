@@ -9,9 +9,12 @@ namespace Dateline.Nlp;
 /// <summary>The standard understanding pipeline: tokens → sentences → entities (actors, dates and quotes follow).</summary>
 public static class NlpPipelines
 {
+    private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
+        new ConllEntityTyper(Lexicons.Lexicon.Default.Places, Lexicons.Lexicon.Default.Demonyms));
+
     public static Pipeline Default(IEntityTyper? typer = null) => new PipelineBuilder()
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
-        .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? ConllEntityTyper.Plain))
+        .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
         .Build(Layers.Paragraphs);
 }

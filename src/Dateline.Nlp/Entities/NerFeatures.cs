@@ -10,6 +10,7 @@ internal static class NerFeatures
     public static List<string>[] Static(string[] words, string?[] gazetteer, string?[]? document = null)
     {
         var clusters = Learning.WordClusters.Default;
+        var lexicon = Lexicons.Lexicon.Default.Gazetteer.Match(words);
         var classes = words.Select(clusters.Lookup).ToArray();
         string Cls((int Coarse, int Fine)? c, bool fine) => c is { } x ? (fine ? x.Fine : x.Coarse).ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
         var lower = words.Select(w => w.ToLowerInvariant()).ToArray();
@@ -81,6 +82,17 @@ internal static class NerFeatures
             else if (i > 0 && gazetteer[i - 1] is { } gp)
             {
                 f.Add("gz-1only=" + gp);
+            }
+
+            if (lexicon[i] is { } lx)
+            {
+                f.Add("lx=" + lx);
+                f.Add("lx|ssh=" + lx + "|" + TokenShape.Short(w));
+            }
+
+            if (i + 1 < words.Length && lexicon[i + 1] is { } lxNext && lxNext.StartsWith("B-", StringComparison.Ordinal))
+            {
+                f.Add("lx+1=" + lxNext);
             }
 
             if (document?[i] is { } d)
