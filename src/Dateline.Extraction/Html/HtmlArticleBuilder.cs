@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Dateline.Core.Articles;
 using Dateline.Extraction.Identity;
 using Dateline.Extraction.Metadata;
+using Dateline.Extraction.Text;
 
 namespace Dateline.Extraction.Html;
 
@@ -16,9 +17,12 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
     /// <summary>Blocks above the dateline longer than this are story text, so the dateline is not split off.</summary>
     private const int MaxStandfirstWords = 60;
 
-    /// <summary>Values the caller already knows (from a feed, a JSON record or a WARC header) and that win.</summary>
+    /// <summary>
+    /// Values the caller already knows (from a feed, a JSON record or a WARC header) and that win. <c>HttpCharset</c>
+    /// is the charset of the HTTP Content-Type; it outranks the page's &lt;meta&gt; but not a byte-order mark.
+    /// </summary>
     public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
-        string? PublishedSource = null, string? Source = null);
+        string? PublishedSource = null, string? Source = null, string? HttpCharset = null);
 
     public static HtmlArticleBuilder Default { get; } = new(new ReadabilityMainTextExtractor(), TimeProvider.System);
 
@@ -27,6 +31,17 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
 
     public Article? Build(string html, ArticleOrigin origin, Known known, List<string> problems) =>
         Build(new HtmlParser().ParseDocument(html), origin, known, problems);
+
+    /// <summary>Parses page bytes, decoded by <see cref="Known.HttpCharset"/> when it is given and supported.</summary>
+    public Article? Build(ReadOnlyMemory<byte> html, ArticleOrigin origin, Known known, List<string> problems)
+    {
+        var span = html.Span;
+        var hasBom = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+                     || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        var http = hasBom ? null : CharsetLabels.Resolve(known.HttpCharset);
+        var article = Build(new HtmlParser().ParseDocument(html, http), origin, known, problems);
+        return article is not null && http is not null ? article with { Charset = http.WebName, CharsetSource = "http" } : article;
+    }
 
     private Article? Build(IHtmlDocument doc, ArticleOrigin origin, Known known, List<string> problems)
     {

@@ -1,3 +1,5 @@
+using Dateline.Extraction.Warc;
+
 namespace Dateline.Extraction.Reading;
 
 /// <summary>Limits and switches that behave the same in the library, the CLI and the API.</summary>
@@ -8,6 +10,12 @@ public sealed record ExtractionOptions
 
     /// <summary>Largest single record in a multi-record input (one JSON line).</summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Largest WARC record content read into memory; bigger records are reported and skipped, the file goes on.</summary>
+    public long MaxWarcRecordBytes { get; init; } = WarcReader.DefaultMaxRecordBytes;
+
+    /// <summary>Which WARC records become articles (crawl date, host, language).</summary>
+    public WarcFilter Warc { get; init; } = WarcFilter.None;
 
     public static ExtractionOptions Default { get; } = new();
 }
