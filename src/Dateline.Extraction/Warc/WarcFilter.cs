@@ -28,8 +28,8 @@ public sealed record WarcFilter
         init => _hosts = [.. value.Select(NormalizeHost).Where(h => h.Length > 0).Distinct()];
     }
 
-    /// <summary>Languages kept, matched against <c>Article.Language</c>: "en" keeps "en" and "en-GB"; an article
-    /// without a language is left out when this is set.</summary>
+    /// <summary>Languages kept, matched against <c>Article.Language</c>: "en" keeps "en" and "en-GB"; "en-GB" keeps
+    /// "en-GB" and a bare "en" (the page did not say which English); an article without a language is left out.</summary>
     public ImmutableArray<string> Languages
     {
         get => _languages;
@@ -82,7 +82,8 @@ public sealed record WarcFilter
 
         var lang = language.Trim().Replace('_', '-');
         return _languages.Any(l => lang.Equals(l, StringComparison.OrdinalIgnoreCase)
-                                   || lang.StartsWith(l + "-", StringComparison.OrdinalIgnoreCase));
+                                   || lang.StartsWith(l + "-", StringComparison.OrdinalIgnoreCase)
+                                   || l.StartsWith(lang + "-", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>"https://www.BBC.co.uk/news" → "www.bbc.co.uk"; "*.bbc.co.uk" and ".bbc.co.uk" → "bbc.co.uk".</summary>
