@@ -111,7 +111,7 @@ internal sealed class GzipMemberStream : Stream
 
         if (head.Length < 2 || head[0] != 0x1F || head[1] != 0x8B)
         {
-            var garbage = Members == 0 ? "the file does not start with gzip data" : "data after the last gzip member is not gzip (trailing garbage)";
+            var garbage = Members == 0 ? "the file does not start with gzip data" : "data after the last complete gzip member is not gzip (trailing garbage)";
             throw new WarcFormatException($"byte {at}", garbage);
         }
 
@@ -196,8 +196,8 @@ internal sealed class GzipMemberStream : Stream
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_memberOutput));
         var from = _feed.SearchFrom;
         var fed = _raw.Position;
-        var window = _raw.Peek(from, (int)(fed - from) + trailer.Length);
-        var found = window.IndexOf(trailer);
+        var window = _raw.Peek(from, (int)(fed - from) + trailer.Length + 2);
+        var found = FindTrailer(window, trailer);
         if (found < 0)
         {
             throw _feed.HitEnd || _raw.ReachedEnd && window.Length < fed - from + trailer.Length
@@ -206,6 +206,36 @@ internal sealed class GzipMemberStream : Stream
         }
 
         _raw.Seek(from + found + trailer.Length);
+    }
+
+    /// <summary>
+    /// The trailer's position in the window. Where the pattern occurs more than once (an empty member's trailer is
+    /// eight zero bytes, and its deflate data ends in a zero), the match followed by the next member or the end of the
+    /// file wins; otherwise the first.
+    /// </summary>
+    private int FindTrailer(ReadOnlySpan<byte> window, ReadOnlySpan<byte> trailer)
+    {
+        var first = -1;
+        for (var start = 0; start <= window.Length - trailer.Length;)
+        {
+            var at = window[start..].IndexOf(trailer);
+            if (at < 0)
+            {
+                break;
+            }
+
+            at += start;
+            var after = window[(at + trailer.Length)..];
+            if (after.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || (after.IsEmpty && _raw.ReachedEnd))
+            {
+                return at;
+            }
+
+            first = first < 0 ? at : first;
+            start = at + 1;
+        }
+
+        return first;
     }
 
     private static WarcFormatException Cut(long member) =>

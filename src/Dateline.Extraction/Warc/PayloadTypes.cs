@@ -36,7 +36,8 @@ internal static class PayloadTypes
             return (string.Empty, null);
         }
 
-        var parts = contentType.Split(';', StringSplitOptions.TrimEntries);
+        // A repeated header arrives joined with ", "; the first value is the one servers meant.
+        var parts = contentType.Split(',')[0].Split(';', StringSplitOptions.TrimEntries);
         string? charset = null;
         foreach (var p in parts.Skip(1))
         {

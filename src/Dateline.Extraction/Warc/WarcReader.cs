@@ -101,12 +101,6 @@ public sealed class WarcReader(ExtractionOptions options, HtmlArticleBuilder htm
             return Skip(WarcSkips.Dns);
         }
 
-        if (record.TooLarge)
-        {
-            return ReadOutcome.Failed(path, record.Label, $"the record is {Sizes.Format(record.ContentLength)}, larger than the "
-                                                         + $"{Sizes.Format(options.MaxWarcRecordBytes)} limit for one WARC record; skipped");
-        }
-
         if (!options.Warc.MatchesDate(record.Date))
         {
             return Skip(WarcSkips.OutsideDates);
@@ -115,6 +109,12 @@ public sealed class WarcReader(ExtractionOptions options, HtmlArticleBuilder htm
         if (!options.Warc.MatchesHost(record.TargetUri))
         {
             return Skip(WarcSkips.OtherHost);
+        }
+
+        if (record.TooLarge)
+        {
+            return ReadOutcome.Failed(path, record.Label, $"the record is {Sizes.Format(record.ContentLength)}, larger than the "
+                                                         + $"{Sizes.Format(options.MaxWarcRecordBytes)} limit for one WARC record; skipped");
         }
 
         try

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dateline.Extraction.Warc;
 
 /// <summary>
@@ -28,11 +30,20 @@ internal sealed class WarcRecord(long offset, string label, string version, Dict
     /// <summary>WARC-Target-URI, without the angle brackets some WARC 1.0 writers put around it.</summary>
     public string? TargetUri => Header("WARC-Target-URI") is { } uri ? uri.Trim('<', '>', ' ') : null;
 
-    public DateTimeOffset? Date =>
-        Header("WARC-Date") is { } d && DateTimeOffset.TryParse(d, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
-            ? date
-            : null;
+    /// <summary>WARC-Date: ISO 8601 in UTC (WARC 1.1 adds fractions of a second); old converted ARC files write
+    /// 14 digits (yyyyMMddHHmmss).</summary>
+    public DateTimeOffset? Date
+    {
+        get
+        {
+            var d = Header("WARC-Date");
+            const DateTimeStyles utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+            return d is null ? null
+                : d.Length == 14 && DateTimeOffset.TryParseExact(d, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, utc, out var digits) ? digits
+                : DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, utc, out var iso) ? iso
+                : null;
+        }
+    }
 
     public string? Header(string name) => headers.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 }

@@ -161,6 +161,28 @@ public sealed class WarcReaderTests
     }
 
     [Fact]
+    public void Without_an_http_charset_the_page_meta_charset_decodes_it()
+    {
+        var html = SyntheticNews.Page(5, charsetMeta: "windows-1252", extraBody: "The café in Malmö stayed open.");
+        var w = new WarcWriter().Response(SyntheticNews.Url(5), WarcWriter.HttpResponse(Encoding.Latin1.GetBytes(html), "text/html"));
+        var a = Assert.Single(WarcRead.All(w.Build(WarcLayout.GzipPerRecord).Bytes)).Article!;
+        Assert.Contains("The café in Malmö stayed open.", a.Body, StringComparison.Ordinal);
+        Assert.NotEqual("http", a.CharsetSource);
+    }
+
+    [Fact]
+    public void A_14_digit_warc_date_from_a_converted_arc_file_is_read()
+    {
+        var w = new WarcWriter("WARC/1.0").Raw(Encoding.UTF8.GetBytes(
+            "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Date: 20120118093000\r\nWARC-Target-URI: <http://news.example.com/old.html>\r\n"
+            + "Content-Type: text/html\r\nContent-Length: " + Encoding.UTF8.GetByteCount(SyntheticNews.Page(1)) + "\r\n\r\n"
+            + SyntheticNews.Page(1) + "\r\n\r\n"));
+        var a = Assert.Single(WarcRead.All(w.Build(WarcLayout.Plain).Bytes, name: "old.warc")).Article!;
+        Assert.Equal("2012-01-18T09:30:00Z", a.Crawled.ToString());
+        Assert.Equal("http://news.example.com/old.html", a.Url);
+    }
+
+    [Fact]
     public void Html_served_as_octet_stream_is_sniffed_and_svg_is_not()
     {
         var svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><text>Talks resume</text></svg>"u8.ToArray();

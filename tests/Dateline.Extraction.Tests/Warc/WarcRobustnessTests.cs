@@ -133,13 +133,21 @@ public sealed class WarcRobustnessTests
         byte[] bytes =
         [
             .. WarcWriter.Gzip([.. r[0], .. r[1], .. r[2]]), // warcinfo + request + response in one member
-            .. WarcWriter.Gzip([]),                           // an empty member
+            .. WarcWriter.EmptyGzipMember,
             .. WarcWriter.Gzip([.. r[3], .. r[4], .. r[5], .. r[6]]),
             .. r.Skip(7).SelectMany(WarcWriter.Gzip),
+            .. WarcWriter.EmptyGzipMember,
+            .. WarcWriter.EmptyGzipMember,
         ];
         var outcomes = WarcRead.All(bytes);
         Assert.Empty(outcomes.Problems());
         Assert.Equal(3, outcomes.Articles().Count);
+
+        // Records inside a member have no file offset of their own: their offset is in the decompressed stream.
+        // A record that starts a member (after an empty one) has its member's file offset.
+        var memberB = WarcWriter.Gzip([.. r[0], .. r[1], .. r[2]]).Length + WarcWriter.EmptyGzipMember.Length;
+        var memberR8 = memberB + WarcWriter.Gzip([.. r[3], .. r[4], .. r[5], .. r[6]]).Length + WarcWriter.Gzip(r[7]).Length;
+        Assert.Equal([r[0].Length + r[1].Length, r.Take(5).Sum(x => x.Length), memberR8], outcomes.Articles().Select(a => a.Origin.Offset!.Value));
     }
 
     [Theory]
@@ -196,6 +204,14 @@ public sealed class WarcRobustnessTests
         var a = ReadOne(http);
         Assert.Contains("round 7 of talks", a.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("\n2bc\n", a.Body, StringComparison.Ordinal);
+        Assert.Contains(a.Warnings, w => w.Contains("still chunked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_gzip_body_still_chunked_without_its_transfer_encoding_header_is_de_chunked_then_decoded()
+    {
+        var a = ReadOne(WarcWriter.HttpResponse(WarcWriter.Chunked(WarcWriter.Gzip(Page7), 50), headers: ("Content-Encoding", "gzip")));
+        Assert.Contains("round 7 of talks", a.Body, StringComparison.Ordinal);
         Assert.Contains(a.Warnings, w => w.Contains("still chunked", StringComparison.Ordinal));
     }
 

@@ -143,6 +143,9 @@ public sealed class WarcWriter(string version = "WARC/1.1")
         return ms.ToArray();
     }
 
+    /// <summary>An empty gzip member, as <c>gzip &lt; /dev/null</c> writes it (.NET writes nothing at all for no data).</summary>
+    public static byte[] EmptyGzipMember => [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
     /// <summary>One gzip member, as .NET writes it (10-byte header without optional fields).</summary>
     public static byte[] Gzip(byte[] data)
     {
