@@ -16,16 +16,13 @@ namespace Dateline.Extraction.Warc;
 /// </remarks>
 internal sealed class GzipMemberStream : Stream
 {
-    /// <summary>Largest chunk handed to the inflater; the trailer search looks at most two chunks back.</summary>
-    private const int MaxFeedBytes = 16 * 1024;
-
     /// <summary>A file name, comment or extra field longer than this is not a real gzip header.</summary>
     private const int MaxHeaderFieldBytes = 64 * 1024;
 
     private const byte FlagHeaderCrc = 0x02, FlagExtra = 0x04, FlagName = 0x08, FlagComment = 0x10, FlagReserved = 0xE0;
 
     private readonly RawInput _raw;
-    private readonly Feed _feed;
+    private readonly DeflateFeed _feed;
     private readonly Crc32 _crc = new();
     private readonly Queue<(long Decompressed, long File)> _memberStarts = new();
     private DeflateStream? _inflater;
@@ -37,7 +34,7 @@ internal sealed class GzipMemberStream : Stream
     public GzipMemberStream(Stream file)
     {
         _raw = new RawInput(file);
-        _feed = new Feed(_raw);
+        _feed = new DeflateFeed(_raw);
     }
 
     /// <summary>Members started so far.</summary>
@@ -268,56 +265,5 @@ internal sealed class GzipMemberStream : Stream
         }
 
         base.Dispose(disposing);
-    }
-
-    /// <summary>The inflater's input: small chunks of the file, remembering where the last two began.</summary>
-    private sealed class Feed(RawInput raw) : Stream
-    {
-        private long _dataStart;
-        private long _previousChunk;
-        private long _lastChunk;
-
-        /// <summary>Where the member's compressed data may have ended, at the earliest.</summary>
-        public long SearchFrom => Math.Max(_dataStart, _previousChunk);
-
-        /// <summary>The file ran out while the inflater still wanted input.</summary>
-        public bool HitEnd { get; private set; }
-
-        public void Start(long dataStart)
-        {
-            _dataStart = _previousChunk = _lastChunk = dataStart;
-            HitEnd = false;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            _previousChunk = _lastChunk;
-            _lastChunk = raw.Position;
-            raw.KeepFrom = SearchFrom;
-            var n = raw.Read(buffer[..Math.Min(buffer.Length, MaxFeedBytes)]);
-            HitEnd |= n == 0;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
