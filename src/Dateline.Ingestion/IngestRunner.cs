@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dateline.Core.Articles;
@@ -77,6 +78,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             Updated = state.Updated,
             Duplicates = state.Unchanged,
             Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
+            SkippedRecords = state.SkippedByFormat(),
             Elapsed = clock.Elapsed,
             Cancelled = cancelled,
         };
@@ -125,6 +127,10 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
                 Interlocked.Increment(ref state.Problems);
                 logger.LogWarning("Skipped {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
+            }
+            else if (outcome.Skipped is { } skipped)
+            {
+                state.Skipped.AddOrUpdate(skipped, 1, (_, n) => n + 1);
             }
         }
 
@@ -204,6 +210,13 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         public long Inserted;
         public long Updated;
         public long Unchanged;
+
+        public readonly ConcurrentDictionary<SkippedRecord, long> Skipped = new();
+
+        public Dictionary<string, IReadOnlyDictionary<string, long>> SkippedByFormat() =>
+            Skipped.GroupBy(s => s.Key.Format).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key,
+                g => (IReadOnlyDictionary<string, long>)g.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Category, StringComparer.Ordinal)
+                    .ToDictionary(s => s.Key.Category, s => s.Value));
 
         public IngestProgress Snapshot() => new(Volatile.Read(ref FilesDone), FilesTotal, Interlocked.Read(ref ArticlesRead),
             Interlocked.Read(ref ArticlesWritten), Volatile.Read(ref Problems));

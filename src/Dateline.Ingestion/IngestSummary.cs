@@ -15,6 +15,12 @@ public sealed record IngestSummary
     /// <summary>Articles already stored with the same content (re-ingests, duplicates within the input).</summary>
     public long Duplicates { get; init; }
     public IReadOnlyList<InputProblem> Problems { get; init; } = [];
+    /// <summary>
+    /// Records that are not articles and were left out on purpose, by input format and category, most frequent first
+    /// ("WARC" → "request" → 12, "non-HTML" → 4). Not problems: they do not change the exit code.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> SkippedRecords { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, long>>();
     public TimeSpan Elapsed { get; init; }
     public bool Cancelled { get; init; }
 }

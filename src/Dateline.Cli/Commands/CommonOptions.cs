@@ -23,7 +23,7 @@ internal sealed class FilterOptions
     public ArticleFilter Read(ParseResult result) =>
         new(ParseDate(result.GetValue(From), "--from"), ParseDate(result.GetValue(To), "--to"), result.GetValue(Source));
 
-    private static DateOnly? ParseDate(string? value, string option)
+    internal static DateOnly? ParseDate(string? value, string option)
     {
         if (value is null)
         {

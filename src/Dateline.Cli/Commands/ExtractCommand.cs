@@ -35,7 +35,11 @@ internal static class ExtractCommand
                         continue;
                     }
 
-                    var a = outcome.Article!;
+                    if (outcome.Article is not { } a)
+                    {
+                        continue; // a record skipped on purpose (a WARC request, an image): not an article
+                    }
+
                     switch (fmt)
                     {
                         case "jsonl":

@@ -26,6 +26,10 @@ internal static class IngestSummaryView
         table.Caption($"{Markup.Escape(store)} · {s.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
                       + (s.Cancelled ? " · [yellow]cancelled[/]" : string.Empty));
         Terminal.Out.Write(table);
+        foreach (var (format, skipped) in s.SkippedRecords)
+        {
+            Console.Out.WriteLine($"{format} records skipped: " + string.Join(", ", skipped.Select(k => $"{k.Key} {k.Value.ToString("N0", CultureInfo.InvariantCulture)}")));
+        }
 
         if (s.Problems.Count > 0)
         {

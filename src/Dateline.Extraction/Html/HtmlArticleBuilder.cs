@@ -17,7 +17,10 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
     /// <summary>Blocks above the dateline longer than this are story text, so the dateline is not split off.</summary>
     private const int MaxStandfirstWords = 60;
 
-    /// <summary>Values the caller already knows (from a feed, a JSON record or a WARC header) and that win.</summary>
+    /// <summary>
+    /// Values the caller already knows (from a feed, a JSON record or a WARC header) and that win. <c>HttpCharset</c>
+    /// is the charset of the HTTP Content-Type; it outranks the page's &lt;meta&gt; but not a byte-order mark.
+    /// </summary>
     public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
         string? PublishedSource = null, string? Source = null, string? HttpCharset = null);
 
@@ -40,6 +43,10 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
             Warnings = decoded.Warning is null ? article.Warnings : article.Warnings.Insert(0, decoded.Warning),
         };
     }
+
+    /// <summary>Builds from raw bytes held in memory (WARC payloads).</summary>
+    public Article? Build(ReadOnlyMemory<byte> html, ArticleOrigin origin, Known known, List<string> problems) =>
+        Build(html.Span, origin, known, problems);
 
     /// <summary>Builds from text that is already decoded (a JSON record, a feed item).</summary>
     public Article? Build(string html, ArticleOrigin origin, Known known, List<string> problems)

@@ -5,6 +5,7 @@ using Dateline.Extraction.JsonLines;
 using Dateline.Extraction.PlainText;
 using Dateline.Extraction.Sniffing;
 using Dateline.Extraction.TextDumps;
+using Dateline.Extraction.Warc;
 
 namespace Dateline.Extraction.Reading;
 
@@ -29,6 +30,7 @@ public sealed class ArticleExtractor
             new JsonLinesReader(Options, html),
             new JsonLinesReader(Options, html, InputKind.Json),
             new FeedReader(Options, new FeedArticleBuilder(html)),
+            new WarcReader(Options, html),
         ];
         _readers = readers.ToFrozenDictionary(r => r.Kind);
     }
@@ -77,8 +79,8 @@ public sealed class ArticleExtractor
         {
             InputKind.Empty => [ReadOutcome.Failed(input.Path, null, "empty file")],
             InputKind.Binary => [ReadOutcome.Failed(input.Path, null, "binary content: not a text dump, HTML page or JSON Lines file")],
-            InputKind.Gzip => [ReadOutcome.Failed(input.Path, null, "gzip-compressed input is not supported yet (WARC support is planned)")],
-            InputKind.Warc => [ReadOutcome.Failed(input.Path, null, "WARC input is not supported yet (planned)")],
+            InputKind.Gzip when WarcReader.GzipProblem(input) is { } reason => [ReadOutcome.Failed(input.Path, null, reason)],
+            InputKind.Gzip => Guard(input, _readers[InputKind.Warc].Read(input, cancellationToken)),
             _ => Guard(input, _readers[kind].Read(input, cancellationToken)),
         };
     }

@@ -1,3 +1,5 @@
+using Dateline.Extraction.Warc;
+
 namespace Dateline.Extraction.Reading;
 
 /// <summary>Limits and switches that behave the same in the library, the CLI and the API.</summary>
@@ -11,6 +13,12 @@ public sealed record ExtractionOptions
 
     /// <summary>Longest time spent parsing one page; a page that hits it is kept, marked truncated.</summary>
     public TimeSpan MaxDocumentTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest WARC record content read into memory; bigger records are reported and skipped, the file goes on.</summary>
+    public long MaxWarcRecordBytes { get; init; } = WarcReader.DefaultMaxRecordBytes;
+
+    /// <summary>Which WARC records become articles (crawl date, host, language).</summary>
+    public WarcFilter Warc { get; init; } = WarcFilter.None;
 
     public static ExtractionOptions Default { get; } = new();
 }
