@@ -18,6 +18,7 @@ public sealed class SeedArticleTests
         Assert.Equal("header", a.PublishedSource);
         Assert.True(a.DateReliable);
         Assert.Equal("utf-8", a.Charset);
+        Assert.Equal("en", a.Language);
         Assert.Equal("politics", a.Section);
         Assert.Equal("Ishiba expresses hope for stable ties with S Korea under Lee", a.Title);
         Assert.Equal("TOKYO", a.Dateline);
@@ -55,7 +56,7 @@ public sealed class SeedArticleTests
         var json = System.Text.Json.JsonDocument.Parse(DatelineJson.Serialize(a)).RootElement;
         Assert.Equal(
             ["id", "origin", "url", "source", "title", "published", "published_source", "date_reliable", "modified", "crawled",
-             "section", "dateline", "wire", "authors", "language", "comment_count", "images", "paragraphs", "body", "charset",
+             "section", "dateline", "wire", "authors", "language", "comment_count", "images", "paragraphs", "body", "links", "charset",
              "charset_source", "truncated", "warnings"],
             json.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(1, json.GetProperty("comment_count").GetInt32());

@@ -19,6 +19,8 @@ internal static class EvalCommand
         format.AcceptOnlyFromAmong("table", "json");
         var details = new Option<bool>("--details") { Description = "List every page's precision and recall" };
         var extraction = new Command("extraction", "Main-text extraction: token 4-gram window P/R/F1, averaged over pages") { dir, format, details };
+        var extractionOptions = new ExtractionOptionSet();
+        extractionOptions.AddTo(extraction);
         extraction.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -27,7 +29,7 @@ internal static class EvalCommand
                 throw new UsageException($"'{folder}' is not a folder");
             }
 
-            var report = new ExtractionEvaluator(new ArticleExtractor()).Run(folder, ct);
+            var report = new ExtractionEvaluator(new ArticleExtractor(extractionOptions.Read(result))).Run(folder, ct);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new

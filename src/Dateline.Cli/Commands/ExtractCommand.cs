@@ -17,10 +17,12 @@ internal static class ExtractCommand
         var format = new Option<string>("--format") { Description = "jsonl, json, text or markdown", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "json", "text", "markdown");
         var command = new Command("extract", "Extract articles and print them (nothing is stored)") { paths, format };
+        var extractionOptions = new ExtractionOptionSet();
+        extractionOptions.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var (files, problems) = InputFinder.Find(result.GetValue(paths)!);
-            var extractor = new ArticleExtractor();
+            var extractor = new ArticleExtractor(extractionOptions.Read(result));
             var fmt = result.GetValue(format)!;
             var stdout = Console.Out;
             var all = new List<Article>();

@@ -20,21 +20,18 @@ internal static class IngestCommand
             Description = "Seconds between progress lines when stderr is not a terminal",
             DefaultValueFactory = _ => 2.0,
         };
-        var maxSize = new Option<long>("--max-document-size")
-        {
-            Description = "Largest single-document file (text dump, HTML page) in bytes",
-            DefaultValueFactory = _ => ExtractionOptions.Default.MaxDocumentBytes,
-        };
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC)")
         {
-            paths, parallel, force, report, maxSize, progressInterval,
+            paths, parallel, force, report, progressInterval,
         };
+        var extractionOptions = new ExtractionOptionSet();
+        extractionOptions.AddTo(command);
         var warc = new WarcFilterOptions();
         warc.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var options = new IngestOptions { Parallelism = result.GetValue(parallel), Force = result.GetValue(force) };
-            var extraction = ExtractionOptions.Default with { MaxDocumentBytes = result.GetValue(maxSize), Warc = warc.Read(result) };
+            var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));
             return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval, ct);
         });

@@ -57,6 +57,9 @@ public sealed record Article
     /// <summary>The paragraphs joined by a blank line. Derived, never set independently.</summary>
     public string Body => string.Join(BodySeparator, Paragraphs);
 
+    /// <summary>Links inside the body, in order; filled only when extraction includes links (<c>--include-links</c>).</summary>
+    public ImmutableArray<ArticleLink> Links { get; init; } = [];
+
     /// <summary>The character encoding the input was decoded with (e.g. "utf-8", "windows-1252").</summary>
     public string? Charset { get; init; }
 

@@ -16,6 +16,8 @@ internal static class BlockCollector
         var buffer = new StringBuilder();
         var linkChars = 0;
         var linkDepth = 0;
+        var links = new List<Core.Articles.ArticleLink>();
+        var linkStack = new Stack<(string? Href, int Start)>();
         var owners = new Stack<HtmlElement>();
         owners.Push(root);
         var stack = new Stack<(HtmlNode Node, bool Exit)>();
@@ -30,8 +32,10 @@ internal static class BlockCollector
 
             var raw = buffer.ToString();
             buffer.Clear();
-            var links = linkChars;
+            var linked = linkChars;
             linkChars = 0;
+            var blockLinks = links.Count == 0 ? null : links.ToList();
+            links.Clear();
             var parts = raw.Contains("\n\n", StringComparison.Ordinal) || raw.Contains('\n') ? SplitOnDoubleBreaks(raw) : [raw];
             foreach (var part in parts)
             {
@@ -39,8 +43,9 @@ internal static class BlockCollector
                 if (text.Length > 0)
                 {
                     // Link characters are shared out over the parts in proportion to their length.
-                    var share = parts.Count == 1 ? links : (int)Math.Round(links * (double)text.Length / raw.Length);
-                    blocks.Add(new TextBlock(owners.Peek(), text, Math.Min(share, text.Length), blocks.Count));
+                    var share = parts.Count == 1 ? linked : (int)Math.Round(linked * (double)text.Length / raw.Length);
+                    blocks.Add(new TextBlock(owners.Peek(), text, Math.Min(share, text.Length), blocks.Count, blockLinks));
+                    blockLinks = null; // the links go with the first part
                 }
             }
         }
@@ -61,6 +66,15 @@ internal static class BlockCollector
                     else if (name == "a")
                     {
                         linkDepth--;
+                        var (href, start) = linkStack.Pop();
+                        if (href is not null && start <= buffer.Length)
+                        {
+                            var text = Text.Whitespace.Collapse(buffer.ToString(start, buffer.Length - start));
+                            if (text.Length > 0)
+                            {
+                                links.Add(new Core.Articles.ArticleLink(text, href));
+                            }
+                        }
                     }
 
                     continue;
@@ -96,6 +110,7 @@ internal static class BlockCollector
                 else if (name == "a")
                 {
                     linkDepth++;
+                    linkStack.Push((SafeHref(element.GetAttribute("href")), buffer.Length));
                 }
 
                 stack.Push((element, true));
@@ -122,6 +137,21 @@ internal static class BlockCollector
         {
             stack.Push((children[i], false));
         }
+    }
+
+    /// <summary>Only web links are kept; javascript:, data: and the like never leave the extractor.</summary>
+    private static string? SafeHref(string? href)
+    {
+        var h = href?.Trim();
+        if (string.IsNullOrEmpty(h) || h[0] == '#')
+        {
+            return null;
+        }
+
+        return h.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || h.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+               || h[0] == '/' || !h.Contains(':', StringComparison.Ordinal)
+            ? h
+            : null;
     }
 
     private static bool IsHidden(HtmlElement e) =>

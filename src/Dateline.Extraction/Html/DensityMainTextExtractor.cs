@@ -10,8 +10,22 @@ namespace Dateline.Extraction.Html;
 /// like it are kept; then blocks inside chrome (share bars, related lists, captions, bylines), link-dense blocks, data
 /// tables and furniture lines are dropped. No recursion, one parse, no second copy of the page.
 /// </summary>
-public sealed class DensityMainTextExtractor : IMainTextExtractor
+public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTextExtractor
 {
+    public DensityMainTextExtractor()
+        : this(MainTextOptions.Default)
+    {
+    }
+
+    /// <summary>Link-density limits and sibling share for each <see cref="ExtractionFavor"/>.</summary>
+    private readonly (double MaxLinkDensity, double MaxShortLinkDensity, double SiblingShare, bool LooseSiblings, bool DropTimestamps) _profile =
+        options.Favor switch
+        {
+            ExtractionFavor.Precision => (0.4, 0.25, 0.3, false, true),
+            ExtractionFavor.Recall => (0.65, 0.45, 0.1, true, false),
+            _ => (BoilerplateRules.MaxLinkDensity, BoilerplateRules.MaxShortBlockLinkDensity, BoilerplateRules.SiblingShare, true, true),
+        };
+
     private static readonly FrozenSet<string> ParagraphTags =
         new[] { "p", "li", "tr", "dd", "dt", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "address" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -27,13 +41,13 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
 
     public string Name => "maintext.density.v1";
 
-    public IReadOnlyList<string> Extract(HtmlDocument document, string? url)
+    public MainText Extract(HtmlDocument document, string? url)
     {
         var root = document.Body ?? document.Root;
         var blocks = BlockCollector.Collect(root);
         if (blocks.Count == 0)
         {
-            return [];
+            return MainText.Empty;
         }
 
         var scores = Score(blocks);
@@ -53,17 +67,33 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
         }
 
         var result = new List<string>();
+        var links = new List<Core.Articles.ArticleLink>();
+        var used = new HashSet<TextBlock>();
         foreach (var b in kept)
         {
-            if (IsInsideChrome(b.Owner, chosen) || IsFurniture(b))
+            if (IsInsideChrome(b.Owner, chosen) || IsFurniture(b) || (!options.IncludeTables && InTable(b.Owner)))
             {
                 continue;
             }
 
             result.Add(b.Text);
+            used.Add(b);
+            if (options.IncludeLinks)
+            {
+                links.AddRange(b.Links);
+            }
         }
 
-        return result;
+        if (options.IncludeComments)
+        {
+            // Reader comments: prose blocks inside comment sections, after the article, in page order.
+            foreach (var b in blocks.Where(b => !used.Contains(b) && InCommentSection(b.Owner) && !IsFurniture(b)))
+            {
+                result.Add(b.Text);
+            }
+        }
+
+        return new MainText(result, links);
     }
 
     /// <summary>Readability-style votes: prose blocks give points to their container and its ancestors.</summary>
@@ -158,7 +188,7 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
     }
 
     /// <summary>The best container plus siblings that look like more of the same article (split bodies).</summary>
-    private static List<HtmlElement> WithSiblings(HtmlElement best, Dictionary<HtmlElement, double> scores)
+    private List<HtmlElement> WithSiblings(HtmlElement best, Dictionary<HtmlElement, double> scores)
     {
         var parent = best.Parent;
         if (parent is null)
@@ -166,7 +196,7 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
             return [best];
         }
 
-        var threshold = Math.Max(10, scores[best] * BoilerplateRules.SiblingShare);
+        var threshold = Math.Max(10, scores[best] * _profile.SiblingShare);
         var chosen = new List<HtmlElement>();
 
         // A body split into repeated containers (the same tag and class, between ads) is one article: take every copy
@@ -183,7 +213,7 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
         {
             if (sibling == best
                 || (scores.TryGetValue(sibling, out var s) && s >= threshold && ClassTokens.Signal(sibling) >= 0)
-                || (sibling.LocalName == "p" && IsProseParagraph(sibling)))
+                || (_profile.LooseSiblings && sibling.LocalName == "p" && IsProseParagraph(sibling)))
             {
                 chosen.Add(sibling);
             }
@@ -214,12 +244,12 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
         return false;
     }
 
-    private static bool IsFurniture(TextBlock b)
+    private bool IsFurniture(TextBlock b)
     {
         var text = b.Text;
-        if ((b.LinkDensity > BoilerplateRules.MaxLinkDensity && text.Length < BoilerplateRules.LongBlockLength)
+        if ((b.LinkDensity > _profile.MaxLinkDensity && text.Length < BoilerplateRules.LongBlockLength)
             || b.LinkDensity > BoilerplateRules.MaxLongBlockLinkDensity
-            || (text.Length < BoilerplateRules.ShortBlockLength && b.LinkDensity > BoilerplateRules.MaxShortBlockLinkDensity))
+            || (text.Length < BoilerplateRules.ShortBlockLength && b.LinkDensity > _profile.MaxShortLinkDensity))
         {
             return true;
         }
@@ -234,7 +264,7 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
             return true;
         }
 
-        if (text.Length <= BoilerplateRules.MaxTimestampLength && !text.EndsWith('.') && !text.EndsWith('"') && !text.EndsWith('”')
+        if (_profile.DropTimestamps && text.Length <= BoilerplateRules.MaxTimestampLength && !text.EndsWith('.') && !text.EndsWith('"') && !text.EndsWith('”')
             && BoilerplateRules.DateOrTime().IsMatch(text) && DigitShare(text) > 0.12)
         {
             return true;
@@ -245,4 +275,31 @@ public sealed class DensityMainTextExtractor : IMainTextExtractor
     }
 
     private static double DigitShare(string text) => (double)text.Count(char.IsAsciiDigit) / text.Length;
+
+    private static bool InTable(HtmlElement owner)
+    {
+        for (var e = owner; e is not null; e = e.Parent)
+        {
+            if (e.LocalName is "table" or "tr")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InCommentSection(HtmlElement owner)
+    {
+        for (var e = owner; e is not null; e = e.Parent)
+        {
+            var marks = (e.GetAttribute("class") ?? string.Empty) + " " + (e.Id ?? string.Empty);
+            if (marks.Contains("comment", StringComparison.OrdinalIgnoreCase) || marks.Contains("disqus", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -64,7 +64,8 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
     {
         var meta = HtmlMetadataReader.Read(doc, known.Url, clock.GetUtcNow());
         var title = known.Title ?? meta.Title;
-        var paragraphs = mainText.Extract(doc, known.Url ?? meta.CanonicalUrl).ToList();
+        var extracted = mainText.Extract(doc, known.Url ?? meta.CanonicalUrl);
+        var paragraphs = extracted.Paragraphs.ToList();
         while (paragraphs.Count > 0 && (string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase)
                                         || paragraphs[0].StartsWith("By ", StringComparison.Ordinal) && paragraphs[0].Length < 80))
         {
@@ -123,8 +124,10 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
             Dateline = dateline,
             Wire = wire ?? creditWire,
             Authors = meta.Authors,
-            Language = meta.Language,
+            Language = meta.Language ?? LanguageIdentifier.Detect(title, body),
             Images = meta.LeadImage is { } img ? [img] : [],
+            Links = [.. extracted.Links.Select(l => Uri.TryCreate(url, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, l.Url, out var abs)
+                ? l with { Url = abs.ToString() } : l)],
             Paragraphs = body,
             Warnings = meta.Warnings,
         };

@@ -8,6 +8,6 @@ public interface IMainTextExtractor
     /// <summary>A versioned name (<c>maintext.strategy.vN</c>), stored as provenance.</summary>
     string Name { get; }
 
-    /// <summary>The body paragraphs, in reading order. May modify <paramref name="document"/>.</summary>
-    IReadOnlyList<string> Extract(HtmlDocument document, string? url);
+    /// <summary>The body paragraphs in reading order (and links, when the extractor's options ask for them).</summary>
+    MainText Extract(HtmlDocument document, string? url);
 }

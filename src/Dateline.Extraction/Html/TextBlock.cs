@@ -3,8 +3,10 @@ using Dateline.Extraction.Html.Dom;
 namespace Dateline.Extraction.Html;
 
 /// <summary>A run of text between block boundaries, with the element that owns it and how much of it is link text.</summary>
-internal sealed class TextBlock(HtmlElement owner, string text, int linkChars, int order)
+internal sealed class TextBlock(HtmlElement owner, string text, int linkChars, int order, IReadOnlyList<Core.Articles.ArticleLink>? links = null)
 {
+    public IReadOnlyList<Core.Articles.ArticleLink> Links { get; } = links ?? [];
+
     public HtmlElement Owner { get; } = owner;
 
     public string Text { get; } = text;

@@ -21,7 +21,9 @@ public sealed class ArticleExtractor
     public ArticleExtractor(ExtractionOptions? options = null, HtmlArticleBuilder? html = null)
     {
         Options = options ?? ExtractionOptions.Default;
-        html ??= HtmlArticleBuilder.Default;
+        html ??= Options.MainText == MainTextOptions.Default && Options.MaxDocumentTime == ExtractionOptions.Default.MaxDocumentTime
+            ? HtmlArticleBuilder.Default
+            : new HtmlArticleBuilder(new DensityMainTextExtractor(Options.MainText), TimeProvider.System, Options.MaxDocumentTime);
         IArticleReader[] readers =
         [
             new TextDumpReader(Options),
@@ -97,7 +99,7 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>Turns exceptions thrown while reading into outcomes; a reader that fails stops only its own input.</summary>
-    private static IEnumerable<ReadOutcome> Guard(InputFile input, IEnumerable<ReadOutcome> outcomes)
+    private IEnumerable<ReadOutcome> Guard(InputFile input, IEnumerable<ReadOutcome> outcomes)
     {
         using var e = outcomes.GetEnumerator();
         while (true)
@@ -129,7 +131,10 @@ public sealed class ArticleExtractor
                 yield break;
             }
 
-            yield return e.Current;
+            var current = e.Current;
+            yield return current.Article is { Language: null } article && Options.DetectLanguage
+                ? current with { Article = Metadata.LanguageIdentifier.Fill(article) }
+                : current;
         }
     }
 }

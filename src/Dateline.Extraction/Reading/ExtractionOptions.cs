@@ -20,5 +20,11 @@ public sealed record ExtractionOptions
     /// <summary>Which WARC records become articles (crawl date, host, language).</summary>
     public WarcFilter Warc { get; init; } = WarcFilter.None;
 
+    /// <summary>Main-text trade-offs and extras (--favor, --include-comments, --include-tables, --include-links).</summary>
+    public Html.MainTextOptions MainText { get; init; } = Html.MainTextOptions.Default;
+
+    /// <summary>Detect the language of articles that do not declare one (Lingua, loaded on first use).</summary>
+    public bool DetectLanguage { get; init; } = true;
+
     public static ExtractionOptions Default { get; } = new();
 }

@@ -70,12 +70,14 @@ public sealed class WarcFilterTests
     }
 
     [Fact]
-    public void An_article_without_a_language_is_left_out_when_a_language_is_asked_for()
+    public void An_article_without_a_declared_language_is_filtered_by_its_detected_language()
     {
         var html = SyntheticNews.Page(1).Replace("<html lang=\"en\">", "<html>", StringComparison.Ordinal);
         var w = new WarcWriter().Response(SyntheticNews.Url(1), WarcWriter.HttpResponse(Encoding.UTF8.GetBytes(html)));
-        var outcomes = WarcRead.All(w.Build(WarcLayout.Plain).Bytes, new ExtractionOptions { Warc = new WarcFilter { Languages = ["en"] } });
-        Assert.Empty(outcomes.Articles());
-        Assert.Equal(1, outcomes.Skips()["other language"]);
+        var english = WarcRead.All(w.Build(WarcLayout.Plain).Bytes, new ExtractionOptions { Warc = new WarcFilter { Languages = ["en"] } });
+        Assert.Equal("en", Assert.Single(english.Articles()).Language);
+        var german = WarcRead.All(w.Build(WarcLayout.Plain).Bytes, new ExtractionOptions { Warc = new WarcFilter { Languages = ["de"] } });
+        Assert.Empty(german.Articles());
+        Assert.Equal(1, german.Skips()["other language"]);
     }
 }
