@@ -93,4 +93,17 @@ public sealed class BadInputTests
         Assert.Equal("SEOUL", a.Dateline);
         Assert.Equal("The ministers met on Tuesday.", Assert.Single(a.Paragraphs));
     }
+
+    [Fact]
+    public void An_html_page_over_the_size_cap_is_cut_kept_and_marked_truncated()
+    {
+        using var tmp = new TempFolder();
+        var story = "<p>Officials from both countries met on Tuesday to discuss the fisheries agreement and shipping lanes.</p>";
+        var path = tmp.Write("big.html", "<html lang=\"en\"><body><article>" + string.Concat(Enumerable.Repeat(story, 200)) + "</article></body></html>");
+        var extractor = new ArticleExtractor(new ExtractionOptions { MaxDocumentBytes = 4096 });
+        var a = Assert.Single(extractor.ReadFile(path, TestContext.Current.CancellationToken)).Article!;
+        Assert.True(a.Truncated);
+        Assert.InRange(a.Paragraphs.Length, 10, 60);
+        Assert.Contains(a.Warnings, w => w.Contains("only its first 4.0 KiB", StringComparison.Ordinal));
+    }
 }

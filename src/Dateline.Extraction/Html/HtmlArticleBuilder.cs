@@ -22,7 +22,7 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
     /// is the charset of the HTTP Content-Type; it outranks the page's &lt;meta&gt; but not a byte-order mark.
     /// </summary>
     public sealed record Known(string? Url = null, string? Title = null, ArticleDate? Published = null,
-        string? PublishedSource = null, string? Source = null, string? HttpCharset = null);
+        string? PublishedSource = null, string? Source = null, string? HttpCharset = null, DateTimeOffset? Crawled = null);
 
     public static HtmlArticleBuilder Default { get; } = new(new DensityMainTextExtractor(), TimeProvider.System);
 
@@ -62,7 +62,9 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
 
     private Article? Build(HtmlDocument doc, ArticleOrigin origin, Known known, List<string> problems)
     {
-        var meta = HtmlMetadataReader.Read(doc, known.Url, clock.GetUtcNow());
+        // No publication date may lie after the crawl (or, without one, after now).
+        var now = clock.GetUtcNow();
+        var meta = HtmlMetadataReader.Read(doc, known.Url, known.Crawled is { } crawled && crawled < now ? crawled : now);
         var title = known.Title ?? meta.Title;
         var extracted = mainText.Extract(doc, known.Url ?? meta.CanonicalUrl);
         var paragraphs = extracted.Paragraphs.ToList();

@@ -53,7 +53,10 @@ internal static class HtmlMetadataReader
             Published = published,
             PublishedSource = publishedSource,
             Modified = modified,
-            Authors = [.. authors.Select(Whitespace.Collapse).Select(StripBy).Where(IsPersonLike).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Authors = [.. authors.Select(Whitespace.Collapse).Select(StripBy).Where(IsPersonLike)
+                .Where(a => !string.Equals(a, siteName, StringComparison.OrdinalIgnoreCase)
+                            && !string.Equals(a, LdString(ld, "publisher", "name"), StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase)],
             Section = NullIfEmpty(section),
             Language = NormalizeLanguage(language),
             LeadImage = LeadImage(page, ld),

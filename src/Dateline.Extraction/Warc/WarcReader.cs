@@ -170,7 +170,7 @@ public sealed class WarcReader(ExtractionOptions options, HtmlArticleBuilder htm
         }
 
         var article = html.Build(body, new ArticleOrigin(path, record.Offset),
-            new HtmlArticleBuilder.Known(Url: record.TargetUri, HttpCharset: charset), []);
+            new HtmlArticleBuilder.Known(Url: record.TargetUri, HttpCharset: charset, Crawled: record.Date), []);
         if (article is null)
         {
             return Skip(WarcSkips.NoText);

@@ -54,4 +54,22 @@ public sealed class DateTrapTests
         Assert.Equal("url", a.PublishedSource);
         Assert.False(a.DateReliable);
     }
+
+    [Fact]
+    public void A_date_after_the_crawl_is_not_a_publication_date()
+    {
+        var html = $"<html><head><meta property=\"article:published_time\" content=\"2025-06-20T10:00:00Z\"></head><body>{Body}</body></html>";
+        var crawled = new DateTimeOffset(2025, 6, 10, 0, 0, 0, TimeSpan.Zero);
+        var a = Dateline.Extraction.Html.HtmlArticleBuilder.Default.Build(html, new Core.Articles.ArticleOrigin("x.warc"),
+            new Dateline.Extraction.Html.HtmlArticleBuilder.Known(Url: "https://news.example/a", Crawled: crawled), [])!;
+        Assert.Null(a.Published);
+        Assert.Contains(a.Warnings, w => w.Contains("future", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_author_that_is_the_publication_itself_is_dropped()
+    {
+        var a = Extract($"<html><head><meta property=\"og:site_name\" content=\"The Example Times\"><meta name=\"author\" content=\"The Example Times, Jane Roe\"></head><body>{Body}</body></html>");
+        Assert.Equal(["Jane Roe"], a.Authors);
+    }
 }
