@@ -16,4 +16,19 @@ public static class Layers
 
     /// <summary>Named-entity mentions in text order, not overlapping.</summary>
     public static readonly Layer<ImmutableArray<EntityMention>> Entities = new("entities");
+
+    /// <summary>The date the document was published; relative dates ("on Wednesday") resolve against it. Set by the caller.</summary>
+    public static readonly Layer<DateOnly> DocumentDate = new("document-date");
+
+    /// <summary>The actors of the document, one per resolved person, organisation or state.</summary>
+    public static readonly Layer<ImmutableArray<Actor>> Actors = new("actors");
+
+    /// <summary>Every span that refers to an actor, in text order.</summary>
+    public static readonly Layer<ImmutableArray<ActorMention>> ActorMentions = new("actor-mentions");
+
+    /// <summary>Temporal expressions with normalised values, in text order.</summary>
+    public static readonly Layer<ImmutableArray<TimeMention>> Times = new("times");
+
+    /// <summary>Quotations with cue, speaker and speaker actor, in text order.</summary>
+    public static readonly Layer<ImmutableArray<QuoteMention>> Quotes = new("quotes");
 }
