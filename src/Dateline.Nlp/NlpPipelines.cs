@@ -6,7 +6,7 @@ using Dateline.Nlp.Tokens;
 
 namespace Dateline.Nlp;
 
-/// <summary>The standard understanding pipeline: tokens → sentences → entities (actors, dates and quotes follow).</summary>
+/// <summary>The standard understanding pipeline: tokens → sentences → entities → actors (dates and quotes follow).</summary>
 public static class NlpPipelines
 {
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
@@ -16,5 +16,6 @@ public static class NlpPipelines
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
+        .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default))
         .Build(Layers.Paragraphs);
 }

@@ -108,7 +108,14 @@ internal static class AnnotateCommand
             end = e.Span.End,
             text = doc.Text[e.Span.Start..e.Span.End],
             type = conllTags ? EntityLabels.ToConll(e.Label) : e.Label,
+            actor = doc.Has(Layers.ActorMentions) ? doc.Get(Layers.ActorMentions).FirstOrDefault(m => m.Span == e.Span)?.ActorId : null,
         }),
+        actors = doc.Has(Layers.Actors)
+            ? doc.Get(Layers.Actors).Select(a => new { id = a.Id, name = a.Name, type = a.Type, code = a.Code, country = a.Country, role = a.Role, aliases = a.Aliases })
+            : null,
+        actor_mentions = doc.Has(Layers.ActorMentions)
+            ? doc.Get(Layers.ActorMentions).Select(m => new { start = m.Span.Start, end = m.Span.End, text = doc.Text[m.Span.Start..m.Span.End], actor = m.ActorId, via = m.Via })
+            : null,
         errors = doc.Errors,
     };
 

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+using Dateline.Nlp.Lexicons;
+
+namespace Dateline.Nlp.Actors;
+
+/// <summary>
+/// Resolves entity mentions to the document's actors and codes them from the text. People: a title before the name
+/// ("Japanese Prime Minister Shigeru Ishiba", "new President Lee Jae Myung") gives the role and sector, a demonym or
+/// possessive country before the title gives the country, else the title's default country (Chief Cabinet Secretary →
+/// JPN), else the nearest country named earlier in the sentence; "X's predecessor Y" gives Y the country of X. Later
+/// mentions join by name parts ("Ishiba", "Lee"); role nouns ("the top government spokesman", "the prime minister")
+/// join the actor holding that role. Places become country actors (ISO3), organisations take their lexicon code.
+/// </summary>
+public sealed class ActorResolver(ActorLexicon lexicon) : IPipelineComponent
+{
+    /// <summary>Words between a title and a name, or before a title, that change nothing here.</summary>
+    private static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "new", "incoming", "outgoing", "acting", "interim", "then", "then-", "current", "newly", "elected", "the", "its", "his", "her",
+    };
+
+    /// <summary>How far back in a sentence a named country may supply a title-holder's country.</summary>
+    private const int CountryContextTokens = 12;
+
+    public ComponentInfo Info { get; } = new("actors.rules.v1", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Actors, Layers.ActorMentions]);
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var (actors, mentions) = Resolve(document.Text, document.Get(Layers.Tokens), document.Get(Layers.Sentences), document.Get(Layers.Entities));
+        document.Set(Layers.Actors, actors);
+        document.Set(Layers.ActorMentions, mentions);
+    }
+
+    private sealed class Draft
+    {
+        public required string Id { get; init; }
+        public required string Name { get; set; }
+        public required string Type { get; init; }
+        public string? Country { get; set; }
+        public string? Role { get; set; }
+        public string? Sector { get; set; }
+        public string? FixedCode { get; set; }
+        public List<string> Aliases { get; } = [];
+
+        public Actor ToActor() => new(Id, Name, Type, FixedCode ?? (Country is null ? null : Country + (Sector ?? string.Empty)),
+            Country, Role, [.. Aliases.Distinct(StringComparer.Ordinal).Where(a => a != Name)]);
+    }
+
+    internal (ImmutableArray<Actor>, ImmutableArray<ActorMention>) Resolve(string text, ImmutableArray<TextSpan> tokens,
+        ImmutableArray<TextSpan> sentences, ImmutableArray<EntityMention> entities)
+    {
+        var drafts = new List<Draft>();
+        var mentions = new List<ActorMention>();
+        var words = tokens.Select(t => text[t.Start..t.End]).ToArray();
+        int TokenAt(int offset)
+        {
+            var i = tokens.AsSpan().BinarySearch(new TextSpan(offset, offset), Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            return Math.Min(tokens.Length - 1, Math.Max(0, i >= 0 ? i : ~i));
+        }
+
+        int SentenceStart(int token) => sentences.Where(s => s.Start <= tokens[token].Start).Select(s => TokenAt(s.Start)).DefaultIfEmpty(0).Max();
+        Draft Get(string id, Func<Draft> create)
+        {
+            var d = drafts.FirstOrDefault(x => x.Id == id);
+            if (d is null)
+            {
+                d = create();
+                drafts.Add(d);
+            }
+
+            return d;
+        }
+
+        var countryMentions = new List<(int Token, string Iso)>();
+        foreach (var e in entities)
+        {
+            var surface = text[e.Span.Start..e.Span.End];
+            var first = TokenAt(e.Span.Start);
+            if (e.Label is EntityLabels.Gpe or EntityLabels.Loc && (lexicon.PlaceCountry.TryGetValue(surface, out var iso) || TryMetonym(surface, out iso, out _)))
+            {
+                var d = Get("c:" + iso, () => new Draft { Id = "c:" + iso, Name = lexicon.CountryName.GetValueOrDefault(iso, surface), Type = EntityLabels.Gpe, Country = iso });
+                d.Aliases.Add(surface);
+                mentions.Add(new ActorMention(e.Span, d.Id, "name"));
+                countryMentions.Add((first, iso));
+            }
+            else if (e.Label == EntityLabels.Org)
+            {
+                var org = lexicon.Organizations.GetValueOrDefault(surface);
+                var id = "o:" + (org?.Name ?? surface);
+                var d = Get(id, () => new Draft { Id = id, Name = org?.Name ?? surface, Type = EntityLabels.Org, Country = org?.Country, FixedCode = org?.Code });
+                d.Aliases.Add(surface);
+                mentions.Add(new ActorMention(e.Span, d.Id, "name"));
+            }
+            else if (e.Label == EntityLabels.Person)
+            {
+                var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var known = drafts.LastOrDefault(d => d.Type == EntityLabels.Person && SameName(d, parts));
+                var (role, country, roleStart) = TitleBefore(words, first);
+                var d = known ?? new Draft { Id = "p:" + (drafts.Count(x => x.Type == EntityLabels.Person) + 1), Name = surface, Type = EntityLabels.Person };
+                if (known is null)
+                {
+                    drafts.Add(d);
+                }
+                else if (parts.Length > d.Name.Split(' ').Length)
+                {
+                    d.Aliases.Add(d.Name);
+                    d.Name = surface;
+                }
+
+                d.Aliases.Add(surface);
+                if (role is not null && d.Role is null)
+                {
+                    d.Role = role.Title;
+                    d.Sector = role.Sector is "*" or "" ? null : role.Sector;
+                    country ??= role.Country;
+                }
+
+                // "X's predecessor Y": Y held X's post before, in X's country.
+                var predecessor = PredecessorOf(words, first, drafts, text, tokens, entities);
+                if (predecessor is not null && d.Country is null)
+                {
+                    d.Country = predecessor.Country;
+                    d.Role ??= predecessor.Role is null ? "predecessor of " + predecessor.Name : "former " + predecessor.Role;
+                    d.Sector ??= "ELI";
+                }
+
+                if (d.Role is not null && country is null && d.Country is null)
+                {
+                    var start = roleStart ?? first;
+                    country = countryMentions.LastOrDefault(c => c.Token < start && c.Token >= Math.Max(SentenceStart(first), start - CountryContextTokens)).Iso;
+                }
+
+                d.Country ??= country;
+                mentions.Add(new ActorMention(e.Span, d.Id, "name"));
+            }
+        }
+
+        // Role nouns that stand for someone already named: "the top government spokesman", "the prime minister".
+        var people = drafts.Where(d => d.Type == EntityLabels.Person && d.Role is not null).ToList();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!string.Equals(words[i], "the", StringComparison.OrdinalIgnoreCase) || people.Count == 0)
+            {
+                continue;
+            }
+
+            var (role, length) = RoleAt(words, i + 1);
+            if (role is null || entities.Any(e => e.Span.Overlaps(new TextSpan(tokens[i].Start, tokens[i + length].End))))
+            {
+                continue;
+            }
+
+            var holder = people.LastOrDefault(p => p.Role == role.Title && tokens[i].Start > 0);
+            if (holder is not null)
+            {
+                mentions.Add(new ActorMention(new TextSpan(tokens[i].Start, tokens[i + length].End), holder.Id, "role"));
+            }
+        }
+
+        mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return ([.. drafts.Select(d => d.ToActor())], [.. mentions]);
+    }
+
+    private bool TryMetonym(string surface, out string iso, out string sector)
+    {
+        if (lexicon.Metonyms.TryGetValue(surface, out var m))
+        {
+            (iso, sector) = m;
+            return true;
+        }
+
+        (iso, sector) = (string.Empty, string.Empty);
+        return false;
+    }
+
+    private static bool SameName(Draft d, string[] parts)
+    {
+        var known = d.Name.Split(' ');
+        return parts.All(p => known.Contains(p, StringComparer.Ordinal)) || known.All(k => parts.Contains(k, StringComparer.Ordinal));
+    }
+
+    /// <summary>The longest title ending right before <paramref name="nameToken"/> (modifiers skipped), and a country before it.</summary>
+    private (ActorLexicon.Role? Role, string? Country, int? Start) TitleBefore(string[] words, int nameToken)
+    {
+        var end = nameToken;
+        while (end > 0 && Modifiers.Contains(words[end - 1]) && !string.Equals(words[end - 1], "the", StringComparison.OrdinalIgnoreCase))
+        {
+            end--;
+        }
+
+        for (var n = Math.Min(lexicon.LongestRoleWords, end); n >= 1; n--)
+        {
+            var phrase = string.Join(' ', words[(end - n)..end]).ToLowerInvariant();
+            if (lexicon.Roles.TryGetValue(phrase, out var role))
+            {
+                var start = end - n;
+                return (role, CountryBefore(words, start), start);
+            }
+        }
+
+        return (null, null, null);
+    }
+
+    /// <summary>"Japanese", "South Korean", "U.S.", "Japan 's", "South Korea 's" right before a title.</summary>
+    private string? CountryBefore(string[] words, int titleStart)
+    {
+        var p = titleStart;
+        while (p > 0 && Modifiers.Contains(words[p - 1]) && !string.Equals(words[p - 1], "the", StringComparison.OrdinalIgnoreCase))
+        {
+            p--;
+        }
+
+        if (p > 0 && words[p - 1] is "'s" or "’s")
+        {
+            p--;
+        }
+
+        for (var n = Math.Min(4, p); n >= 1; n--)
+        {
+            var phrase = string.Join(' ', words[(p - n)..p]);
+            if (lexicon.DemonymCountry.TryGetValue(phrase, out var iso) || lexicon.PlaceCountry.TryGetValue(phrase, out iso))
+            {
+                return iso;
+            }
+        }
+
+        return null;
+    }
+
+    private (ActorLexicon.Role? Role, int Length) RoleAt(string[] words, int start)
+    {
+        for (var n = Math.Min(lexicon.LongestRoleWords, words.Length - start); n >= 1; n--)
+        {
+            var phrase = string.Join(' ', words[start..(start + n)]);
+            if (lexicon.Roles.TryGetValue(phrase.ToLowerInvariant(), out var role) && phrase.Any(char.IsLower))
+            {
+                return (role, n);
+            }
+        }
+
+        return (null, 0);
+    }
+
+    private static Draft? PredecessorOf(string[] words, int nameToken, List<Draft> drafts, string text, ImmutableArray<TextSpan> tokens, ImmutableArray<EntityMention> entities)
+    {
+        if (nameToken < 3 || !words[nameToken - 1].StartsWith("predecessor", StringComparison.OrdinalIgnoreCase) || words[nameToken - 2] is not ("'s" or "’s"))
+        {
+            return null;
+        }
+
+        var ownerEnd = tokens[nameToken - 2].Start;
+        var owner = entities.LastOrDefault(e => e.Label == EntityLabels.Person && e.Span.End == ownerEnd);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var surface = text[owner.Span.Start..owner.Span.End].Split(' ');
+        return drafts.LastOrDefault(d => d.Type == EntityLabels.Person && SameName(d, surface));
+    }
+}

@@ -1,0 +1,98 @@
+namespace Dateline.Nlp.Lexicons;
+
+/// <summary>
+/// What the actor stage needs from Data/: place names and demonyms → country (ISO 3166-1 alpha-3), metonyms
+/// ("Kremlin") → country and sector, organisations → code, and titles → canonical role, sector and default country.
+/// </summary>
+public sealed class ActorLexicon
+{
+    private static readonly Lazy<ActorLexicon> DefaultLazy = new(Load);
+
+    public static ActorLexicon Default => DefaultLazy.Value;
+
+    public sealed record Role(string Title, string Sector, string Rank, string? Country);
+
+    public sealed record Organization(string Name, string Code, string? Country, string Type);
+
+    /// <summary>Country names, short forms, capitals (and their aliases) → ISO3. Case-sensitive.</summary>
+    public Dictionary<string, string> PlaceCountry { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Unambiguous demonyms ("Japanese", "South Korean") → ISO3.</summary>
+    public Dictionary<string, string> DemonymCountry { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>ISO3 → the name Dateline displays.</summary>
+    public Dictionary<string, string> CountryName { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Metonyms ("Kremlin", "Blue House") → (ISO3, sector).</summary>
+    public Dictionary<string, (string Country, string Sector)> Metonyms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Organisation names and aliases → organisation.</summary>
+    public Dictionary<string, Organization> Organizations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Titles and their aliases, lower-cased → role; the longest phrase is matched first.</summary>
+    public Dictionary<string, Role> Roles { get; } = new(StringComparer.Ordinal);
+
+    public int LongestRoleWords { get; private set; }
+
+    private static ActorLexicon Load()
+    {
+        var lex = new ActorLexicon();
+        foreach (var row in TsvResource.Rows("countries.tsv"))
+        {
+            var iso = row["iso3"];
+            lex.CountryName[iso] = row["name"];
+            foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "short_forms"))
+                         .Concat(TsvResource.List(row, "capital")).Concat(TsvResource.List(row, "capital_aliases")))
+            {
+                lex.PlaceCountry.TryAdd(n, iso);
+            }
+
+            foreach (var d in TsvResource.List(row, "demonyms"))
+            {
+                lex.DemonymCountry.TryAdd(d, iso);
+            }
+        }
+
+        foreach (var row in TsvResource.Rows("cities.tsv"))
+        {
+            if (row.GetValueOrDefault("iso3") is { Length: 3 } iso)
+            {
+                foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "aliases")))
+                {
+                    lex.PlaceCountry.TryAdd(n, iso);
+                }
+            }
+        }
+
+        foreach (var row in TsvResource.Rows("metonyms.tsv"))
+        {
+            if (row.GetValueOrDefault("iso3") is { Length: 3 } iso)
+            {
+                lex.Metonyms.TryAdd(row["term"], (iso, row.GetValueOrDefault("sector") ?? string.Empty));
+            }
+        }
+
+        foreach (var row in TsvResource.Rows("organizations.tsv"))
+        {
+            var org = new Organization(row["name"], row["code"], row.GetValueOrDefault("country") is { Length: 3 } c ? c : null, row.GetValueOrDefault("type") ?? string.Empty);
+            foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "aliases")))
+            {
+                lex.Organizations.TryAdd(n, org);
+            }
+        }
+
+        foreach (var row in TsvResource.Rows("roles.tsv"))
+        {
+            var role = new Role(row["title"], row.GetValueOrDefault("sector") ?? string.Empty, row.GetValueOrDefault("rank") ?? string.Empty,
+                row.GetValueOrDefault("countries") is { Length: >= 3 } c ? c.Split('|')[0] : null);
+            foreach (var n in TsvResource.List(row, "title").Concat(TsvResource.List(row, "aliases")))
+            {
+                var key = n.ToLowerInvariant();
+                lex.Roles.TryAdd(key, role);
+                lex.LongestRoleWords = Math.Max(lex.LongestRoleWords, key.Split(' ').Length);
+            }
+        }
+
+        return lex;
+    }
+}
