@@ -11,4 +11,10 @@ public sealed record IngestOptions
 
     /// <summary>Re-read files the ledger says were already ingested unchanged.</summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// The understanding pipeline run on every article before it is stored (entities, actors, dates, quotes); null to
+    /// store articles only. Runs on the reader threads, so it scales with <see cref="Parallelism"/>.
+    /// </summary>
+    public Dateline.Core.Pipelines.Pipeline? Pipeline { get; init; }
 }

@@ -19,7 +19,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 {
     private abstract record Item;
 
-    private sealed record ArticleItem(Article Article) : Item;
+    private sealed record ArticleItem(Article Article, ArticleAnnotations? Annotations) : Item;
 
     private sealed record FileDone(IngestedFile File, bool Clean) : Item;
 
@@ -115,7 +115,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             {
                 articles++;
                 Interlocked.Increment(ref state.ArticlesRead);
-                await channel.WriteAsync(new ArticleItem(article), ct);
+                await channel.WriteAsync(new ArticleItem(article, Annotate(article, ct)), ct);
             }
             else if (outcome.Problem is { } problem)
             {
@@ -148,6 +148,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     private async Task WriteAsync(ChannelReader<Item> channel, Counters state, IProgress<IngestProgress>? progress, CancellationToken ct)
     {
         var batch = new List<Article>(options.BatchSize);
+        var annotations = new List<ArticleAnnotations>(options.BatchSize);
         var done = new List<FileDone>();
         while (await channel.WaitToReadAsync(ct))
         {
@@ -156,6 +157,11 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 if (item is ArticleItem a)
                 {
                     batch.Add(a.Article);
+                    if (a.Annotations is not null)
+                    {
+                        annotations.Add(a.Annotations);
+                    }
+
                 }
                 else if (item is FileDone f)
                 {
@@ -163,19 +169,21 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 }
             }
 
-            await FlushAsync(batch, done, state, ct);
+            await FlushAsync(batch, annotations, done, state, ct);
             progress?.Report(state.Snapshot());
         }
 
-        await FlushAsync(batch, done, state, ct);
+        await FlushAsync(batch, annotations, done, state, ct);
         progress?.Report(state.Snapshot());
     }
 
-    private async Task FlushAsync(List<Article> batch, List<FileDone> done, Counters state, CancellationToken ct)
+    private async Task FlushAsync(List<Article> batch, List<ArticleAnnotations> annotations, List<FileDone> done, Counters state, CancellationToken ct)
     {
         if (batch.Count > 0)
         {
             var statuses = await store.SaveAsync(batch, ct);
+            await store.SaveAnnotationsAsync(annotations, ct); // after the articles: a crash in between re-annotates on resume
+            annotations.Clear();
             foreach (var s in statuses)
             {
                 _ = s switch
@@ -196,6 +204,24 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             Interlocked.Add(ref state.FilesDone, done.Count);
             done.Clear();
         }
+    }
+
+    /// <summary>Runs the understanding pipeline on one article; a failure is recorded in the layers' errors, never thrown.</summary>
+    private ArticleAnnotations? Annotate(Article article, CancellationToken ct)
+    {
+        if (options.Pipeline is not { } pipeline)
+        {
+            return null;
+        }
+
+        var doc = Dateline.Core.Documents.Document.FromArticle(article);
+        if (article.Published is { } published)
+        {
+            doc.Set(Dateline.Core.Documents.Layers.DocumentDate, published.Date);
+        }
+
+        pipeline.Run(doc, ct);
+        return new ArticleAnnotations(article.Id, pipeline.Name, Dateline.Core.Serialization.DocumentJson.Serialize(doc));
     }
 
     private sealed class Counters

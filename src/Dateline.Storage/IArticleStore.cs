@@ -17,6 +17,12 @@ public interface IArticleStore : IAsyncDisposable
 
     Task<Article?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Stores (replaces) the annotation layers of already stored articles, in one transaction.</summary>
+    Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken);
+
+    /// <summary>The annotation layers of an article, or null when it has none.</summary>
+    Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken);
+
     Task<long> CountAsync(ArticleFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Streams every matching article in (published, id) order. Never capped.</summary>

@@ -71,4 +71,20 @@ public sealed class ExtractAndSearchTests
         Assert.Contains("(summit AND talks) OR sanctions", r.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"3 of \d+ match", r.Stdout);
     }
+
+    [Fact]
+    [Trait("issue", "4")]
+    public async Task Ingest_annotates_and_show_returns_the_layers()
+    {
+        var seed = Corpora.SeedFolder;
+        using var tmp = new TempFolder();
+        Assert.Equal(0, (await Cli.RunAsync(tmp.Path, "ingest", seed)).ExitCode);
+        var id = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "export")).Stdout.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
+        var shown = await Cli.RunAsync(tmp.Path, "show", id, "--format", "json");
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        var annotations = JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("annotations");
+        var ishiba = annotations.GetProperty("actors").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Shigeru Ishiba");
+        Assert.Equal("JPNGOV", ishiba.GetProperty("code").GetString());
+        Assert.True(annotations.GetProperty("sentences").GetArrayLength() >= 10);
+    }
 }

@@ -234,4 +234,15 @@ public abstract class ArticleStoreContract(IStoreFixture fixture)
         Assert.Equal(["guid-3"], replaced.SeenItems);
         Assert.Null(await store.GetFeedStateAsync(url + "?other", Ct));
     }
+
+    [Fact]
+    public async Task Annotations_are_stored_replaced_and_read_back()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        Assert.Null(await store.GetAnnotationsAsync("a1", Ct));
+        await store.SaveAnnotationsAsync([new ArticleAnnotations("a1", "p.v1", "{\"id\":\"a1\",\"entities\":[]}")], Ct);
+        await store.SaveAnnotationsAsync([new ArticleAnnotations("a1", "p.v2", "{\"id\":\"a1\",\"entities\":[1]}")], Ct);
+        var back = await store.GetAnnotationsAsync("a1", Ct);
+        Assert.Equal(("p.v2", "{\"id\":\"a1\",\"entities\":[1]}"), (back!.Pipeline, back.Json));
+    }
 }

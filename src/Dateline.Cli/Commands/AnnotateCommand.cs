@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Dateline.Core.Documents;
-using Dateline.Core.Pipelines;
+using Dateline.Core.Serialization;
 using Dateline.Nlp;
 using Dateline.Nlp.Entities;
 
@@ -39,15 +39,14 @@ internal static class AnnotateCommand
             }
 
             var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text)];
-            var results = new List<object>();
+            var results = new List<string>();
             foreach (var (id, body) in docs)
             {
                 var doc = new Document(id, body);
                 pipeline.Run(doc, ct);
-                var json = ToJson(doc, conllTags);
                 if (outFormat == "jsonl")
                 {
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(json, CompactJson));
+                    await Console.Out.WriteLineAsync(DocumentJson.Serialize(doc, conllTags));
                 }
                 else if (outFormat == "conll")
                 {
@@ -55,21 +54,19 @@ internal static class AnnotateCommand
                 }
                 else
                 {
-                    results.Add(json);
+                    results.Add(DocumentJson.Serialize(doc, conllTags, indented: true));
                 }
             }
 
             if (outFormat == "json")
             {
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(results.Count == 1 && inFormat == "text" ? results[0] : results, CliJson.Options));
+                await Console.Out.WriteLineAsync(results.Count == 1 && inFormat == "text" ? results[0] : "[\n" + string.Join(",\n", results) + "\n]");
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static readonly JsonSerializerOptions CompactJson = new(CliJson.Options) { WriteIndented = false };
 
     private static List<(string Id, string Text)> ReadJsonl(string text)
     {
@@ -97,27 +94,6 @@ internal static class AnnotateCommand
 
         return docs;
     }
-
-    private static object ToJson(Document doc, bool conllTags) => new
-    {
-        id = doc.Id,
-        sentences = doc.Get(Layers.Sentences).Select(s => new { start = s.Start, end = s.End }),
-        entities = doc.Get(Layers.Entities).Select(e => new
-        {
-            start = e.Span.Start,
-            end = e.Span.End,
-            text = doc.Text[e.Span.Start..e.Span.End],
-            type = conllTags ? EntityLabels.ToConll(e.Label) : e.Label,
-            actor = doc.Has(Layers.ActorMentions) ? doc.Get(Layers.ActorMentions).FirstOrDefault(m => m.Span == e.Span)?.ActorId : null,
-        }),
-        actors = doc.Has(Layers.Actors)
-            ? doc.Get(Layers.Actors).Select(a => new { id = a.Id, name = a.Name, type = a.Type, code = a.Code, country = a.Country, role = a.Role, aliases = a.Aliases })
-            : null,
-        actor_mentions = doc.Has(Layers.ActorMentions)
-            ? doc.Get(Layers.ActorMentions).Select(m => new { start = m.Span.Start, end = m.Span.End, text = doc.Text[m.Span.Start..m.Span.End], actor = m.ActorId, via = m.Via })
-            : null,
-        errors = doc.Errors,
-    };
 
     /// <summary>TOKEN TAG lines in BIO, a blank line after each sentence.</summary>
     private static string ToConll(Document doc, bool conllTags)

@@ -14,6 +14,7 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively)", Arity = ArgumentArity.OneOrMore };
         var parallel = new Option<int>("--parallel") { Description = "Files read at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read files already ingested unchanged" };
+        var noAnnotate = new Option<bool>("--no-annotate") { Description = "Store articles without running the understanding pipeline" };
         var report = new Option<string?>("--report") { Description = "Write the full summary, with every skipped input, as JSON to FILE" };
         var progressInterval = new Option<double>("--progress-interval")
         {
@@ -22,7 +23,7 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC)")
         {
-            paths, parallel, force, report, progressInterval,
+            paths, parallel, force, report, progressInterval, noAnnotate,
         };
         var extractionOptions = new ExtractionOptionSet();
         extractionOptions.AddTo(command);
@@ -30,7 +31,12 @@ internal static class IngestCommand
         warc.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            var options = new IngestOptions { Parallelism = result.GetValue(parallel), Force = result.GetValue(force) };
+            var options = new IngestOptions
+            {
+                Parallelism = result.GetValue(parallel),
+                Force = result.GetValue(force),
+                Pipeline = result.GetValue(noAnnotate) ? null : Dateline.Nlp.NlpPipelines.Default(),
+            };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));
             return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval, ct);

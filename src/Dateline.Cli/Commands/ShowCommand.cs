@@ -23,7 +23,19 @@ internal static class ShowCommand
                 return ExitCodes.Fatal;
             }
 
-            await Console.Out.WriteLineAsync(result.GetValue(format) == "json" ? DatelineJson.Serialize(article, indented: true) : ArticleText.Plain(article));
+            if (result.GetValue(format) == "json")
+            {
+                // The article in its public form, plus its understanding layers under "annotations" when it has them.
+                var json = System.Text.Json.Nodes.JsonNode.Parse(DatelineJson.Serialize(article))!.AsObject();
+                var annotations = await store.GetAnnotationsAsync(article.Id, ct);
+                json["annotations"] = annotations is null ? null : System.Text.Json.Nodes.JsonNode.Parse(annotations.Json);
+                json["annotations_pipeline"] = annotations?.Pipeline;
+                await Console.Out.WriteLineAsync(json.ToJsonString(CliJson.Options));
+            }
+            else
+            {
+                await Console.Out.WriteLineAsync(ArticleText.Plain(article));
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -10,6 +10,9 @@ public sealed class Pipeline
 
     public ImmutableArray<IPipelineComponent> Components { get; }
 
+    /// <summary>The versioned names of the components, joined: provenance stored with every annotation.</summary>
+    public string Name => string.Join("+", Components.Select(c => c.Info.Name));
+
     /// <summary>
     /// Runs every component. A component that throws is recorded on the document and later components that
     /// need its output are skipped; the caller's batch goes on.

@@ -20,6 +20,9 @@ public static class LanguageIdentifier
     private static readonly Lazy<LanguageDetector> Detector = new(() =>
         LanguageDetectorBuilder.FromAllLanguages().WithLowAccuracyMode().Build());
 
+    /// <summary>Loads the statistical models now rather than on the first unclear text.</summary>
+    public static void Preload() => _ = Detector.Value.Languages;
+
     public static string? Detect(string? title, IEnumerable<string> paragraphs)
     {
         var sample = new System.Text.StringBuilder(SampleLength + 200);

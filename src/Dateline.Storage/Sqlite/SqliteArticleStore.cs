@@ -134,6 +134,36 @@ public sealed class SqliteArticleStore : IArticleStore
         return await cmd.ExecuteScalarAsync(cancellationToken) is string json ? DatelineJson.Deserialize(json) : null;
     }
 
+    public async Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken)
+    {
+        if (annotations.Count == 0)
+        {
+            return;
+        }
+
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var a in annotations)
+        {
+            await using var cmd = Command(c, tx, """
+                INSERT INTO annotations (article_id, pipeline, json, updated_at) VALUES ($id, $p, $j, $t)
+                ON CONFLICT (article_id) DO UPDATE SET pipeline = excluded.pipeline, json = excluded.json, updated_at = excluded.updated_at
+                """, ("$id", a.ArticleId), ("$p", a.Pipeline), ("$j", a.Json), ("$t", now));
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, "SELECT pipeline, json FROM annotations WHERE article_id = $id", ("$id", articleId));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? new ArticleAnnotations(articleId, r.GetString(0), r.GetString(1)) : null;
+    }
+
     public async Task<long> CountAsync(ArticleFilter filter, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dateline.Core.Documents;
+
+namespace Dateline.Core.Serialization;
+
+/// <summary>
+/// The public JSON form of a document's understanding layers — what `annotate` prints and `show --format json` returns
+/// under "annotations": <c>{id, sentences, entities, actors, actor_mentions, times, quotes, errors}</c> with UTF-16
+/// [start, end) offsets into the text. Layers the pipeline did not produce are left out.
+/// </summary>
+public static class DocumentJson
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(Document doc, bool conllTags = false, bool indented = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, Options with { Indented = indented }))
+        {
+            Write(w, doc, conllTags);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static void Write(Utf8JsonWriter w, Document doc, bool conllTags)
+    {
+        string Text(TextSpan s) => doc.Text[s.Start..s.End];
+        void Span(TextSpan s)
+        {
+            w.WriteNumber("start", s.Start);
+            w.WriteNumber("end", s.End);
+        }
+
+        w.WriteStartObject();
+        w.WriteString("id", doc.Id);
+        if (doc.Has(Layers.Sentences))
+        {
+            w.WriteStartArray("sentences");
+            foreach (var s in doc.Get(Layers.Sentences))
+            {
+                w.WriteStartObject();
+                Span(s);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        var mentions = doc.Has(Layers.ActorMentions) ? doc.Get(Layers.ActorMentions) : [];
+        if (doc.Has(Layers.Entities))
+        {
+            w.WriteStartArray("entities");
+            foreach (var e in doc.Get(Layers.Entities))
+            {
+                w.WriteStartObject();
+                Span(e.Span);
+                w.WriteString("text", Text(e.Span));
+                w.WriteString("type", conllTags ? EntityLabels.ToConll(e.Label) : e.Label);
+                w.WriteString("actor", mentions.FirstOrDefault(m => m.Span == e.Span)?.ActorId);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (doc.Has(Layers.Actors))
+        {
+            w.WriteStartArray("actors");
+            foreach (var a in doc.Get(Layers.Actors))
+            {
+                w.WriteStartObject();
+                w.WriteString("id", a.Id);
+                w.WriteString("name", a.Name);
+                w.WriteString("type", a.Type);
+                w.WriteString("code", a.Code);
+                w.WriteString("country", a.Country);
+                w.WriteString("role", a.Role);
+                w.WriteStartArray("aliases");
+                foreach (var alias in a.Aliases)
+                {
+                    w.WriteStringValue(alias);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("actor_mentions");
+            foreach (var m in mentions)
+            {
+                w.WriteStartObject();
+                Span(m.Span);
+                w.WriteString("text", Text(m.Span));
+                w.WriteString("actor", m.ActorId);
+                w.WriteString("via", m.Via);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (doc.Has(Layers.Times))
+        {
+            w.WriteStartArray("times");
+            foreach (var t in doc.Get(Layers.Times))
+            {
+                w.WriteStartObject();
+                Span(t.Span);
+                w.WriteString("text", Text(t.Span));
+                w.WriteString("value", t.Value);
+                w.WriteString("kind", t.Kind);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (doc.Has(Layers.Quotes))
+        {
+            w.WriteStartArray("quotes");
+            foreach (var q in doc.Get(Layers.Quotes))
+            {
+                w.WriteStartObject();
+                Span(q.Content);
+                w.WriteString("text", Text(q.Content));
+                w.WriteBoolean("direct", q.Direct);
+                if (q.Cue is { } cue)
+                {
+                    w.WriteStartObject("cue");
+                    Span(cue);
+                    w.WriteString("text", Text(cue));
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("cue");
+                }
+
+                if (q.Speaker is { } speaker)
+                {
+                    w.WriteStartObject("speaker");
+                    Span(speaker);
+                    w.WriteString("text", Text(speaker));
+                    w.WriteString("actor", q.SpeakerActorId);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("speaker");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("errors");
+        foreach (var e in doc.Errors)
+        {
+            w.WriteStringValue(e);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
