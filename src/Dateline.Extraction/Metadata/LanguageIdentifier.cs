@@ -21,7 +21,7 @@ public static class LanguageIdentifier
         LanguageDetectorBuilder.FromAllLanguages().WithLowAccuracyMode().Build());
 
     /// <summary>Loads the statistical models now rather than on the first unclear text.</summary>
-    public static void Preload() => _ = Detector.Value.Languages;
+    public static void Preload() => _ = Detector.Value.DetectLanguageOf("Loading the language models before they are needed.");
 
     public static string? Detect(string? title, IEnumerable<string> paragraphs)
     {
