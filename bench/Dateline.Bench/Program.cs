@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using Dateline.Bench;
 
 // dotnet run -c Release --project bench/Dateline.Bench -- extraction DIR [--rounds N]   corpus throughput vs SmartReader
+// dotnet run -c Release --project bench/Dateline.Bench -- understanding DIR [--rounds N]   NLP pipeline tokens/s
 // dotnet run -c Release --project bench/Dateline.Bench -- kernels [BenchmarkDotNet args]  micro-benchmarks
 if (args.Length > 0 && args[0] == "extraction")
 {
     return await ExtractionThroughput.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "understanding")
+{
+    return UnderstandingThroughput.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "engine")

@@ -7,7 +7,21 @@ namespace Dateline.Nlp.Entities;
 internal static class NerFeatures
 {
     /// <summary>Features that do not depend on earlier decisions; computed once per sentence.</summary>
-    public static List<string>[] Static(string[] words, string?[] gazetteer, string?[]? document = null)
+    /// <summary>Adds the second pass's document-evidence features to already computed static features.</summary>
+    public static void AddDocument(string[] words, List<string>[] statics, string?[] document)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (document[i] is { } d)
+            {
+                statics[i].Add("doc=" + d);
+                statics[i].Add("doc|sh=" + d + "|" + TokenShape.Short(words[i]));
+                statics[i].Add("doc|l-1=" + d + "|" + (i > 0 ? words[i - 1].ToLowerInvariant() : "<s>"));
+            }
+        }
+    }
+
+    public static List<string>[] Static(string[] words, string?[] gazetteer)
     {
         var clusters = Learning.WordClusters.Default;
         var lexicon = Lexicons.Lexicon.Default.Gazetteer.Match(words);
@@ -93,13 +107,6 @@ internal static class NerFeatures
             if (i + 1 < words.Length && lexicon[i + 1] is { } lxNext && lxNext.StartsWith("B-", StringComparison.Ordinal))
             {
                 f.Add("lx+1=" + lxNext);
-            }
-
-            if (document?[i] is { } d)
-            {
-                f.Add("doc=" + d);
-                f.Add("doc|sh=" + d + "|" + TokenShape.Short(w));
-                f.Add("doc|l-1=" + d + "|" + (i > 0 ? lower[i - 1] : "<s>"));
             }
 
             result[i] = f;

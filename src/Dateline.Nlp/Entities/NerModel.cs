@@ -35,17 +35,35 @@ public sealed class NerModel
     /// <summary>Tags every sentence of one document (two passes when the model has a second pass).</summary>
     public string[][] TagDocument(IReadOnlyList<string[]> sentences, PhraseGazetteer? extraGazetteer = null)
     {
-        var first = sentences.Select(s => Tag(s, extraGazetteer)).ToArray();
+        // Static features are computed once and shared by both passes; the second pass only adds document evidence.
+        var statics = sentences.Select(s => NerFeatures.Static(s, Gazetteers(s, extraGazetteer))).ToArray();
+        var first = sentences.Select((s, i) => TagFeatures(s, statics[i])).ToArray();
         if (SecondPass is null)
         {
             return first;
         }
 
         var evidence = DocumentEvidence.Compute(sentences, first);
-        return [.. sentences.Select((s, i) => SecondPass.Tag(s, extraGazetteer, evidence[i]))];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            NerFeatures.AddDocument(sentences[s], statics[s], evidence[s]);
+        }
+
+        return [.. sentences.Select((s, i) => SecondPass.TagFeatures(s, statics[i]))];
     }
 
     public string[] Tag(string[] words, PhraseGazetteer? extraGazetteer = null, string?[]? document = null)
+    {
+        var statics = NerFeatures.Static(words, Gazetteers(words, extraGazetteer));
+        if (document is not null)
+        {
+            NerFeatures.AddDocument(words, statics, document);
+        }
+
+        return TagFeatures(words, statics);
+    }
+
+    private string?[] Gazetteers(string[] words, PhraseGazetteer? extraGazetteer)
     {
         var gaz = Gazetteer.Match(words);
         if (extraGazetteer is not null)
@@ -57,37 +75,47 @@ public sealed class NerModel
             }
         }
 
-        var statics = NerFeatures.Static(words, gaz, document);
+        return gaz;
+    }
+
+    private string[] TagFeatures(string[] words, List<string>[] statics)
+    {
         var tags = new string[words.Length];
         var scores = new float[Tags.Length];
-        var ids = new List<int>(64);
         var dynamic = new List<string>(4);
         for (var i = 0; i < words.Length; i++)
         {
-            ids.Clear();
             dynamic.Clear();
             NerFeatures.Dynamic(dynamic, i > 0 ? tags[i - 1] : "<s>", i > 1 ? tags[i - 2] : "<s>", words[i].ToLowerInvariant(), TokenShape.Short(words[i]));
-            foreach (var f in statics[i].Concat(dynamic))
+            Array.Clear(scores);
+            foreach (var f in statics[i])
             {
-                if (_features.TryGetValue(f, out var id))
-                {
-                    ids.Add(id);
-                }
+                Accumulate(f, scores);
             }
 
-            Array.Clear(scores);
-            foreach (var id in ids)
+            foreach (var f in dynamic)
             {
-                for (var c = 0; c < Tags.Length; c++)
-                {
-                    scores[c] += _weights[(id * Tags.Length) + c];
-                }
+                Accumulate(f, scores);
             }
 
             tags[i] = Tags[Best(scores, i > 0 ? tags[i - 1] : "O")];
         }
 
         return tags;
+    }
+
+    private void Accumulate(string feature, float[] scores)
+    {
+        if (!_features.TryGetValue(feature, out var id))
+        {
+            return;
+        }
+
+        var row = _weights.AsSpan(id * Tags.Length, Tags.Length);
+        for (var c = 0; c < row.Length; c++)
+        {
+            scores[c] += row[c];
+        }
     }
 
     /// <summary>Argmax that never starts an entity with I- of a different type than the previous tag (BIO validity).</summary>

@@ -62,8 +62,16 @@ public static class NerTrainer
             }
         }
 
-        var statics = sentences.Select(s => NerFeatures.Static(s.Words, gazetteer.Match(s.Words, perDocument[s.Document]),
-            document?.GetValueOrDefault(s))).ToArray();
+        var statics = sentences.Select(s =>
+        {
+            var features = NerFeatures.Static(s.Words, gazetteer.Match(s.Words, perDocument[s.Document]));
+            if (document?.GetValueOrDefault(s) is { } evidence)
+            {
+                NerFeatures.AddDocument(s.Words, features, evidence);
+            }
+
+            return features;
+        }).ToArray();
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
         var model = new Learning.AveragedPerceptron(tags.Length);
         var staticIds = statics.Select(sentence => sentence.Select(tokenFeatures => tokenFeatures.Select(f => Intern(features, f)).ToArray()).ToArray()).ToArray();
