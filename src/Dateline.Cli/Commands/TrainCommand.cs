@@ -12,7 +12,7 @@ internal static class TrainCommand
         var train = new Command("train", "Train Dateline's statistical models (see docs/MODELS.md)");
         var data = new Option<string>("--train") { Description = "CoNLL-2003 training file (token ... tag per line)", Required = true };
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "src/Dateline.Nlp/Models/ner.bin" };
-        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 10 };
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 12 };
         var ner = new Command("ner", "Train the named-entity tagger (averaged perceptron)") { data, output, iterations };
         ner.SetAction((result, ct) =>
         {

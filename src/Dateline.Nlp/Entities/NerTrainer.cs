@@ -59,6 +59,16 @@ public static class NerTrainer
             {
                 gazetteer.Add(words, label);
                 own.Add(words, label);
+
+                // Parts of longer names ("Hayashi" of "Yoshimasa Hayashi") as weaker evidence, labelled "p-TYPE".
+                if (words.Length > 1)
+                {
+                    foreach (var part in words.Where(w => w.Length > 1 && char.IsUpper(w[0])))
+                    {
+                        gazetteer.Add([part], "p-" + label);
+                        own.Add([part], "p-" + label);
+                    }
+                }
             }
         }
 
