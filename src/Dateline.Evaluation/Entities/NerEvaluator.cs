@@ -27,8 +27,8 @@ public static class NerEvaluator
         var seconds = clock.Elapsed.TotalSeconds;
         for (var i = 0; i < gold.Count; i++)
         {
-            var g = Spans(gold[i].Tags!).ToHashSet();
-            var p = Spans(predictions[i]).ToHashSet();
+            var g = BioSpans.Of(gold[i].Tags!).ToHashSet();
+            var p = BioSpans.Of(predictions[i]).ToHashSet();
             foreach (var span in g.Where(s => counts.ContainsKey(s.Type)))
             {
                 var c = counts[span.Type];
@@ -46,26 +46,5 @@ public static class NerEvaluator
         var overall = new TypeScore("overall", scores.Sum(s => s.Gold), scores.Sum(s => s.Predicted), scores.Sum(s => s.Correct));
         var tokens = gold.Sum(s => s.Words.Length);
         return new Report(scores, overall, tokens, tokens / seconds);
-    }
-
-    public static IEnumerable<(int Start, int End, string Type)> Spans(string[] tags)
-    {
-        for (var i = 0; i < tags.Length; i++)
-        {
-            if (tags[i] == "O")
-            {
-                continue;
-            }
-
-            var type = tags[i][2..];
-            var j = i + 1;
-            while (j < tags.Length && tags[j] == "I-" + type)
-            {
-                j++;
-            }
-
-            yield return (i, j, type);
-            i = j - 1;
-        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class PerceptronEntityRecognizer(NerModel model, IEntityTyper type
         var mentions = ImmutableArray.CreateBuilder<EntityMention>();
         for (var s = 0; s < groups.Count; s++)
         {
-            foreach (var (start, end, type) in Spans(tags[s]))
+            foreach (var (start, end, type) in BioSpans.Of(tags[s]))
             {
                 var span = new TextSpan(groups[s][start].Start, groups[s][end - 1].End);
                 mentions.Add(new EntityMention(span, typer.Label(type, document.Text[span.Start..span.End]), 1.0));
@@ -55,26 +55,5 @@ public sealed class PerceptronEntityRecognizer(NerModel model, IEntityTyper type
         }
 
         return result;
-    }
-
-    internal static IEnumerable<(int Start, int End, string Type)> Spans(string[] tags)
-    {
-        for (var i = 0; i < tags.Length; i++)
-        {
-            if (tags[i] == "O")
-            {
-                continue;
-            }
-
-            var type = tags[i][2..];
-            var j = i + 1;
-            while (j < tags.Length && tags[j] == "I-" + type)
-            {
-                j++;
-            }
-
-            yield return (i, j, type);
-            i = j - 1;
-        }
     }
 }
