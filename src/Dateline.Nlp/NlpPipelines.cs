@@ -12,10 +12,10 @@ public static class NlpPipelines
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
         new ConllEntityTyper(Lexicons.Lexicon.Default.Places, Lexicons.Lexicon.Default.Demonyms));
 
-    public static Pipeline Default(IEntityTyper? typer = null) => new PipelineBuilder()
+    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) => new PipelineBuilder()
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
-        .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default))
+        .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors))
         .Build(Layers.Paragraphs);
 }

@@ -23,7 +23,8 @@ internal static class AnnotateCommand
         output.AcceptOnlyFromAmong("json", "jsonl", "conll");
         var tagset = new Option<string>("--tagset") { Description = "dateline (PERSON, ORG, GPE, LOC, NORP, MISC…) or conll (PER, ORG, LOC, MISC)", DefaultValueFactory = _ => "dateline" };
         tagset.AcceptOnlyFromAmong("dateline", "conll");
-        var command = new Command("annotate", "Annotate text: sentences, entities (and, as they land, actors, dates, quotes)") { file, input, output, tagset };
+        var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (name, aliases, type, code, country, role)" };
+        var command = new Command("annotate", "Annotate text: sentences, entities, actors (and, as they land, dates and quotes)") { file, input, output, tagset, actors };
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
@@ -31,7 +32,7 @@ internal static class AnnotateCommand
             var inFormat = result.GetValue(input)!;
             var outFormat = result.GetValue(output) ?? (inFormat == "conll" ? "conll" : "json");
             var conllTags = result.GetValue(tagset) == "conll";
-            var pipeline = NlpPipelines.Default();
+            var pipeline = NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? LoadActors(actorFile) : null);
             if (inFormat == "conll")
             {
                 WriteConll(text, conllTags || outFormat == "conll");
@@ -220,5 +221,17 @@ internal static class AnnotateCommand
         }
 
         return result;
+    }
+
+    internal static Dateline.Nlp.Actors.ActorOverrides LoadActors(string path)
+    {
+        try
+        {
+            return Dateline.Nlp.Actors.ActorOverrides.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot use the actors file: {ex.Message}");
+        }
     }
 }

@@ -15,6 +15,7 @@ internal static class IngestCommand
         var parallel = new Option<int>("--parallel") { Description = "Files read at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read files already ingested unchanged" };
         var noAnnotate = new Option<bool>("--no-annotate") { Description = "Store articles without running the understanding pipeline" };
+        var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (see annotate --help)" };
         var report = new Option<string?>("--report") { Description = "Write the full summary, with every skipped input, as JSON to FILE" };
         var progressInterval = new Option<double>("--progress-interval")
         {
@@ -23,7 +24,7 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC)")
         {
-            paths, parallel, force, report, progressInterval, noAnnotate,
+            paths, parallel, force, report, progressInterval, noAnnotate, actors,
         };
         var extractionOptions = new ExtractionOptionSet();
         extractionOptions.AddTo(command);
@@ -35,7 +36,9 @@ internal static class IngestCommand
             {
                 Parallelism = result.GetValue(parallel),
                 Force = result.GetValue(force),
-                Pipeline = result.GetValue(noAnnotate) ? null : Dateline.Nlp.NlpPipelines.Default(),
+                Pipeline = result.GetValue(noAnnotate)
+                    ? null
+                    : Dateline.Nlp.NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? AnnotateCommand.LoadActors(actorFile) : null),
             };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));

@@ -13,8 +13,10 @@ namespace Dateline.Nlp.Actors;
 /// mentions join by name parts ("Ishiba", "Lee"); role nouns ("the top government spokesman", "the prime minister")
 /// join the actor holding that role. Places become country actors (ISO3), organisations take their lexicon code.
 /// </summary>
-public sealed class ActorResolver(ActorLexicon lexicon) : IPipelineComponent
+public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? overrides = null) : IPipelineComponent
 {
+    private readonly ActorOverrides _overrides = overrides ?? ActorOverrides.None;
+
     /// <summary>Words between a title and a name, or before a title, that change nothing here.</summary>
     private static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -78,7 +80,27 @@ public sealed class ActorResolver(ActorLexicon lexicon) : IPipelineComponent
         {
             var surface = text[e.Span.Start..e.Span.End];
             var first = TokenAt(e.Span.Start);
-            if (e.Label is EntityLabels.Gpe or EntityLabels.Loc && (lexicon.PlaceCountry.TryGetValue(surface, out var iso) || TryMetonym(surface, out iso, out _)))
+            if (_overrides.Find(surface) is { } fixedActor)
+            {
+                // The user's file wins over everything inferred.
+                var id = "u:" + fixedActor.Name;
+                var d = Get(id, () => new Draft
+                {
+                    Id = id,
+                    Name = fixedActor.Name,
+                    Type = fixedActor.Type,
+                    Country = fixedActor.Country,
+                    Role = fixedActor.Role,
+                    FixedCode = fixedActor.Code,
+                });
+                d.Aliases.Add(surface);
+                mentions.Add(new ActorMention(e.Span, d.Id, "name"));
+                if (fixedActor.Type == EntityLabels.Gpe && fixedActor.Country is { } c)
+                {
+                    countryMentions.Add((first, c));
+                }
+            }
+            else if (e.Label is EntityLabels.Gpe or EntityLabels.Loc && (lexicon.PlaceCountry.TryGetValue(surface, out var iso) || TryMetonym(surface, out iso, out _)))
             {
                 var d = Get("c:" + iso, () => new Draft { Id = "c:" + iso, Name = lexicon.CountryName.GetValueOrDefault(iso, surface), Type = EntityLabels.Gpe, Country = iso });
                 d.Aliases.Add(surface);
@@ -96,7 +118,7 @@ public sealed class ActorResolver(ActorLexicon lexicon) : IPipelineComponent
             else if (e.Label == EntityLabels.Person)
             {
                 var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var known = drafts.LastOrDefault(d => d.Type == EntityLabels.Person && SameName(d, parts));
+                var known = drafts.LastOrDefault(d => d.Type == EntityLabels.Person && SameName(d, parts) && !d.Id.StartsWith("u:", StringComparison.Ordinal));
                 var (role, country, roleStart) = TitleBefore(words, first);
                 var d = known ?? new Draft { Id = "p:" + (drafts.Count(x => x.Type == EntityLabels.Person) + 1), Name = surface, Type = EntityLabels.Person };
                 if (known is null)
