@@ -21,6 +21,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(AnnotateCommand.Create());
+root.Subcommands.Add(ActorsCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -19,7 +19,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 {
     private abstract record Item;
 
-    private sealed record ArticleItem(Article Article, ArticleAnnotations? Annotations) : Item;
+    private sealed record ArticleItem(Article Article, ArticleAnnotations? Annotations, IReadOnlyList<EntityObservation> Entities) : Item;
 
     private sealed record FileDone(IngestedFile File, bool Clean) : Item;
 
@@ -115,7 +115,8 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             {
                 articles++;
                 Interlocked.Increment(ref state.ArticlesRead);
-                await channel.WriteAsync(new ArticleItem(article, Annotate(article, ct)), ct);
+                var (annotations, entities) = Annotate(article, ct);
+                await channel.WriteAsync(new ArticleItem(article, annotations, entities), ct);
             }
             else if (outcome.Problem is { } problem)
             {
@@ -149,6 +150,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     {
         var batch = new List<Article>(options.BatchSize);
         var annotations = new List<ArticleAnnotations>(options.BatchSize);
+        var entities = new List<EntityObservation>();
         var done = new List<FileDone>();
         while (await channel.WaitToReadAsync(ct))
         {
@@ -162,6 +164,8 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                         annotations.Add(a.Annotations);
                     }
 
+                    entities.AddRange(a.Entities);
+
                 }
                 else if (item is FileDone f)
                 {
@@ -169,21 +173,24 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 }
             }
 
-            await FlushAsync(batch, annotations, done, state, ct);
+            await FlushAsync(batch, annotations, entities, done, state, ct);
             progress?.Report(state.Snapshot());
         }
 
-        await FlushAsync(batch, annotations, done, state, ct);
+        await FlushAsync(batch, annotations, entities, done, state, ct);
         progress?.Report(state.Snapshot());
     }
 
-    private async Task FlushAsync(List<Article> batch, List<ArticleAnnotations> annotations, List<FileDone> done, Counters state, CancellationToken ct)
+    private async Task FlushAsync(List<Article> batch, List<ArticleAnnotations> annotations, List<EntityObservation> entities,
+        List<FileDone> done, Counters state, CancellationToken ct)
     {
         if (batch.Count > 0)
         {
             var statuses = await store.SaveAsync(batch, ct);
             await store.SaveAnnotationsAsync(annotations, ct); // after the articles: a crash in between re-annotates on resume
             annotations.Clear();
+            await store.RecordEntitiesAsync(entities, ct); // idempotent per (entity, article)
+            entities.Clear();
             foreach (var s in statuses)
             {
                 _ = s switch
@@ -207,11 +214,11 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     }
 
     /// <summary>Runs the understanding pipeline on one article; a failure is recorded in the layers' errors, never thrown.</summary>
-    private ArticleAnnotations? Annotate(Article article, CancellationToken ct)
+    private (ArticleAnnotations?, IReadOnlyList<EntityObservation>) Annotate(Article article, CancellationToken ct)
     {
         if (options.Pipeline is not { } pipeline)
         {
-            return null;
+            return (null, []);
         }
 
         var doc = Dateline.Core.Documents.Document.FromArticle(article);
@@ -221,7 +228,12 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         }
 
         pipeline.Run(doc, ct);
-        return new ArticleAnnotations(article.Id, pipeline.Name, Dateline.Core.Serialization.DocumentJson.Serialize(doc));
+        var observations = doc.Has(Dateline.Core.Documents.Layers.Actors)
+            ? doc.Get(Dateline.Core.Documents.Layers.Actors)
+                .Select(a => new EntityObservation(article.Id, article.Published?.Date, a.Type, a.Name, a.Code, a.Country, a.Role, a.Aliases))
+                .ToList()
+            : [];
+        return (new ArticleAnnotations(article.Id, pipeline.Name, Dateline.Core.Serialization.DocumentJson.Serialize(doc)), observations);
     }
 
     private sealed class Counters

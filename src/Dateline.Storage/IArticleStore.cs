@@ -20,6 +20,12 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>Stores (replaces) the annotation layers of already stored articles, in one transaction.</summary>
     Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken);
 
+    /// <summary>Merges what articles say about their actors into cross-article entities (aliases, roles over time).</summary>
+    Task RecordEntitiesAsync(IReadOnlyList<EntityObservation> observations, CancellationToken cancellationToken);
+
+    /// <summary>Entities whose name or an alias contains <paramref name="query"/> (all when null), most-mentioned first.</summary>
+    Task<IReadOnlyList<EntityRecord>> FindEntitiesAsync(string? query, int limit, CancellationToken cancellationToken);
+
     /// <summary>The annotation layers of an article, or null when it has none.</summary>
     Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken);
 

@@ -245,4 +245,25 @@ public abstract class ArticleStoreContract(IStoreFixture fixture)
         var back = await store.GetAnnotationsAsync("a1", Ct);
         Assert.Equal(("p.v2", "{\"id\":\"a1\",\"entities\":[1]}"), (back!.Pipeline, back.Json));
     }
+
+    [Fact]
+    public async Task Entities_gather_aliases_and_role_date_ranges_across_articles()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        EntityObservation Seen(string article, string date, string? country, string role, params string[] aliases) =>
+            new(article, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), "PERSON", "Lee Jae Myung",
+                country is null ? null : country + "GOV", country, role, aliases);
+        await store.RecordEntitiesAsync([Seen("a1", "2025-06-04", "KOR", "President", "Lee")], Ct);
+        await store.RecordEntitiesAsync([Seen("a2", "2025-07-28", null, "President", "President Lee")], Ct);
+        await store.RecordEntitiesAsync([Seen("a3", "2025-05-01", "KOR", "Presidential candidate")], Ct);
+        await store.RecordEntitiesAsync([Seen("a1", "2025-06-04", "KOR", "President", "Lee")], Ct); // same article again: no change
+
+        var lee = Assert.Single(await store.FindEntitiesAsync("Lee", 10, Ct));
+        Assert.Equal(("KOR", 3L), (lee.Country, lee.Articles));
+        Assert.Equal(["Lee", "Lee Jae Myung", "President Lee"], lee.Aliases);
+        var president = Assert.Single(lee.Roles, r => r.Role == "President");
+        Assert.Equal((new DateOnly(2025, 6, 4), new DateOnly(2025, 7, 28), 2L), (president.First, president.Last, president.Articles));
+        Assert.Contains(lee.Roles, r => r.Role == "Presidential candidate" && r.First == new DateOnly(2025, 5, 1));
+        Assert.Empty(await store.FindEntitiesAsync("Ishiba", 10, Ct));
+    }
 }

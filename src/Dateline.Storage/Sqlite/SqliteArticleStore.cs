@@ -156,6 +156,12 @@ public sealed class SqliteArticleStore : IArticleStore
         await tx.CommitAsync(cancellationToken);
     }
 
+    public Task RecordEntitiesAsync(IReadOnlyList<EntityObservation> observations, CancellationToken cancellationToken) =>
+        SqliteEntities.RecordAsync(this, observations, cancellationToken);
+
+    public Task<IReadOnlyList<EntityRecord>> FindEntitiesAsync(string? query, int limit, CancellationToken cancellationToken) =>
+        SqliteEntities.FindAsync(this, query, limit, cancellationToken);
+
     public async Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
