@@ -1,6 +1,7 @@
 using Dateline.Core.Documents;
 using Dateline.Core.Pipelines;
 using Dateline.Nlp.Entities;
+using Dateline.Nlp.Quotes;
 using Dateline.Nlp.Sentences;
 using Dateline.Nlp.Tokens;
 
@@ -16,5 +17,6 @@ public static class NlpPipelines
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
+        .Add(new CueVerbQuoteExtractor())
         .Build(Layers.Paragraphs);
 }
