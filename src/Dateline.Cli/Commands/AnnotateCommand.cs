@@ -109,6 +109,15 @@ internal static class AnnotateCommand
             text = doc.Text[e.Span.Start..e.Span.End],
             type = conllTags ? EntityLabels.ToConll(e.Label) : e.Label,
         }),
+        quotes = (doc.Has(Layers.Quotes) ? doc.Get(Layers.Quotes) : []).Select(q => new
+        {
+            start = q.Content.Start,
+            end = q.Content.End,
+            text = doc.Text[q.Content.Start..q.Content.End],
+            direct = q.Direct,
+            cue = q.Cue is { } c ? new { start = c.Start, end = c.End } : null,
+            speaker = q.Speaker is { } s ? new { start = s.Start, end = s.End, text = doc.Text[s.Start..s.End], actor = q.SpeakerActorId } : null,
+        }),
         errors = doc.Errors,
     };
 
