@@ -174,7 +174,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                     }
                 }
 
-                for (var j = k; j < _tokens.Length && j < k + 12 && _tokens[j].Start < limit; j++)
+                for (var j = k; j < _tokens.Length && j < k + 20 && _tokens[j].Start < limit; j++)
                 {
                     if (IsSentenceEnd(j) || IsQuoteMark(j))
                     {
@@ -188,6 +188,13 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                         {
                             _usedCues.Add(j);
                             return new Found(m.Content, true, Span(j, cueEnd), l.Span, null, cueEnd);
+                        }
+
+                        // The sentence runs on after the closing mark: "…" of the normalization of ties, Ishiba told reporters.
+                        if (left is { } t && t.StartToken > k + 1 && Is(t.StartToken - 1, ","))
+                        {
+                            _usedCues.Add(j);
+                            return new Found(new TextSpan(m.Content.Start, _tokens[t.StartToken - 2].End), true, Span(j, cueEnd), t.Span, null, cueEnd);
                         }
 
                         break;
@@ -206,7 +213,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                 }
 
                 var cueStart = CueEndingAt(b, out var cueEndTok);
-                if (cueStart >= 0)
+                if (cueStart >= 0 && !_usedCues.Contains(cueStart))
                 {
                     var left = SpeakerLeft(cueStart, sentenceStart);
                     if (left is { } l)
@@ -306,7 +313,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                     if (left is { } sp)
                     {
                         var k = SkipSetting(cueEnd + 1, last);
-                        if (Lower(i) is "told" or "tells" or "tell" && k == cueEnd + 1)
+                        if (Lower(i) is "told" or "tells" or "tell" && cueEnd == i && k == cueEnd + 1)
                         {
                             k = SkipHearer(k, last);
                         }
