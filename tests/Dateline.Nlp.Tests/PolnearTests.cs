@@ -8,14 +8,14 @@ namespace Dateline.Nlp.Tests;
 public sealed class PolnearTests
 {
     /// <summary>Measured F1 minus 0.02.</summary>
-    private const double AllFloor = 0.38;
-    private const double SpeechFloor = 0.57;
+    private const double AllFloor = 0.42;
+    private const double SpeechFloor = 0.62;
 
     [Fact]
     public void Dev_f1_does_not_regress()
     {
         var dir = Corpora.Require("corpora/quotes/polnear/dev");
-        var report = QuoteEvaluator.Run(NlpPipelines.Default(), dir, TestContext.Current.CancellationToken);
+        var report = QuoteEvaluator.Run(NlpPipelines.Default(), dir, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(2192, report.All.Gold);
         Assert.True(report.All.F1 >= AllFloor, $"all F1 {report.All.F1:0.0000} < {AllFloor}");
         Assert.True(report.Speech.F1 >= SpeechFloor, $"speech F1 {report.Speech.F1:0.0000} < {SpeechFloor}");

@@ -108,7 +108,8 @@ internal static class EvalCommand
         var dir = new Argument<string>("dir") { Description = "PolNeAR folder with text/ and attributions/ (e.g. ../shared/corpora/quotes/polnear/dev)" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format };
+        var details = new Option<bool>("--details") { Description = "List every missed gold attribution and unmatched prediction on stderr" };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details };
         quotes.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -117,7 +118,7 @@ internal static class EvalCommand
                 throw new UsageException($"'{folder}' has no text/ and attributions/ folders");
             }
 
-            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), folder, ct);
+            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), folder, result.GetValue(details) ? Console.Error : null, ct);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new

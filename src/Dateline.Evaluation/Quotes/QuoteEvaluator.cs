@@ -25,7 +25,8 @@ public static class QuoteEvaluator
     public sealed record Report(int Articles, Score All, Score Speech, double ArticlesPerSecond);
 
     /// <summary>Scores <paramref name="pipeline"/> (which must produce <see cref="Layers.Quotes"/>) on a PolNeAR folder.</summary>
-    public static Report Run(Pipeline pipeline, string dir, CancellationToken cancellationToken = default)
+    /// <param name="details">When set, receives one line per missed gold attribution and per unmatched prediction.</param>
+    public static Report Run(Pipeline pipeline, string dir, TextWriter? details = null, CancellationToken cancellationToken = default)
     {
         var verbs = ReadVerbList(dir);
         int gold = 0, pred = 0, mg = 0, mp = 0, sGold = 0, sPred = 0, sMg = 0, sMp = 0, articles = 0;
@@ -42,6 +43,11 @@ public static class QuoteEvaluator
             var predicted = doc.Has(Layers.Quotes) ? doc.Get(Layers.Quotes) : [];
             var goldList = article.Attributions;
             var (matchedGold, matchedPred) = Match(goldList, predicted);
+            if (details is not null)
+            {
+                Log(details, article, goldList, predicted, matchedGold, matchedPred);
+            }
+
             gold += goldList.Count;
             pred += predicted.Length;
             mg += matchedGold.Count(x => x);
@@ -69,6 +75,28 @@ public static class QuoteEvaluator
 
         return new Report(articles, new Score(gold, pred, mg, mp), new Score(sGold, sPred, sMg, sMp),
             clock.Elapsed.TotalSeconds > 0 ? articles / clock.Elapsed.TotalSeconds : 0);
+    }
+
+    private static void Log(TextWriter w, PolnearArticle a, IReadOnlyList<GoldAttribution> gold, ImmutableArray<QuoteMention> predicted, bool[] mg, bool[] mp)
+    {
+        static string Clip(string s) => (s.Length > 110 ? s[..110] + "…" : s).ReplaceLineEndings(" ");
+        string T(IEnumerable<TextSpan> spans) => string.Join(" … ", spans.Select(s => a.Text[s.Start..s.End]));
+        for (var i = 0; i < gold.Count; i++)
+        {
+            if (!mg[i])
+            {
+                w.WriteLine($"MISS {a.Id} src=[{T(gold[i].Source)}] cue=[{gold[i].CueText}] {Clip(T(gold[i].Content))}");
+            }
+        }
+
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            if (!mp[i])
+            {
+                var q = predicted[i];
+                w.WriteLine($"FP   {a.Id} src=[{(q.Speaker is { } s ? a.Text[s.Start..s.End] : "")}] cue=[{(q.Cue is { } c ? a.Text[c.Start..c.End] : "")}] {Clip(a.Text[q.Content.Start..q.Content.End])}");
+            }
+        }
     }
 
     /// <summary>One-to-one greedy matching; returns which gold and which predicted items were matched.</summary>

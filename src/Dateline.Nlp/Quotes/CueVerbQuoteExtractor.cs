@@ -40,7 +40,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
     {
         "also", "has", "have", "had", "was", "is", "were", "would", "will", "did", "does", "later", "then", "again",
         "once", "earlier", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "last", "week", "month", "year", "on", "previously", "recently", "further",
+        "saturday", "sunday", "last", "week", "night", "morning", "afternoon", "evening", "month", "year", "on", "previously", "recently", "further",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Hearers = new[] { "reporters", "journalists", "media", "press" }
@@ -103,7 +103,14 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                         continue; // a scare quote: should work as "partners"
                     }
 
-                    f = new Found(m.Content, true, null, null, null, null);
+                    // A quote with no cue continues the last speaker when it follows that speaker's quote closely
+                    // (the same or the next paragraph); otherwise there is nobody to attribute it to.
+                    if (previous is not { Speaker: { } lastSpeaker } || ParagraphIndex(m.Open) - ParagraphIndex(previous.Content.End) > 1)
+                    {
+                        continue;
+                    }
+
+                    f = new Found(m.Content, true, null, lastSpeaker, null, null);
                 }
 
                 direct.Add(f);
@@ -388,6 +395,12 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                 return new Np(_tokens[j], j, j);
             }
 
+            // "the state", "a private email", "his remarks": the cue word is a noun here.
+            if (Determiners.Contains(Lower(j)) || (NounLike(cue) && !char.IsUpper(_text[_tokens[j].Start])))
+            {
+                return null;
+            }
+
             var end = j;
             var start = -1;
             var words = 0;
@@ -522,6 +535,17 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
             return true;
         }
 
+        /// <summary>
+        /// A present or base form other than say/tell ("states", "email", "remarks"): as often a noun as a verb, so it counts as a
+        /// cue only after a pronoun or a capitalised name.
+        /// </summary>
+        private bool NounLike(int i)
+        {
+            var form = Lower(i);
+            var cue = cues.Verbs[form];
+            return cue.Lemma is not ("say" or "tell") && (form == cue.Lemma || form.EndsWith('s'));
+        }
+
         /// <summary>Skips "on Wednesday", "in a statement", "at a press conference", "in an interview" after a cue.</summary>
         private int SkipSetting(int k, int last)
         {
@@ -597,6 +621,19 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
             }
 
             return _text.Length;
+        }
+
+        private int ParagraphIndex(int pos)
+        {
+            for (var i = 0; i < _paragraphs.Length; i++)
+            {
+                if (pos < _paragraphs[i].End)
+                {
+                    return i;
+                }
+            }
+
+            return _paragraphs.Length;
         }
 
         private bool SameParagraph(int tokenIndex, int pos) => ParagraphEnd(_tokens[tokenIndex].Start) == ParagraphEnd(pos);
