@@ -85,9 +85,18 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
             var marks = QuotationMarks.Find(_text, _paragraphs);
             var direct = new List<Found>();
             Found? previous = null;
+            QuotationMarks.Quoted? uncued = null;
             foreach (var m in marks)
             {
                 var f = Attribute(m);
+                if (f is { AttributionEnd: not null } && uncued is { } u && ParagraphIndex(u.Open) == ParagraphIndex(m.Open))
+                {
+                    // "A" … "B," X said: one attribution in PolNeAR's sense, from A to B.
+                    direct.RemoveAll(d => d.Cue is null && d.Content == u.Content);
+                    f = f with { Content = new TextSpan(u.Content.Start, f.Content.End) };
+                }
+
+                uncued = f is null ? m : null;
                 if (f is null)
                 {
                     // No cue of its own: the second half of a split quote ("A," he said. "B.") joins the first.
@@ -279,6 +288,29 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                         if (According(i, first, last, contentEnd) is { } acc)
                         {
                             found.Add(acc);
+                        }
+
+                        continue;
+                    }
+
+                    // "…, saying (that) …": the subject of the sentence speaks.
+                    if (i > first + 1 && Is(i - 1, ",") && cues.Participles.Contains(Lower(i)))
+                    {
+                        var subject = found.LastOrDefault(f => f.Content.End >= sentence.Start && f.Speaker is { } s0 && s0.Start >= sentence.Start)?.Speaker
+                            ?? (SpeakerRight(first, _tokens[i].Start) is { } np && np.EndToken + 1 < i ? np.Span : null);
+                        var k = i + 1;
+                        if (k <= contentEnd && Lower(k) == "that")
+                        {
+                            k++;
+                        }
+
+                        if (subject is { } subj && k <= contentEnd && IsWord(k) && !Prepositions.Contains(Lower(k)))
+                        {
+                            var c = new TextSpan(_tokens[k].Start, _tokens[contentEnd].End);
+                            if (Words(c) >= 3)
+                            {
+                                found.Add(new Found(c, false, _tokens[i], subj, null, null));
+                            }
                         }
 
                         continue;

@@ -14,7 +14,14 @@ internal sealed class SpeechCues
 
     public static readonly Lazy<SpeechCues> Default = new(Load);
 
-    private SpeechCues(FrozenDictionary<string, Cue> verbs) => Verbs = verbs;
+    private SpeechCues(FrozenDictionary<string, Cue> verbs, FrozenSet<string> participles)
+    {
+        Verbs = verbs;
+        Participles = participles;
+    }
+
+    /// <summary>The -ing forms ("saying", "adding"), which report speech of the clause's subject after a comma.</summary>
+    public FrozenSet<string> Participles { get; }
 
     /// <summary>Surface form (lower case) → cue.</summary>
     public FrozenDictionary<string, Cue> Verbs { get; }
@@ -22,6 +29,7 @@ internal sealed class SpeechCues
     private static SpeechCues Load()
     {
         var verbs = new Dictionary<string, Cue>(StringComparer.OrdinalIgnoreCase);
+        var participles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in TsvResource.Rows("speech_verbs.tsv"))
         {
             if (!QuoteClasses.Contains(row["class"]))
@@ -36,10 +44,14 @@ internal sealed class SpeechCues
                 {
                     verbs.TryAdd(form, cue);
                 }
+                else if (!form.Contains(' ', StringComparison.Ordinal) && row["class"] is "speech" or "assertion" or "report")
+                {
+                    participles.Add(form);
+                }
             }
         }
 
-        return new SpeechCues(verbs.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new SpeechCues(verbs.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), participles.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
     }
 
     internal sealed record Cue(string Lemma, string Type, bool Inversion, string Class);
