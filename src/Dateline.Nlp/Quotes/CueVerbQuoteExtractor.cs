@@ -169,7 +169,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
         private Found? Attribute(QuotationMarks.Quoted m)
         {
             var limit = ParagraphEnd(m.Close);
-            var a = FirstTokenAtOrAfter(m.Close + 1);
+            var a = FirstTokenAtOrAfter(m.CloseEnd);
 
             // After the quote: "…," X said. / "…," said X.
             if (a < _tokens.Length && _tokens[a].Start < limit)
@@ -417,6 +417,25 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                 j--;
             }
 
+            // "Michael McFaul, a senior fellow at the Hoover Institution, said": the name before the apposition.
+            if (j > min && Is(j, ","))
+            {
+                for (var c = j - 1; c > min && c > j - 30; c--)
+                {
+                    if (IsSentenceEnd(c) || IsQuoteMark(c))
+                    {
+                        break;
+                    }
+
+                    if (Is(c, ","))
+                    {
+                        return Determiners.Contains(Lower(c + 1)) || char.IsLower(_text[_tokens[c + 1].Start]) ? SpeakerLeft(c, min) : null;
+                    }
+                }
+
+                return null;
+            }
+
             if (j < min || !IsWord(j) && !IsPossessive(j))
             {
                 return null;
@@ -574,8 +593,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
         private bool NounLike(int i)
         {
             var form = Lower(i);
-            var cue = cues.Verbs[form];
-            return cue.Lemma is not ("say" or "tell") && (form == cue.Lemma || form.EndsWith('s'));
+            return cues.Verbs.TryGetValue(form, out var cue) && cue.Lemma is not ("say" or "tell") && (form == cue.Lemma || form.EndsWith('s'));
         }
 
         /// <summary>Skips "on Wednesday", "in a statement", "at a press conference", "in an interview" after a cue.</summary>
@@ -736,7 +754,8 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
 
         private bool IsPossessive(int i) => Lower(i) is "'s" or "’s" or "'" or "’";
 
-        private bool IsQuoteMark(int i) => i >= 0 && i < _tokens.Length && _tokens[i].Length == 1 && QuotationMarks.IsDouble(_text[_tokens[i].Start]);
+        private bool IsQuoteMark(int i) => i >= 0 && i < _tokens.Length && _tokens[i].Length is 1 or 2 && (QuotationMarks.IsDouble(_text[_tokens[i].Start])
+            || (_text[_tokens[i].Start] == '\'' && ((_tokens[i].Start + 1 < _text.Length && _text[_tokens[i].Start + 1] == '\'') || (_tokens[i].Start > 0 && _text[_tokens[i].Start - 1] == '\''))));
 
         private bool IsCloseQuoteOnly(int i) => IsQuoteMark(i) || Is(i, ")");
 

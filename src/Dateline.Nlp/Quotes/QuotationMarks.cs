@@ -17,13 +17,20 @@ internal static class QuotationMarks
     {
         var found = ImmutableArray.CreateBuilder<Quoted>();
         var open = -1;
+        var openWidth = 1;
         for (var p = 0; p < paragraphs.Length; p++)
         {
             var para = paragraphs[p];
             for (var i = para.Start; i < para.End; i++)
             {
                 var c = text[i];
-                if (!IsDouble(c))
+                var width = 1;
+                if (c == '\'' && i + 1 < para.End && text[i + 1] == '\'')
+                {
+                    c = '"'; // '' stands for a double quotation mark in some wire copy (NYT)
+                    width = 2;
+                }
+                else if (!IsDouble(c))
                 {
                     continue;
                 }
@@ -39,13 +46,14 @@ internal static class QuotationMarks
                     if (opening || c == '"')
                     {
                         open = i;
+                        openWidth = width;
                     }
                 }
                 else if (!opening || c == '"')
                 {
-                    if (i > open + 1)
+                    if (i > open + openWidth)
                     {
-                        found.Add(new Quoted(open, i, new TextSpan(open + 1, i)));
+                        found.Add(new Quoted(open, i, i + width, new TextSpan(open + openWidth, i)));
                     }
 
                     open = -1;
@@ -53,7 +61,10 @@ internal static class QuotationMarks
                 else
                 {
                     open = i; // two openings in a row: the first was stray
+                    openWidth = width;
                 }
+
+                i += width - 1;
             }
 
             if (open >= 0)
@@ -66,15 +77,21 @@ internal static class QuotationMarks
                     continue;
                 }
 
+                if (next is { } n2 && n2.Length > 1 && text[n2.Start] == '\'' && text[n2.Start + 1] == '\'')
+                {
+                    paragraphs = paragraphs.SetItem(p + 1, new TextSpan(n2.Start + 2, n2.End));
+                    continue;
+                }
+
                 var end = para.End;
                 while (end > open + 1 && char.IsWhiteSpace(text[end - 1]))
                 {
                     end--;
                 }
 
-                if (end > open + 1)
+                if (end > open + openWidth)
                 {
-                    found.Add(new Quoted(open, end, new TextSpan(open + 1, end)));
+                    found.Add(new Quoted(open, end, end, new TextSpan(open + openWidth, end)));
                 }
 
                 open = -1;
@@ -84,6 +101,6 @@ internal static class QuotationMarks
         return found.ToImmutable();
     }
 
-    /// <summary>A quoted span: the opening mark's offset, the closing mark's offset (or the paragraph end), and the text between.</summary>
-    internal readonly record struct Quoted(int Open, int Close, TextSpan Content);
+    /// <summary>A quoted span: the opening mark's offset, the closing mark's offset and end (or the paragraph end), and the text between.</summary>
+    internal readonly record struct Quoted(int Open, int Close, int CloseEnd, TextSpan Content);
 }
