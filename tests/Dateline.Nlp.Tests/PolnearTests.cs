@@ -8,8 +8,8 @@ namespace Dateline.Nlp.Tests;
 public sealed class PolnearTests
 {
     /// <summary>Measured F1 minus 0.02.</summary>
-    private const double AllFloor = 0.46;
-    private const double SpeechFloor = 0.66;
+    private const double AllFloor = 0.47;
+    private const double SpeechFloor = 0.68;
 
     [Fact]
     public void Dev_f1_does_not_regress()

@@ -41,6 +41,11 @@ public static class QuoteEvaluator
             pipeline.Run(doc, cancellationToken);
             clock.Stop();
             var predicted = doc.Has(Layers.Quotes) ? doc.Get(Layers.Quotes) : [];
+            foreach (var error in doc.Errors)
+            {
+                details?.WriteLine($"ERROR {article.Id} {error}");
+            }
+
             var goldList = article.Attributions;
             var (matchedGold, matchedPred) = Match(goldList, predicted);
             if (details is not null)

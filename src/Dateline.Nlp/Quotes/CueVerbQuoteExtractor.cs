@@ -49,8 +49,8 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
     private static readonly FrozenSet<string> Prepositions = new[]
     {
         "in", "on", "at", "for", "to", "of", "with", "about", "by", "from", "after", "before", "during", "through", "up",
-        "out", "down", "off", "into", "over", "it", "so", "nothing", "something", "anything", "goodbye", "hello", "yes",
-        "no", "this", "sorry", "thanks", "as",
+        "out", "down", "off", "into", "over", "so", "nothing", "something", "anything", "goodbye", "hello", "yes",
+        "no", "sorry", "thanks", "as",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private readonly SpeechCues _cues = SpeechCues.Default.Value;
@@ -171,8 +171,9 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
             var limit = ParagraphEnd(m.Close);
             var a = FirstTokenAtOrAfter(m.CloseEnd);
 
-            // After the quote: "…," X said. / "…," said X.
-            if (a < _tokens.Length && _tokens[a].Start < limit)
+            // After the quote: "…," X said. / "…," said X. A quote ending in a full stop ended its sentence.
+            var endsSentence = _text.AsSpan(m.Content.Start, m.Content.Length).TrimEnd().EndsWith('.');
+            if (a < _tokens.Length && _tokens[a].Start < limit && !endsSentence)
             {
                 var k = a;
                 if (Is(k, ",") || Is(k, "—") || Is(k, "–"))
