@@ -127,6 +127,7 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
             }
 
             var indirect = Indirect(direct);
+            indirect.AddRange(Labelled(direct, indirect));
 
             // A quoted span inside reported speech, with no cue of its own, is part of the larger attribution.
             var all = new List<Found>();
@@ -375,6 +376,46 @@ public sealed class CueVerbQuoteExtractor : IPipelineComponent
                             _usedCues.Add(i);
                         }
                     }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// "PENCE: Well, look, …" in transcripts and "Pence: Flowers won't be at debate" in headlines: a paragraph that opens
+        /// with a short capitalised name and a colon is that name's words.
+        /// </summary>
+        private List<Found> Labelled(List<Found> direct, List<Found> indirect)
+        {
+            var found = new List<Found>();
+            foreach (var para in _paragraphs)
+            {
+                var first = FirstTokenAtOrAfter(para.Start);
+                for (var c = first + 1; c < first + 5 && c < _tokens.Length && _tokens[c].Start < para.End; c++)
+                {
+                    if (!Is(c, ":"))
+                    {
+                        if (!IsWord(c) && !Is(c, ".") || !char.IsUpper(_text[_tokens[c].Start]) && !Is(c, "."))
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    if (!char.IsUpper(_text[_tokens[first].Start]) || !IsWord(first))
+                    {
+                        break;
+                    }
+
+                    var content = new TextSpan(_tokens[c + 1 < _tokens.Length ? c + 1 : c].Start, para.End);
+                    if (c + 1 < _tokens.Length && Words(content) >= 3 && !direct.Concat(indirect).Any(f => f.Content.Overlaps(content)))
+                    {
+                        found.Add(new Found(content, false, _tokens[c], new TextSpan(_tokens[first].Start, _tokens[c - 1].End), null, null));
+                    }
+
+                    break;
                 }
             }
 
