@@ -7,9 +7,9 @@ namespace Dateline.Nlp.Tests;
 [Trait("issue", "4")]
 public sealed class PolnearTests
 {
-    /// <summary>Measured F1 minus 0.02.</summary>
-    private const double AllFloor = 0.47;
-    private const double SpeechFloor = 0.68;
+    /// <summary>Measured F1 minus 0.02 (2026-11-25: all 0.4995, speech subset 0.7024).</summary>
+    private const double AllFloor = 0.479;
+    private const double SpeechFloor = 0.682;
 
     [Fact]
     public void Dev_f1_does_not_regress()
