@@ -1,6 +1,7 @@
 using Dateline.Core.Documents;
 using Dateline.Core.Pipelines;
 using Dateline.Nlp.Entities;
+using Dateline.Nlp.Quotes;
 using Dateline.Nlp.Sentences;
 using Dateline.Nlp.Tokens;
 
@@ -17,5 +18,6 @@ public static class NlpPipelines
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
         .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors))
+        .Add(new CueVerbQuoteExtractor())
         .Build(Layers.Paragraphs);
 }

@@ -62,6 +62,7 @@ internal static class EvalCommand
         });
         eval.Subcommands.Add(extraction);
         eval.Subcommands.Add(CreateNer());
+        eval.Subcommands.Add(CreateQuotes());
         return eval;
     }
 
@@ -100,5 +101,45 @@ internal static class EvalCommand
             return Task.FromResult(ExitCodes.Success);
         });
         return ner;
+    }
+
+    private static Command CreateQuotes()
+    {
+        var dir = new Argument<string>("dir") { Description = "PolNeAR folder with text/ and attributions/ (e.g. ../shared/corpora/quotes/polnear/dev)" };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var details = new Option<bool>("--details") { Description = "List every missed gold attribution and unmatched prediction on stderr" };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details };
+        quotes.SetAction((result, ct) =>
+        {
+            var folder = result.GetValue(dir)!;
+            if (!Directory.Exists(Path.Combine(folder, "attributions")) || !Directory.Exists(Path.Combine(folder, "text")))
+            {
+                throw new UsageException($"'{folder}' has no text/ and attributions/ folders");
+            }
+
+            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), folder, result.GetValue(details) ? Console.Error : null, ct);
+            if (result.GetValue(format) == "json")
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    articles = report.Articles,
+                    all = new { report.All.Precision, report.All.Recall, report.All.F1, report.All.Gold, report.All.Predicted },
+                    speech = new { report.Speech.Precision, report.Speech.Recall, report.Speech.F1, report.Speech.Gold, report.Speech.Predicted },
+                    articles_per_second = report.ArticlesPerSecond,
+                }, CliJson.Options));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            foreach (var (name, s) in new[] { ("all", report.All), ("speech", report.Speech) })
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-7} P {s.Precision:0.0000}  R {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold}, predicted {s.Predicted})"));
+            }
+
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Articles} articles, {report.ArticlesPerSecond:0.0} articles/s (whole pipeline)"));
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return quotes;
     }
 }

@@ -1,0 +1,191 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+
+namespace Dateline.Evaluation.Quotes;
+
+/// <summary>
+/// Attribution scoring on PolNeAR. A predicted quote matches a gold attribution when its content covers ≥ 50 % of the
+/// gold content and its speaker overlaps the gold source (a gold attribution without a source: content alone). Matching
+/// is one-to-one, greedy in text order. The "speech subset" (as in notes/nlp-calibration.md): gold attributions whose
+/// content holds a quotation mark or whose cue holds a verb from the GGT quote-verb list; predictions in the subset are
+/// those whose content holds a mark or whose cue is a verb from that list.
+/// </summary>
+public static class QuoteEvaluator
+{
+    public sealed record Score(int Gold, int Predicted, int MatchedGold, int MatchedPredicted)
+    {
+        public double Precision => Predicted == 0 ? 0 : (double)MatchedPredicted / Predicted;
+        public double Recall => Gold == 0 ? 0 : (double)MatchedGold / Gold;
+        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    }
+
+    public sealed record Report(int Articles, Score All, Score Speech, double ArticlesPerSecond);
+
+    /// <summary>Scores <paramref name="pipeline"/> (which must produce <see cref="Layers.Quotes"/>) on a PolNeAR folder.</summary>
+    /// <param name="details">When set, receives one line per missed gold attribution and per unmatched prediction.</param>
+    public static Report Run(Pipeline pipeline, string dir, TextWriter? details = null, CancellationToken cancellationToken = default)
+    {
+        var verbs = ReadVerbList(dir);
+        int gold = 0, pred = 0, mg = 0, mp = 0, sGold = 0, sPred = 0, sMg = 0, sMp = 0, articles = 0;
+        var clock = new Stopwatch();
+        foreach (var article in BratAttributions.ReadFolder(dir))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            articles++;
+            var doc = new Document(article.Id, article.Text);
+            doc.Set(Layers.Paragraphs, Paragraphs(article.Text));
+            clock.Start();
+            pipeline.Run(doc, cancellationToken);
+            clock.Stop();
+            var predicted = doc.Has(Layers.Quotes) ? doc.Get(Layers.Quotes) : [];
+            foreach (var error in doc.Errors)
+            {
+                details?.WriteLine($"ERROR {article.Id} {error}");
+            }
+
+            var goldList = article.Attributions;
+            var (matchedGold, matchedPred) = Match(goldList, predicted);
+            if (details is not null)
+            {
+                Log(details, article, goldList, predicted, matchedGold, matchedPred);
+            }
+
+            gold += goldList.Count;
+            pred += predicted.Length;
+            mg += matchedGold.Count(x => x);
+            mp += matchedPred.Count(x => x);
+            for (var i = 0; i < goldList.Count; i++)
+            {
+                if (InSpeechSubset(article.Text, goldList[i], verbs))
+                {
+                    sGold++;
+                    sMg += matchedGold[i] ? 1 : 0;
+                }
+            }
+
+            for (var i = 0; i < predicted.Length; i++)
+            {
+                var q = predicted[i];
+                var cue = q.Cue is { } c ? article.Text[c.Start..c.End] : string.Empty;
+                if (HasMark(article.Text, [q.Content]) || cue.Split(' ').Any(w => verbs.Contains(w.ToLowerInvariant())))
+                {
+                    sPred++;
+                    sMp += matchedPred[i] ? 1 : 0;
+                }
+            }
+        }
+
+        return new Report(articles, new Score(gold, pred, mg, mp), new Score(sGold, sPred, sMg, sMp),
+            clock.Elapsed.TotalSeconds > 0 ? articles / clock.Elapsed.TotalSeconds : 0);
+    }
+
+    private static void Log(TextWriter w, PolnearArticle a, IReadOnlyList<GoldAttribution> gold, ImmutableArray<QuoteMention> predicted, bool[] mg, bool[] mp)
+    {
+        static string Clip(string s) => (s.Length > 110 ? s[..110] + "…" : s).ReplaceLineEndings(" ");
+        string T(IEnumerable<TextSpan> spans) => string.Join(" … ", spans.Select(s => a.Text[s.Start..s.End]));
+        for (var i = 0; i < gold.Count; i++)
+        {
+            if (!mg[i])
+            {
+                w.WriteLine($"MISS {a.Id} src=[{T(gold[i].Source)}] cue=[{gold[i].CueText}] {Clip(T(gold[i].Content))}");
+            }
+        }
+
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            if (!mp[i])
+            {
+                var q = predicted[i];
+                w.WriteLine($"FP   {a.Id} src=[{(q.Speaker is { } s ? a.Text[s.Start..s.End] : "")}] cue=[{(q.Cue is { } c ? a.Text[c.Start..c.End] : "")}] {Clip(a.Text[q.Content.Start..q.Content.End])}");
+            }
+        }
+    }
+
+    /// <summary>One-to-one greedy matching; returns which gold and which predicted items were matched.</summary>
+    public static (bool[] Gold, bool[] Predicted) Match(IReadOnlyList<GoldAttribution> gold, IReadOnlyList<QuoteMention> predicted)
+    {
+        var g = new bool[gold.Count];
+        var p = new bool[predicted.Count];
+        for (var i = 0; i < gold.Count; i++)
+        {
+            for (var j = 0; j < predicted.Count; j++)
+            {
+                if (!p[j] && Matches(gold[i], predicted[j]))
+                {
+                    g[i] = p[j] = true;
+                    break;
+                }
+            }
+        }
+
+        return (g, p);
+    }
+
+    public static bool Matches(GoldAttribution gold, QuoteMention predicted)
+    {
+        var goldLength = gold.Content.Sum(s => s.Length);
+        if (goldLength == 0)
+        {
+            return false;
+        }
+
+        var covered = gold.Content.Sum(s => Math.Max(0, Math.Min(s.End, predicted.Content.End) - Math.Max(s.Start, predicted.Content.Start)));
+        if (covered * 2 < goldLength)
+        {
+            return false;
+        }
+
+        return gold.Source.Count == 0 || (predicted.Speaker is { } sp && gold.Source.Any(s => s.Overlaps(sp)));
+    }
+
+    private static bool InSpeechSubset(string text, GoldAttribution gold, FrozenSet<string> verbs) =>
+        HasMark(text, gold.Content) || gold.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => verbs.Contains(w.ToLowerInvariant()));
+
+    private static bool HasMark(string text, IEnumerable<TextSpan> spans) =>
+        spans.Any(s => text.AsSpan(s.Start, s.Length).IndexOfAny("\"“”") >= 0);
+
+    /// <summary>The GGT list, looked for at <c>DIR/../../lexicons/ggt_quote_verb_list.txt</c> (the corpora layout).</summary>
+    private static FrozenSet<string> ReadVerbList(string dir)
+    {
+        var path = Path.Combine(dir, "..", "..", "lexicons", "ggt_quote_verb_list.txt");
+        return File.Exists(path)
+            ? File.ReadLines(path).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToFrozenSet(StringComparer.Ordinal)
+            : FrozenSet<string>.Empty;
+    }
+
+    /// <summary>Each non-blank line is a paragraph.</summary>
+    internal static ImmutableArray<TextSpan> Paragraphs(string text)
+    {
+        var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                var s = start;
+                var e = i;
+                while (s < e && char.IsWhiteSpace(text[s]))
+                {
+                    s++;
+                }
+
+                while (e > s && char.IsWhiteSpace(text[e - 1]))
+                {
+                    e--;
+                }
+
+                if (e > s)
+                {
+                    spans.Add(new TextSpan(s, e));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return spans.ToImmutable();
+    }
+}
