@@ -304,7 +304,7 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
 
     /// <summary>
     /// Tense for weekdays and months named without a year: future when a future cue ("will", "plans", "scheduled")
-    /// comes before the expression in the sentence, or within three words after it, with no past cue nearer.
+    /// comes before the expression in the sentence, or within six words after it, with no past cue nearer.
     /// </summary>
     private bool IsFuture(int i)
     {
@@ -316,7 +316,7 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
             }
         }
 
-        for (var k = i + 1; k < Math.Min(words.Length, i + 5); k++)
+        for (var k = i + 1; k < Math.Min(words.Length, i + 7); k++)
         {
             if (Cue(words[k]) is { } after)
             {
