@@ -2,11 +2,12 @@ using Dateline.Core.Documents;
 using Dateline.Core.Pipelines;
 using Dateline.Nlp.Entities;
 using Dateline.Nlp.Sentences;
+using Dateline.Nlp.Times;
 using Dateline.Nlp.Tokens;
 
 namespace Dateline.Nlp;
 
-/// <summary>The standard understanding pipeline: tokens → sentences → entities (actors, dates and quotes follow).</summary>
+/// <summary>The standard understanding pipeline: tokens → sentences → entities → times (actors and quotes follow).</summary>
 public static class NlpPipelines
 {
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
@@ -16,5 +17,6 @@ public static class NlpPipelines
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
+        .Add(new RuleTemporalNormalizer())
         .Build(Layers.Paragraphs);
 }

@@ -23,7 +23,8 @@ internal static class AnnotateCommand
         output.AcceptOnlyFromAmong("json", "jsonl", "conll");
         var tagset = new Option<string>("--tagset") { Description = "dateline (PERSON, ORG, GPE, LOC, NORP, MISC…) or conll (PER, ORG, LOC, MISC)", DefaultValueFactory = _ => "dateline" };
         tagset.AcceptOnlyFromAmong("dateline", "conll");
-        var command = new Command("annotate", "Annotate text: sentences, entities (and, as they land, actors, dates, quotes)") { file, input, output, tagset };
+        var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD of text input; relative dates (\"on Wednesday\") resolve against it" };
+        var command = new Command("annotate", "Annotate text: sentences, entities (and, as they land, actors, dates, quotes)") { file, input, output, tagset, date };
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
@@ -38,11 +39,16 @@ internal static class AnnotateCommand
                 return ExitCodes.Success;
             }
 
-            var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text)];
+            var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text, ParseDate(result.GetValue(date), "--date"))];
             var results = new List<object>();
-            foreach (var (id, body) in docs)
+            foreach (var (id, body, published) in docs)
             {
                 var doc = new Document(id, body);
+                if (published is { } day)
+                {
+                    doc.Set(Layers.DocumentDate, day);
+                }
+
                 pipeline.Run(doc, ct);
                 var json = ToJson(doc, conllTags);
                 if (outFormat == "jsonl")
@@ -71,9 +77,14 @@ internal static class AnnotateCommand
 
     private static readonly JsonSerializerOptions CompactJson = new(CliJson.Options) { WriteIndented = false };
 
-    private static List<(string Id, string Text)> ReadJsonl(string text)
+    private static DateOnly? ParseDate(string? value, string where) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"{where}: '{value}' is not a date YYYY-MM-DD");
+
+    private static List<(string Id, string Text, DateOnly? Date)> ReadJsonl(string text)
     {
-        var docs = new List<(string, string)>();
+        var docs = new List<(string, string, DateOnly?)>();
         var n = 0;
         foreach (var line in text.Split('\n'))
         {
@@ -87,7 +98,8 @@ internal static class AnnotateCommand
             {
                 var o = JsonDocument.Parse(line).RootElement;
                 var id = o.TryGetProperty("id", out var i) ? i.ToString() : $"line-{n}";
-                docs.Add((id, o.GetProperty("text").GetString() ?? string.Empty));
+                var published = o.TryGetProperty("date", out var dt) && dt.ValueKind == JsonValueKind.String ? ParseDate(dt.GetString(), $"input line {n}") : null;
+                docs.Add((id, o.GetProperty("text").GetString() ?? string.Empty, published));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -109,6 +121,9 @@ internal static class AnnotateCommand
             text = doc.Text[e.Span.Start..e.Span.End],
             type = conllTags ? EntityLabels.ToConll(e.Label) : e.Label,
         }),
+        times = doc.Has(Layers.Times)
+            ? doc.Get(Layers.Times).Select(t => new { start = t.Span.Start, end = t.Span.End, text = doc.Text[t.Span.Start..t.Span.End], value = t.Value, kind = t.Kind })
+            : [],
         errors = doc.Errors,
     };
 
