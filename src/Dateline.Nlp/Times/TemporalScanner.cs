@@ -23,13 +23,28 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
 
     private static readonly FrozenDictionary<string, string> PartsOfDay = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["morning"] = "MO", ["afternoon"] = "AF", ["evening"] = "EV", ["night"] = "NI",
+        ["morning"] = "MO",
+        ["afternoon"] = "AF",
+        ["evening"] = "EV",
+        ["night"] = "NI",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, int> NumberWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
-        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
-        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+        ["a"] = 1,
+        ["an"] = 1,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A match: <paramref name="Start"/> and <paramref name="Length"/> in words, the ISO value and its kind.</summary>
