@@ -86,21 +86,25 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
     /// <summary>"1910-1945", "1910 – 1945", "from 1910 to 1945", "between 1910 and 1945" → "1910/1945".</summary>
     private Match? TryRange(int i)
     {
-        if (RangeToken().Match(W(i)) is { Success: true } t && Interval(t.Groups[1].Value, t.Groups[2].Value) is { } v)
+        if (RangeToken().Match(W(i)) is { Success: true } t && Interval(t.Groups[1].Value, t.Groups[2].Value) is { } v && !PluralNounAt(i + 1))
         {
             return new Match(i, 1, v, "interval");
         }
 
-        if (Year(W(i)) is not null && W(i + 1) is "-" or "–" or "—" && Interval(W(i), W(i + 2)) is { } dashed)
+        if (Year(W(i)) is not null && W(i + 1) is "-" or "–" or "—" && Interval(W(i), W(i + 2)) is { } dashed && !PluralNounAt(i + 3))
         {
             return new Match(i, 3, dashed, "interval");
         }
 
         var joiner = Is(W(i), "from") ? "to" : Is(W(i), "between") ? "and" : null;
-        return joiner is not null && Is(W(i + 2), joiner) && Interval(W(i + 1), W(i + 3)) is { } spelled
+        return joiner is not null && Is(W(i + 2), joiner) && Interval(W(i + 1), W(i + 3)) is { } spelled && !PluralNounAt(i + 4)
             ? new Match(i, 4, spelled, "interval")
             : null;
     }
+
+    /// <summary>A lower-case plural ("troops", "people"): the numbers before it are counts, not years.</summary>
+    private bool PluralNounAt(int i) => W(i) is { Length: > 2 } w && w.All(char.IsAsciiLetterLower)
+        && (w.EndsWith('s') || w is "people" or "children" or "men" or "women" or "police" or "personnel" or "staff");
 
     private static string? Interval(string from, string to) =>
         Year(from) is { } a && Year(to) is { } b && b > a ? $"{from}/{to}" : null;
@@ -305,14 +309,15 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
     {
         var prev = W(i - 1);
         var next = W(i + 1);
-        var afterPreposition = TemporalPrepositions.Contains(prev);
+        // "to", "and", "or", "of", "from" and "between" also join counts ("rose to 1500", "between 1500 and 2000 people"):
+        // only 1900–2099 after them (a real range was matched by TryRange already).
+        var afterPreposition = TemporalPrepositions.Contains(prev) && prev.ToLowerInvariant() is not ("to" or "and" or "or" or "of" or "from" or "between");
         if (Year(W(i), afterPreposition ? 1000 : 1900) is not { } y || QuantityCues.Contains(prev) || next is "%" or "percent")
         {
             return null;
         }
 
-        var pluralNoun = next.Length > 2 && next.All(char.IsAsciiLetterLower) && next.EndsWith('s');
-        return pluralNoun && !afterPreposition && !Is(prev, "the") && !prev.EndsWith("'s", StringComparison.Ordinal)
+        return PluralNounAt(i + 1) && !afterPreposition && !Is(prev, "the") && !prev.EndsWith("'s", StringComparison.Ordinal)
             ? null
             : new Match(i, 1, NewsCalendar.Year(y), "year");
     }
