@@ -309,6 +309,7 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
     {
         var prev = W(i - 1);
         var next = W(i + 1);
+
         // "to", "and", "or", "of", "from" and "between" also join counts ("rose to 1500", "between 1500 and 2000 people"):
         // only 1900–2099 after them (a real range was matched by TryRange already).
         var afterPreposition = TemporalPrepositions.Contains(prev) && prev.ToLowerInvariant() is not ("to" or "and" or "or" or "of" or "from" or "between");
