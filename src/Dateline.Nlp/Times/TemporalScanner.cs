@@ -247,7 +247,8 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
     /// <summary>The relative phrases of temporal.tsv: "yesterday", "last week", "earlier this month", "next year".</summary>
     private Match? TryPhrase(int i)
     {
-        if (date is not { } d)
+        // A capitalised phrase after a capitalised word is part of a name: "Japan Today", "USA Today".
+        if (date is not { } d || (i > 0 && char.IsUpper(W(i)[0]) && char.IsUpper(W(i - 1)[0])))
         {
             return null;
         }
