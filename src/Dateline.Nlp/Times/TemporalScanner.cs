@@ -247,8 +247,8 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
     /// <summary>The relative phrases of temporal.tsv: "yesterday", "last week", "earlier this month", "next year".</summary>
     private Match? TryPhrase(int i)
     {
-        // A capitalised phrase after a capitalised word is part of a name: "Japan Today", "USA Today".
-        if (date is not { } d || (i > 0 && char.IsUpper(W(i)[0]) && char.IsUpper(W(i - 1)[0])))
+        // Capitalised inside a sentence (after a word, not after a quote mark), it is a name: "USA Today", "Radio 4's Today".
+        if (date is not { } d || (i > 0 && char.IsUpper(W(i)[0]) && (char.IsLetterOrDigit(W(i - 1)[0]) || W(i - 1) is "'s" or "’s")))
         {
             return null;
         }
@@ -304,7 +304,7 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
 
     /// <summary>
     /// A bare four-digit year: after a temporal preposition ("in 2023", 1000–2099), or alone in 1900–2099 unless a
-    /// quantity word precedes it or a plural noun follows it ("about 2000 troops"). "2,000" is never a year.
+    /// quantity word precedes it, or a plural noun or a time zone follows it ("about 2000 troops", "by 1200 GMT"). "2,000" is never a year.
     /// </summary>
     private Match? TryYear(int i)
     {
@@ -314,7 +314,8 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
         // "to", "and", "or", "of", "from" and "between" also join counts ("rose to 1500", "between 1500 and 2000 people"):
         // only 1900–2099 after them (a real range was matched by TryRange already).
         var afterPreposition = TemporalPrepositions.Contains(prev) && prev.ToLowerInvariant() is not ("to" or "and" or "or" or "of" or "from" or "between");
-        if (Year(W(i), afterPreposition ? 1000 : 1900) is not { } y || QuantityCues.Contains(prev) || next is "%" or "percent")
+        if (Year(W(i), afterPreposition ? 1000 : 1900) is not { } y || QuantityCues.Contains(prev)
+            || next is "%" or "percent" or "GMT" or "UTC" or "BST" or "ET" or "EST" or "JST" or "KST" or "hours" or "hrs" or "local")
         {
             return null;
         }
@@ -351,7 +352,7 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
 
     private static bool? Cue(string w) => w.ToLowerInvariant() switch
     {
-        "will" or "'ll" or "’ll" or "shall" or "scheduled" or "due" or "plans" or "planned" or "expected" or "upcoming" => true,
+        "will" or "'ll" or "’ll" or "shall" or "scheduled" or "due" or "plans" or "planned" or "hopes" or "aims" or "intends" or "upcoming" => true,
         "said" or "told" or "was" or "were" or "had" or "did" or "held" or "announced" or "met" or "ago" => false,
         _ => null,
     };
