@@ -194,7 +194,7 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
         return new Match(first, i + 1 - first, NewsCalendar.Month(yearOf, month), "month");
     }
 
-    /// <summary>"4 June 2025", "4 June".</summary>
+    /// <summary>"4 June 2025", "11 September, 2001", "4 June".</summary>
     private Match? TryDayMonth(int i)
     {
         if (DayNumber(W(i)) is not { } d || MonthOf(W(i + 1), dayFollows: true) is not { } month)
@@ -202,9 +202,10 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
             return null;
         }
 
-        if (Year(W(i + 2)) is { } y && NewsCalendar.TryDate(y, month, d) is { } full)
+        var comma = W(i + 2) == "," ? 1 : 0;
+        if (Year(W(i + 2 + comma)) is { } y && NewsCalendar.TryDate(y, month, d) is { } full)
         {
-            return new Match(i, 3, NewsCalendar.Day(full), "date");
+            return new Match(i, 3 + comma, NewsCalendar.Day(full), "date");
         }
 
         return date is { } doc && NewsCalendar.TryDate(NewsCalendar.YearOfDay(doc, month, d, IsFuture(i)), month, d) is { } resolved
@@ -219,7 +220,8 @@ internal sealed partial class TemporalScanner(TemporalLexicon lexicon, string[] 
     /// <summary>"Monday", "last Monday", "next Monday", "this coming Friday", with "morning"/"night" after it.</summary>
     private Match? TryWeekday(int i)
     {
-        if (WeekdayOf(W(i)) is not { } weekday || date is not { } d)
+        // "the Sunday Times", "The Monday Club": a weekday between "the" and a capitalised word is a name.
+        if (WeekdayOf(W(i)) is not { } weekday || date is not { } d || (Is(W(i - 1), "the") && W(i + 1) is { Length: > 0 } n && char.IsUpper(n[0])))
         {
             return null;
         }
