@@ -3,11 +3,12 @@ using Dateline.Core.Pipelines;
 using Dateline.Nlp.Entities;
 using Dateline.Nlp.Quotes;
 using Dateline.Nlp.Sentences;
+using Dateline.Nlp.Times;
 using Dateline.Nlp.Tokens;
 
 namespace Dateline.Nlp;
 
-/// <summary>The standard understanding pipeline: tokens → sentences → entities → actors (dates and quotes follow).</summary>
+/// <summary>The standard understanding pipeline: tokens → sentences → entities → times → actors → quotes.</summary>
 public static class NlpPipelines
 {
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
@@ -17,6 +18,7 @@ public static class NlpPipelines
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
+        .Add(new RuleTemporalNormalizer())
         .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors))
         .Add(new CueVerbQuoteExtractor())
         .Build(Layers.Paragraphs);

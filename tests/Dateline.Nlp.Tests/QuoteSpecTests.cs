@@ -17,7 +17,7 @@ public sealed class QuoteSpecTests
     public void Quotes_spec(QuoteSpecFile.Example example)
     {
         var doc = QuoteDocuments.Annotate(example.Input);
-        Assert.Equal(example.Expected, AnnotationRenderer.RenderQuotes(doc));
+        Assert.Equal(example.Expected, QuoteAnnotationRenderer.RenderQuotes(doc));
     }
 
     [Fact]

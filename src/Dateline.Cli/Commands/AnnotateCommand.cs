@@ -24,7 +24,8 @@ internal static class AnnotateCommand
         var tagset = new Option<string>("--tagset") { Description = "dateline (PERSON, ORG, GPE, LOC, NORP, MISC…) or conll (PER, ORG, LOC, MISC)", DefaultValueFactory = _ => "dateline" };
         tagset.AcceptOnlyFromAmong("dateline", "conll");
         var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (name, aliases, type, code, country, role)" };
-        var command = new Command("annotate", "Annotate text: sentences, entities, actors (and, as they land, dates and quotes)") { file, input, output, tagset, actors };
+        var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD of text input; relative dates (\"on Wednesday\") resolve against it" };
+        var command = new Command("annotate", "Annotate text: sentences, entities, times, actors, quotes") { file, input, output, tagset, actors, date };
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
@@ -39,11 +40,16 @@ internal static class AnnotateCommand
                 return ExitCodes.Success;
             }
 
-            var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text)];
+            var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text, ParseDate(result.GetValue(date), "--date"))];
             var results = new List<string>();
-            foreach (var (id, body) in docs)
+            foreach (var (id, body, published) in docs)
             {
                 var doc = new Document(id, body);
+                if (published is { } day)
+                {
+                    doc.Set(Layers.DocumentDate, day);
+                }
+
                 pipeline.Run(doc, ct);
                 if (outFormat == "jsonl")
                 {
@@ -69,9 +75,14 @@ internal static class AnnotateCommand
         return command;
     }
 
-    private static List<(string Id, string Text)> ReadJsonl(string text)
+    private static DateOnly? ParseDate(string? value, string where) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"{where}: '{value}' is not a date YYYY-MM-DD");
+
+    private static List<(string Id, string Text, DateOnly? Date)> ReadJsonl(string text)
     {
-        var docs = new List<(string, string)>();
+        var docs = new List<(string, string, DateOnly?)>();
         var n = 0;
         foreach (var line in text.Split('\n'))
         {
@@ -85,7 +96,8 @@ internal static class AnnotateCommand
             {
                 var o = JsonDocument.Parse(line).RootElement;
                 var id = o.TryGetProperty("id", out var i) ? i.ToString() : $"line-{n}";
-                docs.Add((id, o.GetProperty("text").GetString() ?? string.Empty));
+                var published = o.TryGetProperty("date", out var dt) && dt.ValueKind == JsonValueKind.String ? ParseDate(dt.GetString(), $"input line {n}") : null;
+                docs.Add((id, o.GetProperty("text").GetString() ?? string.Empty, published));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {

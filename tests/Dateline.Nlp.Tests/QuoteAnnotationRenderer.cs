@@ -4,7 +4,7 @@ using Dateline.Core.Documents;
 namespace Dateline.Nlp.Tests;
 
 /// <summary>Renders a document's quotes inline: <c>[QUOTE …]</c> content, <c>[CUE …]</c>, <c>[SPEAKER …]</c>.</summary>
-public static class AnnotationRenderer
+public static class QuoteAnnotationRenderer
 {
     public static string RenderQuotes(Document doc)
     {
