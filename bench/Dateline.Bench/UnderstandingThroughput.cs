@@ -56,7 +56,7 @@ internal static class UnderstandingThroughput
         var i = 0;
         foreach (var text in texts)
         {
-            var doc = new Document("b" + i++, text);
+            var doc = Document.FromText("b" + i++, text);
             doc.Set(Layers.DocumentDate, new DateOnly(2005, 1, 1));
             pipeline.Run(doc, CancellationToken.None);
         }

@@ -62,4 +62,12 @@ public sealed class ArticleModelTests
             Assert.Equal(a.Paragraphs[i], doc.Slice(spans[i]).ToString());
         }
     }
+
+    [Fact]
+    public void Plain_text_paragraphs_are_split_at_blank_lines()
+    {
+        var text = "  First line\nstill first.\n\n\nSecond.  \n \nThird";
+        var doc = Document.FromText("t", text);
+        Assert.Equal(["First line\nstill first.", "Second.", "Third"], doc.Get(Layers.Paragraphs).Select(s => doc.Slice(s).ToString()));
+    }
 }

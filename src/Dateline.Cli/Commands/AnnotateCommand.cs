@@ -44,7 +44,7 @@ internal static class AnnotateCommand
             var results = new List<string>();
             foreach (var (id, body, published) in docs)
             {
-                var doc = new Document(id, body);
+                var doc = Document.FromText(id, body);
                 if (published is { } day)
                 {
                     doc.Set(Layers.DocumentDate, day);

@@ -41,6 +41,57 @@ public sealed class Document
         return doc;
     }
 
+    /// <summary>Creates a document over plain text, with paragraphs where blank lines separate them.</summary>
+    public static Document FromText(string id, string text)
+    {
+        var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        var start = -1;
+        var newlines = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\n';
+            if (c == '\n')
+            {
+                newlines++;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                if (start >= 0 && newlines >= 2)
+                {
+                    spans.Add(new TextSpan(start, LastNonSpace(text, i) + 1));
+                    start = -1;
+                }
+
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                newlines = 0;
+            }
+        }
+
+        if (start >= 0)
+        {
+            spans.Add(new TextSpan(start, LastNonSpace(text, text.Length) + 1));
+        }
+
+        var doc = new Document(id, text);
+        doc.Set(Layers.Paragraphs, spans.ToImmutable());
+        return doc;
+    }
+
+    private static int LastNonSpace(string text, int before)
+    {
+        var j = before - 1;
+        while (j >= 0 && char.IsWhiteSpace(text[j]))
+        {
+            j--;
+        }
+
+        return j;
+    }
+
     public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);
 
     public bool Has(Layer layer) => _layers.ContainsKey(layer);
