@@ -22,6 +22,8 @@ public sealed class TokenizerTests
     [InlineData("Talks in the U.S. ended.", 1)]
     [InlineData("\"We agree.\" The minister left.", 2)]
     [InlineData("First para\n\nSecond para", 2)]
+    [InlineData("Japan Today\nJapanese PM Ishiba\nThe talks went on.", 3)]
+    [InlineData("A long line of hard-wrapped prose that keeps going past sixty characters\nand ends here.", 1)]
     [InlineData("Is it over? Yes! It is.", 3)]
     public void Splits_sentences(string text, int count) =>
         Assert.Equal(count, PunctuationSentenceSplitter.Split(text, RuleTokenizer.Tokenize(text)).Length);

@@ -63,8 +63,27 @@ public sealed class PunctuationSentenceSplitter : IPipelineComponent
         return sentences.ToImmutable();
     }
 
-    private static bool ParagraphBreakBetween(string text, TextSpan a, TextSpan b) =>
-        text.AsSpan(a.End, b.Start - a.End).Count('\n') >= 2;
+    /// <summary>A line shorter than this that ends at a line break is a heading or page furniture, not wrapped prose.</summary>
+    private const int MaxShortLine = 60;
+
+    /// <summary>A blank line always ends a sentence; so does the break after a short line ("Japan Today", "politics").</summary>
+    private static bool ParagraphBreakBetween(string text, TextSpan a, TextSpan b)
+    {
+        var gap = text.AsSpan(a.End, b.Start - a.End);
+        var breaks = gap.Count('\n');
+        if (breaks >= 2)
+        {
+            return true;
+        }
+
+        if (breaks == 0)
+        {
+            return false;
+        }
+
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, a.End - 1)) + 1;
+        return a.End - lineStart < MaxShortLine;
+    }
 
     private static bool EndsSentence(string text, ImmutableArray<TextSpan> tokens, int i, out int end)
     {
