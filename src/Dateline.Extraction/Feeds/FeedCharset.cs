@@ -12,8 +12,6 @@ internal static partial class FeedCharset
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static FeedCharset() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public sealed record Decoded(string Text, string Charset, string Source, string? Warning);
 
     [GeneratedRegex("""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:\-]{1,40})["']""", RegexOptions.CultureInvariant)]
@@ -83,23 +81,8 @@ internal static partial class FeedCharset
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    private static Encoding? Lookup(string label)
-    {
-        var name = label.Trim().Trim('"', '\'');
-        if (FeedRules.EncodingAliases.TryGetValue(name, out var alias))
-        {
-            name = alias;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Labels are read with the same WHATWG table as web pages (iso-8859-1 and ascii mean windows-1252).</summary>
+    private static Encoding? Lookup(string label) => Text.CharsetDecoder.EncodingFor(label);
 
     private static Decoded Utf8(ReadOnlySpan<byte> bytes, string source)
     {

@@ -61,20 +61,6 @@ internal static class FeedRules
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Encoding labels read as another encoding, as browsers do (WHATWG Encoding): feeds labelled ISO-8859-1 or
-    /// ASCII are in practice Windows-1252, whose curly quotes and dashes sit in 0x80–0x9F.
-    /// </summary>
-    public static readonly FrozenDictionary<string, string> EncodingAliases = new Dictionary<string, string>
-    {
-        ["iso-8859-1"] = "windows-1252",
-        ["iso8859-1"] = "windows-1252",
-        ["latin1"] = "windows-1252",
-        ["l1"] = "windows-1252",
-        ["us-ascii"] = "windows-1252",
-        ["ascii"] = "windows-1252",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
     /// Namespaces for prefixes that feeds use without declaring them (an XML error that would lose the feed). The
     /// well-known ones get their real namespace so their fields are still read; any other gets a placeholder.
     /// </summary>

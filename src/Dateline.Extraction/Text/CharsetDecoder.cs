@@ -31,6 +31,9 @@ public static partial class CharsetDecoder
     public static string? Normalize(string? label) =>
         label is not null && Labels.TryGetValue(label.Trim().Trim('"', '\'').ToLowerInvariant(), out var e) ? e.Name : null;
 
+    /// <summary>The encoding a label names under the WHATWG table, or null when it names none.</summary>
+    public static Encoding? EncodingFor(string? label) => Lookup(label) is { } e ? Encoding.GetEncoding(e.CodePage) : null;
+
     public static Result Decode(ReadOnlySpan<byte> bytes, string? httpCharset = null)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
