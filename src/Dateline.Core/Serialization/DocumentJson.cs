@@ -34,6 +34,25 @@ public static class DocumentJson
             w.WriteNumber("end", s.End);
         }
 
+        void WriteSpanObject(string name, TextSpan? span, string? actor, bool withActor)
+        {
+            if (span is not { } value)
+            {
+                w.WriteNull(name);
+                return;
+            }
+
+            w.WriteStartObject(name);
+            Span(value);
+            w.WriteString("text", Text(value));
+            if (withActor)
+            {
+                w.WriteString("actor", actor);
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteStartObject();
         w.WriteString("id", doc.Id);
         if (doc.Has(Layers.Sentences))
@@ -128,31 +147,8 @@ public static class DocumentJson
                 Span(q.Content);
                 w.WriteString("text", Text(q.Content));
                 w.WriteBoolean("direct", q.Direct);
-                if (q.Cue is { } cue)
-                {
-                    w.WriteStartObject("cue");
-                    Span(cue);
-                    w.WriteString("text", Text(cue));
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    w.WriteNull("cue");
-                }
-
-                if (q.Speaker is { } speaker)
-                {
-                    w.WriteStartObject("speaker");
-                    Span(speaker);
-                    w.WriteString("text", Text(speaker));
-                    w.WriteString("actor", q.SpeakerActorId);
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    w.WriteNull("speaker");
-                }
-
+                WriteSpanObject("cue", q.Cue, actor: null, withActor: false);
+                WriteSpanObject("speaker", q.Speaker, q.SpeakerActorId, withActor: true);
                 w.WriteEndObject();
             }
 

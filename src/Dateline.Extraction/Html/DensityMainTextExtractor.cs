@@ -52,13 +52,6 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
 
         var scores = Score(blocks);
         var best = scores.Count == 0 || scores.Values.Max() == double.MinValue ? null : scores.MaxBy(kv => kv.Value).Key;
-        if (Environment.GetEnvironmentVariable("DATELINE_DEBUG_EXTRACT") == "1")
-        {
-            foreach (var kv in scores.OrderByDescending(kv => kv.Value).Take(6))
-            {
-                Console.Error.WriteLine($"{kv.Value:0.0} <{kv.Key.LocalName} class='{kv.Key.GetAttribute("class")}' id='{kv.Key.Id}'> ld={LinkDensity(kv.Key, blocks):0.00}");
-            }
-        }
         var chosen = best is null ? [root] : WithSiblings(best, scores);
         var kept = blocks.Where(b => chosen.Any(c => c == b.Owner || c.Contains(b.Owner))).ToList();
         if (kept.Sum(b => b.Text.Length) < MinCandidateText)
@@ -153,8 +146,6 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
         return score;
     }
 
-    private static double LinkDensity(HtmlElement e, List<TextBlock> blocks) => TextAndLinkDensity(e, blocks).Density;
-
     /// <summary>Text and link characters under each element, summed up the ancestor chain (bounded for deep pages).</summary>
     private static Dictionary<HtmlElement, (long Text, long Links)> Totals(List<TextBlock> blocks)
     {
@@ -170,21 +161,6 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
         }
 
         return totals;
-    }
-
-    private static (long Text, double Density) TextAndLinkDensity(HtmlElement e, List<TextBlock> blocks)
-    {
-        long text = 0, links = 0;
-        foreach (var b in blocks)
-        {
-            if (e == b.Owner || e.Contains(b.Owner))
-            {
-                text += b.Text.Length;
-                links += b.LinkChars;
-            }
-        }
-
-        return (text, text == 0 ? 0 : (double)links / text);
     }
 
     /// <summary>The best container plus siblings that look like more of the same article (split bodies).</summary>
