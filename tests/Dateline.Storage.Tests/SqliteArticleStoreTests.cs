@@ -63,14 +63,19 @@ public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContr
     public async Task Concurrent_openers_migrate_a_new_file_safely()
     {
         using var tmp = new TempFolder();
-        var path = tmp.File("race.db");
-        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SqliteArticleStore.OpenAsync(path, Ct), Ct)));
-        foreach (var s in stores)
-        {
-            await s.DisposeAsync();
-        }
 
-        await using var store = await SqliteArticleStore.OpenAsync(path, Ct);
-        Assert.Equal(SqliteMigrator.Latest, (await store.GetStatsAsync(Ct)).SchemaVersion);
+        // The race is timing-dependent, so open many fresh files, each from several threads at once.
+        for (var round = 0; round < 25; round++)
+        {
+            var path = tmp.File($"race{round}.db");
+            var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => SqliteArticleStore.OpenAsync(path, Ct), Ct)));
+            foreach (var s in stores)
+            {
+                await s.DisposeAsync();
+            }
+
+            await using var store = await SqliteArticleStore.OpenAsync(path, Ct);
+            Assert.Equal(SqliteMigrator.Latest, (await store.GetStatsAsync(Ct)).SchemaVersion);
+        }
     }
 }

@@ -225,7 +225,7 @@ public sealed class SqliteArticleStore : IArticleStore
             last is null ? null : DateOnly.Parse(last, CultureInfo.InvariantCulture),
             await Groups("source"),
             await Groups("wire"),
-            await SqliteMigrator.CurrentVersionAsync(c, cancellationToken),
+            await SqliteMigrator.CurrentVersionAsync(c, null, cancellationToken),
             (long)(await Scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"))!);
     }
 

@@ -16,7 +16,7 @@ internal static class SqliteMigrator
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
             """, cancellationToken);
-        var current = await CurrentVersionAsync(connection, cancellationToken);
+        var current = await CurrentVersionAsync(connection, null, cancellationToken);
         if (current > Latest)
         {
             throw new StoreException(
@@ -25,7 +25,15 @@ internal static class SqliteMigrator
 
         foreach (var (version, name, sql) in Migrations.Where(m => m.Version > current))
         {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            // BEGIN IMMEDIATE takes the write lock before the version is re-read, so two processes opening a new file at
+            // once cannot both apply the same script: the second waits, then sees the migration done and skips it.
+            await using var tx = connection.BeginTransaction(deferred: false);
+            if (await CurrentVersionAsync(connection, tx, cancellationToken) >= version)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                continue;
+            }
+
             await Exec(connection, tx, sql, cancellationToken);
             await using var record = connection.CreateCommand();
             record.Transaction = tx;
@@ -35,15 +43,15 @@ internal static class SqliteMigrator
             record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
             await record.ExecuteNonQueryAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
-            current = version;
         }
 
-        return current;
+        return await CurrentVersionAsync(connection, null, cancellationToken);
     }
 
-    public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<int> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken cancellationToken)
     {
         await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
