@@ -8,7 +8,7 @@ using Dateline.Nlp.Tokens;
 
 namespace Dateline.Nlp;
 
-/// <summary>The standard understanding pipeline: tokens → sentences → entities → times → actors → quotes.</summary>
+/// <summary>The standard understanding pipeline: tokens → sentences → entities → times → actors → quotes → events.</summary>
 public static class NlpPipelines
 {
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
@@ -21,5 +21,6 @@ public static class NlpPipelines
         .Add(new RuleTemporalNormalizer())
         .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors))
         .Add(new CueVerbQuoteExtractor())
+        .Add(new Events.RuleEventCoder())
         .Build(Layers.Paragraphs);
 }

@@ -63,6 +63,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(extraction);
         eval.Subcommands.Add(CreateNer());
         eval.Subcommands.Add(CreateQuotes());
+        eval.Subcommands.Add(CreateEvents());
         return eval;
     }
 
@@ -141,5 +142,60 @@ internal static class EvalCommand
             return Task.FromResult(ExitCodes.Success);
         });
         return quotes;
+    }
+
+    private static Command CreateEvents()
+    {
+        var file = new Argument<string>("file") { Description = "event records as JSON Lines (e.g. ../shared/corpora/events/dev.jsonl)" };
+        var suite = new Option<string>("--suite") { Description = "which records to score", DefaultValueFactory = _ => "plover-gsr-cameo" };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var details = new Option<bool>("--details") { Description = "List every record with a missed or spurious event on stderr" };
+        var events = new Command("events", "Event coding: PLOVER type + source/target country match (and strict full codes); P/R/F1") { file, suite, format, details };
+        events.SetAction((result, ct) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"'{path}' does not exist");
+            }
+
+            var report = Dateline.Evaluation.Events.EventEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), path, result.GetValue(suite)!,
+                result.GetValue(details) ? Console.Error : null, ct);
+            if (report.Records == 0)
+            {
+                throw new UsageException($"no records of suite '{report.Suite}' in '{path}'");
+            }
+
+            if (result.GetValue(format) == "json")
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    suite = report.Suite,
+                    records = report.Records,
+                    country = new { report.Country.Precision, report.Country.Recall, report.Country.F1, report.Country.Gold, report.Country.Predicted },
+                    strict = new { report.Strict.Precision, report.Strict.Recall, report.Strict.F1 },
+                    cameo_root_accuracy = report.RootAccuracy,
+                    sentences_per_second = report.SentencesPerSecond,
+                }, CliJson.Options));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            foreach (var (name, s) in new[] { ("country", report.Country), ("strict", report.Strict) })
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-8} P {s.Precision:0.0000}  R {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold}, predicted {s.Predicted}, matched {s.Matched})"));
+            }
+
+            if (report.CameoRecords > 0)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cameo    root accuracy {report.RootAccuracy:0.0000}  exact {report.CameoExactCorrect}/{report.CameoRecords}"));
+            }
+
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Records} records, {report.SentencesPerSecond:0} sentences/s (whole pipeline)"));
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return events;
     }
 }

@@ -31,4 +31,7 @@ public static class Layers
 
     /// <summary>Quotations with cue, speaker and speaker actor, in text order.</summary>
     public static readonly Layer<ImmutableArray<QuoteMention>> Quotes = new("quotes");
+
+    /// <summary>Political events coded from the sentences, in text order.</summary>
+    public static readonly Layer<ImmutableArray<EventMention>> Events = new("events");
 }

@@ -155,6 +155,17 @@ public static class DocumentJson
             w.WriteEndArray();
         }
 
+        if (doc.Has(Layers.Events))
+        {
+            w.WriteStartArray("events");
+            foreach (var e in doc.Get(Layers.Events))
+            {
+                WriteEvent(w, e, Text);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("errors");
         foreach (var e in doc.Errors)
         {
@@ -162,6 +173,55 @@ public static class DocumentJson
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes one event in the <c>annotate</c> form: participants and spans as {code,text,start,end} objects.</summary>
+    public static void WriteEvent(Utf8JsonWriter w, EventMention e, Func<TextSpan, string> text)
+    {
+        void Participant(string name, EventParticipant? p)
+        {
+            if (p is null)
+            {
+                w.WriteNull(name);
+                return;
+            }
+
+            w.WriteStartObject(name);
+            w.WriteString("code", p.Code);
+            w.WriteString("text", text(p.Span));
+            w.WriteNumber("start", p.Span.Start);
+            w.WriteNumber("end", p.Span.End);
+            w.WriteString("actor", p.ActorId);
+            w.WriteEndObject();
+        }
+
+        void SpanObject(string name, TextSpan span)
+        {
+            w.WriteStartObject(name);
+            w.WriteNumber("start", span.Start);
+            w.WriteNumber("end", span.End);
+            w.WriteString("text", text(span));
+            w.WriteEndObject();
+        }
+
+        w.WriteStartObject();
+        Participant("source", e.Source);
+        Participant("target", e.Target);
+        w.WriteString("cameo", e.Cameo);
+        w.WriteString("plover", e.Plover);
+        w.WriteString("plover_type", e.PloverType);
+        w.WriteString("mode", e.Mode);
+        w.WriteNumber("quad_class", e.QuadClass);
+        w.WriteNumber("goldstein", e.Goldstein);
+        w.WriteString("date", e.Date);
+        w.WriteString("location", e.Location);
+        w.WriteBoolean("negated", e.Negated);
+        w.WriteString("modality", e.Modality);
+        SpanObject("evidence", e.Evidence);
+        SpanObject("trigger", e.Trigger);
+        w.WriteString("rule", e.Rule);
+        w.WriteNumber("confidence", e.Confidence);
         w.WriteEndObject();
     }
 }

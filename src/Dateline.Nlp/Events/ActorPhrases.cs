@@ -1,0 +1,236 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dateline.Core.Documents;
+using Dateline.Nlp.Lexicons;
+
+namespace Dateline.Nlp.Events;
+
+/// <summary>
+/// A stretch of tokens that names someone who can act in an event: a resolved actor mention ("Shigeru Ishiba",
+/// "South Korea"), a group ("Senior Hungarian officials", "rebels in the Ivory Coast", "Israel's cabinet"), a people
+/// ("Palestinians") or a bare demonym before a noun ("an Indian proposal"). <see cref="Code"/> is null when the text
+/// names no country or body ("the rebels").
+/// </summary>
+internal sealed record ActorPhrase(int Start, int End, string? Code, string? ActorId, string Kind, bool Crowd)
+{
+    public const string Person = "person";
+    public const string Group = "group";
+    public const string Place = "place";
+    public const string Organization = "org";
+    public const string People = "people";
+    public const string Pronoun = "pronoun";
+}
+
+/// <summary>Finds <see cref="ActorPhrase"/>s over a document's tokens from its actor mentions, demonyms and agent nouns.</summary>
+internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events)
+{
+    /// <summary>Words that may stand between a country and an agent noun ("Israeli security forces", "Afghan rebel leaders").</summary>
+    private static readonly FrozenSet<string> Modifiers = new[]
+    {
+        "senior", "top", "main", "young", "angry", "ethnic", "local", "foreign", "armed", "radical", "former", "exiled", "striking",
+        "hard-line", "hardline", "moderate", "state-run", "state-owned", "pro-government", "anti-government", "islamist", "muslim",
+        "moslem", "christian", "jewish", "shiite", "sunni", "kurdish", "traditional", "new", "interim", "military", "civilian",
+        "paper", "nationalist", "fundamentalist", "fundamentalists", "university", "elderly", "two", "three", "some", "many",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> CrowdCodes = new[] { "CVL", "OPP", "LAB", "EDU", "REB", "REF", "AGR", "UAF" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AttachPrepositions = new[] { "in", "of", "from", "throughout", "across" }.ToFrozenSet(StringComparer.Ordinal);
+
+    public List<ActorPhrase> Find(string text, ImmutableArray<TextSpan> tokens, string[] words, ImmutableArray<Actor> actorList, ImmutableArray<ActorMention> mentions)
+    {
+        var byId = actorList.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var named = new List<ActorPhrase>();
+        foreach (var m in mentions)
+        {
+            var (s, e) = TokenRange(tokens, m.Span);
+            if (s >= e || !byId.TryGetValue(m.ActorId, out var a))
+            {
+                continue;
+            }
+
+            var kind = a.Type switch
+            {
+                EntityLabels.Person => ActorPhrase.Person,
+                EntityLabels.Org => ActorPhrase.Organization,
+                _ => ActorPhrase.Place,
+            };
+            named.Add(new ActorPhrase(s, e, a.Code ?? a.Country, a.Id, kind, false));
+        }
+
+        // Demonyms are not actor mentions ("Hungarian", "South Korean"); a plural one used as a noun is a people.
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (named.Any(p => p.Start <= i && i < p.End))
+            {
+                continue;
+            }
+
+            for (var n = Math.Min(2, words.Length - i); n >= 1; n--)
+            {
+                var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
+                if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0]))
+                {
+                    var plural = phrase.EndsWith('s') && !actors.DemonymCountry.ContainsKey(phrase + "s")
+                        && i + n < words.Length && !IsNounLike(text, tokens, i + n);
+                    named.Add(plural
+                        ? new ActorPhrase(i, i + n, iso + "CVL", null, ActorPhrase.People, true)
+                        : new ActorPhrase(i, i + n, iso, null, ActorPhrase.People, false));
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+
+        named.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var result = new List<ActorPhrase>();
+        var consumed = new HashSet<ActorPhrase>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var (agent, end) = AgentAt(words, i);
+            if (agent is null || named.Any(p => p.Start <= i && i < p.End))
+            {
+                continue;
+            }
+
+            // A chain of agent nouns is one group; the first says what kind ("rebel leaders" are rebels).
+            while (AgentAt(words, end) is { Agent: not null } next)
+            {
+                end = next.End;
+            }
+
+            var p = i;
+            var skipped = 0;
+            while (p > 0 && skipped < 2 && Modifiers.Contains(words[p - 1]))
+            {
+                p--;
+                skipped++;
+            }
+
+            var owner = named.LastOrDefault(n => n.End == p || (n.End == p - 1 && words[p - 1] is "'s" or "’s"));
+            if (owner is not null && owner.Kind != ActorPhrase.Pronoun)
+            {
+                consumed.Add(owner);
+                result.Add(new ActorPhrase(owner.Start, end, Compose(owner, agent.Code), owner.ActorId, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)));
+
+                // "Hungarian and Romanian officials": the first country's officials too.
+                var sibling = named.LastOrDefault(n => n.End == owner.Start - 1 && words[owner.Start - 1] is "and" or "," && n.Kind is ActorPhrase.People or ActorPhrase.Place);
+                if (sibling is not null)
+                {
+                    consumed.Add(sibling);
+                    result.Add(new ActorPhrase(sibling.Start, sibling.End, Compose(sibling, agent.Code), sibling.ActorId, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)));
+                }
+
+                i = end - 1;
+                continue;
+            }
+
+            var after = end < words.Length && AttachPrepositions.Contains(words[end]) ? end + 1 : -1;
+            if (after > 0 && after < words.Length && words[after] == "the")
+            {
+                after++;
+            }
+
+            var place = after > 0 ? named.FirstOrDefault(n => n.Start == after && n.Kind is ActorPhrase.Place or ActorPhrase.Organization) : null;
+            if (place is not null)
+            {
+                consumed.Add(place);
+                result.Add(new ActorPhrase(p, place.End, Compose(place, agent.Code), place.ActorId, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)));
+                i = place.End - 1;
+                continue;
+            }
+
+            var bare = agent.Code.Length > 3 || agent.Code is "IGO" or "NGO" ? agent.Code : null;
+            result.Add(new ActorPhrase(p, end, bare, null, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)));
+            i = end - 1;
+        }
+
+        result.AddRange(named.Where(n => !consumed.Contains(n) && !result.Any(r => r.Start <= n.Start && n.End <= r.End)));
+        result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return result;
+    }
+
+    private static string? Compose(ActorPhrase owner, string agentCode)
+    {
+        if (owner.Code is null)
+        {
+            return null;
+        }
+
+        // An organisation's own code wins ("Red Cross officials"); a country takes the agent's sector ("Israeli troops" → ISRMIL).
+        if (owner.Kind == ActorPhrase.Organization || owner.Code.Length > 3 && owner.Kind != ActorPhrase.People)
+        {
+            return owner.Kind == ActorPhrase.Person ? owner.Code[..3] + agentCode : owner.Code;
+        }
+
+        var country = owner.Code.Length >= 3 ? owner.Code[..3] : owner.Code;
+        return agentCode.StartsWith("IGO", StringComparison.Ordinal) || agentCode == "NGO" ? agentCode : country + agentCode;
+    }
+
+    private (EventLexicon.Agent? Agent, int End) AgentAt(string[] words, int i)
+    {
+        if (i >= words.Length)
+        {
+            return (null, i);
+        }
+
+        foreach (var agent in events.AgentsStartingWith(words[i]))
+        {
+            if (i + agent.Words.Length > words.Length)
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var k = 1; k < agent.Words.Length && ok; k++)
+            {
+                ok = words[i + k] == agent.Words[k];
+            }
+
+            if (ok)
+            {
+                return (agent, i + agent.Words.Length);
+            }
+        }
+
+        return (null, i);
+    }
+
+    /// <summary>A lower-case word that is not a verb-like function word: "Indian proposal" (noun) vs "Palestinians reject".</summary>
+    private static bool IsNounLike(string text, ImmutableArray<TextSpan> tokens, int i)
+    {
+        var w = text[tokens[i].Start..tokens[i].End];
+        return w.Length > 0 && char.IsLower(w[0]) && !w.EndsWith("ed", StringComparison.Ordinal) && w is not ("and" or "or" or "are" or "have" or "were" or "on" or "in" or "at" or "said" or "say" or "says" or "who" or "will" or "would" or "to" or "of");
+    }
+
+    internal static (int Start, int End) TokenRange(ImmutableArray<TextSpan> tokens, TextSpan span)
+    {
+        var s = LowerBound(tokens, span.Start);
+        var e = s;
+        while (e < tokens.Length && tokens[e].Start < span.End)
+        {
+            e++;
+        }
+
+        return (s, e);
+    }
+
+    internal static int LowerBound(ImmutableArray<TextSpan> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Frozen;
+
+namespace Dateline.Nlp.Events;
+
+/// <summary>
+/// One compiled line of event_verbs.tsv: a sequence of elements (a set of word sequences, or a gap of up to
+/// <see cref="MaxGap"/> words) with the CAMEO code it reports and its flags.
+/// </summary>
+public sealed class EventPattern
+{
+    public const int MaxGap = 4;
+
+    private readonly Element[] _elements;
+
+    private EventPattern(Element[] elements, string code, string rule, string text, IReadOnlySet<string> flags)
+    {
+        _elements = elements;
+        Code = code;
+        Rule = rule;
+        Text = text;
+        Governs = flags.Contains("gov");
+        GovernsClause = flags.Contains("that");
+        CrowdOnly = flags.Contains("crowd");
+        StateOnly = flags.Contains("state");
+        NoTarget = flags.Contains("notarget");
+        StatesIntent = flags.Contains("intent");
+    }
+
+    public string Code { get; }
+
+    /// <summary>Where the pattern came from and its line number, e.g. "default:12"; recorded on every event it codes.</summary>
+    public string Rule { get; }
+
+    public string Text { get; }
+
+    public bool Governs { get; }
+
+    public bool GovernsClause { get; }
+
+    public bool CrowdOnly { get; }
+
+    public bool StateOnly { get; }
+
+    public bool NoTarget { get; }
+
+    public bool StatesIntent { get; }
+
+    /// <summary>How many words the pattern must match at least (gaps count zero); longer patterns win.</summary>
+    public int Weight { get; private init; }
+
+    internal IEnumerable<string> FirstWords => _elements[0].Sequences.Select(s => s[0]).Distinct(StringComparer.Ordinal);
+
+    private sealed record Element(string[][] Sequences, bool IsGap);
+
+    public static EventPattern Parse(string text, string code, string flags, string rule,
+        IReadOnlyDictionary<string, (string[] Past, string[] Participle)> irregular)
+    {
+        var elements = new List<Element>();
+        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "*")
+            {
+                elements.Add(new Element([], true));
+                continue;
+            }
+
+            var inflectAll = part.StartsWith('~');
+            var sequences = new List<string[]>();
+            foreach (var alt in part.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var word = alt.TrimStart('~').ToLowerInvariant();
+                var forms = inflectAll || alt.StartsWith('~') ? VerbForms.Of(word, irregular) : [word];
+                sequences.AddRange(forms.Select(f => f.Split('_')));
+            }
+
+            elements.Add(new Element([.. sequences.DistinctBy(s => string.Join(' ', s))], false));
+        }
+
+        if (elements.Count == 0 || elements[0].IsGap || elements[^1].IsGap)
+        {
+            throw new InvalidDataException($"event pattern '{text}' must start and end with a word");
+        }
+
+        var flagSet = flags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToFrozenSet(StringComparer.Ordinal);
+        return new EventPattern([.. elements], code, rule, text, flagSet)
+        {
+            Weight = elements.Where(e => !e.IsGap).Sum(e => e.Sequences.Min(s => s.Length)),
+        };
+    }
+
+    /// <summary>
+    /// Matches at <paramref name="start"/> over lower-cased <paramref name="words"/> up to <paramref name="end"/>
+    /// (exclusive); gaps never cross a word in <paramref name="isBarrier"/>. Returns the end of the match or -1.
+    /// </summary>
+    public int Match(string[] words, int start, int end, Func<int, bool> isBarrier) => MatchFrom(words, 0, start, end, isBarrier);
+
+    private int MatchFrom(string[] words, int element, int at, int end, Func<int, bool> isBarrier)
+    {
+        if (element == _elements.Length)
+        {
+            return at;
+        }
+
+        var e = _elements[element];
+        if (e.IsGap)
+        {
+            for (var skip = 0; skip <= MaxGap && at + skip < end; skip++)
+            {
+                if (skip > 0 && isBarrier(at + skip - 1))
+                {
+                    break;
+                }
+
+                var r = MatchFrom(words, element + 1, at + skip, end, isBarrier);
+                if (r >= 0)
+                {
+                    return r;
+                }
+            }
+
+            return -1;
+        }
+
+        var best = -1;
+        foreach (var seq in e.Sequences)
+        {
+            if (at + seq.Length > end)
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var k = 0; k < seq.Length && ok; k++)
+            {
+                ok = string.Equals(words[at + k], seq[k], StringComparison.Ordinal);
+            }
+
+            if (ok)
+            {
+                var r = MatchFrom(words, element + 1, at + seq.Length, end, isBarrier);
+                best = Math.Max(best, r);
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,684 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+using Dateline.Nlp.Lexicons;
+
+namespace Dateline.Nlp.Events;
+
+/// <summary>
+/// Codes who did what to whom, sentence by sentence, from the pattern lexicon (<see cref="EventLexicon"/>):
+/// <list type="number">
+/// <item>find triggers (the longest pattern at each word; scare quotes of a few words and sports reports are skipped);</item>
+/// <item>a trigger that governs another ("agreed to withdraw", "threatened to impose a curfew") absorbs it and takes the
+/// refined code (035, 1323);</item>
+/// <item>the source is the nearest actor phrase before the trigger in its clause, skipping appositives; passive
+/// ("was attacked by X") swaps roles; pronouns resolve to the previous actor of the right kind and, inside a direct
+/// quote, "I"/"we" to the speaker; compound sources ("Japan and South Korea") give one event each;</item>
+/// <item>the target is the first actor phrase after the trigger before a reporting clause (", officials said");</item>
+/// <item>modality from the words before the trigger: intentions turn cooperative acts into 03x codes and conflict
+/// acts into threats (13x); "said X must …" is a demand (10x) on X; "will not accept" is a rejection;</item>
+/// <item>acts dated years before the article (history recaps) are dropped.</item>
+/// </list>
+/// </summary>
+public sealed class RuleEventCoder : IPipelineComponent
+{
+    private static readonly FrozenSet<string> IntentWords = new[]
+    {
+        "will", "'ll", "’ll", "would", "wants", "want", "wanted", "hopes", "hope", "hoped", "plans", "plan", "planned", "intends", "intend",
+        "aims", "aim", "seeks", "seek", "expects", "expected", "decided", "decides", "going", "set", "importance", "prepared", "ready",
+        "willing", "determined", "eager", "keen", "wish", "wishes", "vowed", "pledged", "promised",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> HypotheticalWords = new[] { "may", "might", "could", "if", "unless", "whether" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> DemandWords = new[] { "must", "should", "ought", "needs", "need" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> NegationWords = new[] { "not", "n't", "n’t", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> BeForms = new[] { "is", "are", "was", "were", "been", "being", "be", "'s", "’s", "got", "get", "gets" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ReportingVerbs = new[]
+    {
+        "said", "says", "say", "told", "tells", "announced", "announces", "declared", "declares", "stated", "added", "reported", "reports",
+        "confirmed", "reiterated", "noted", "quoted", "explained", "stressed", "emphasized", "emphasised", "indicated", "claimed",
+        "according", "saying", "adding", "believes", "believed", "thinks", "revealed", "disclosed", "argued", "maintained",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SportsWords = new[]
+    {
+        "match", "matches", "game", "games", "cup", "tournament", "championship", "championships", "league", "semifinal", "semifinals",
+        "quarterfinal", "final", "season", "coach", "striker", "goalkeeper", "olympic", "olympics", "medal", "innings", "scored", "goal",
+        "goals", "wicket", "inning", "playoff", "playoffs", "seeded",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ClauseBreakers = new[] { ";", ":", "(", ")", "—", "–", "--" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> FirstPerson = new[] { "i", "we", "us", "our", "me", "my" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly EventLexicon _lexicon;
+    private readonly ActorPhraseFinder _phrases;
+
+    public RuleEventCoder(EventLexicon? lexicon = null, ActorLexicon? actors = null)
+    {
+        _lexicon = lexicon ?? EventLexicon.Default;
+        _phrases = new ActorPhraseFinder(actors ?? ActorLexicon.Default, _lexicon);
+    }
+
+    public ComponentInfo Info { get; } = new("events.rules.v1",
+        [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.ActorMentions, Layers.Times, Layers.Quotes], [Layers.Events]);
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var text = document.Text;
+        var tokens = document.Get(Layers.Tokens);
+        var words = new string[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            words[i] = text[tokens[i].Start..tokens[i].End].ToLowerInvariant();
+        }
+
+        var actors = document.Get(Layers.Actors);
+        var phrases = _phrases.Find(text, tokens, words, actors, document.Get(Layers.ActorMentions));
+        DateOnly? docDate = document.Has(Layers.DocumentDate) ? document.Get(Layers.DocumentDate) : null;
+        var context = new Context(text, tokens, words, phrases, actors.ToDictionary(a => a.Id, StringComparer.Ordinal),
+            document.Get(Layers.Times), document.Get(Layers.Quotes), docDate);
+        var events = ImmutableArray.CreateBuilder<EventMention>();
+        foreach (var sentence in document.Get(Layers.Sentences))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (s, e) = ActorPhraseFinder.TokenRange(tokens, sentence);
+            if (e > s)
+            {
+                CodeSentence(context, sentence, s, e, events);
+            }
+        }
+
+        document.Set(Layers.Events, events.ToImmutable());
+    }
+
+    private sealed record Context(string Text, ImmutableArray<TextSpan> Tokens, string[] Words, List<ActorPhrase> Phrases,
+        Dictionary<string, Actor> Actors, ImmutableArray<TimeMention> Times, ImmutableArray<QuoteMention> Quotes, DateOnly? DocDate);
+
+    private sealed record Trigger(int Start, int End, EventPattern Pattern)
+    {
+        public string Code { get; set; } = Pattern.Code;
+
+        public int GovernedStart { get; set; } = -1;
+
+        public int ActEnd { get; set; } = End;
+
+        public string ActCode { get; set; } = Pattern.Code;
+
+        public bool Consumed { get; set; }
+    }
+
+    private void CodeSentence(Context c, TextSpan sentence, int s, int e, ImmutableArray<EventMention>.Builder output)
+    {
+        var words = c.Words;
+        bool Barrier(int i) => words[i] is "," or "." || ClauseBreakers.Contains(words[i]) || words[i] is "\"" or "“" or "”";
+        var sports = 0;
+        for (var i = s; i < e; i++)
+        {
+            sports += SportsWords.Contains(words[i]) ? 1 : 0;
+        }
+
+        var triggers = FindTriggers(c, s, e, Barrier);
+        if (triggers.Count == 0)
+        {
+            return;
+        }
+
+        // Governing verbs absorb the action they govern: "agreed to withdraw", "called on X to release".
+        foreach (var t in triggers)
+        {
+            if (t.Consumed || !(t.Pattern.Governs || t.Pattern.GovernsClause))
+            {
+                continue;
+            }
+
+            var limit = Math.Min(e, t.End + 10);
+            var governed = triggers.FirstOrDefault(g => g != t && !g.Consumed && g.Start >= t.End && g.Start < limit
+                && !Enumerable.Range(t.End, g.Start - t.End).Any(k => ClauseBreakers.Contains(words[k]) || ReportingVerbs.Contains(words[k])));
+            if (governed is not null && (HasToBetween(words, t.End, governed.Start) || t.Pattern.Text.EndsWith(" to", StringComparison.Ordinal)
+                || t.Pattern.GovernsClause || t.Pattern.StatesIntent))
+            {
+                governed.Consumed = true;
+                t.ActCode = governed.Code;
+                t.Code = _lexicon.Refine(t.Code[..2], governed.Code);
+                t.GovernedStart = governed.Start;
+                t.ActEnd = governed.End;
+            }
+        }
+
+        foreach (var t in triggers.Where(t => !t.Consumed))
+        {
+            CodeTrigger(c, sentence, s, e, t, sports > 0, output);
+        }
+    }
+
+    private static bool HasToBetween(string[] words, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (words[k] is "to" or "that")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<Trigger> FindTriggers(Context c, int s, int e, Func<int, bool> barrier)
+    {
+        var words = c.Words;
+        var found = new List<Trigger>();
+        for (var i = s; i < e; i++)
+        {
+            EventPattern? best = null;
+            var bestEnd = -1;
+            foreach (var p in _lexicon.PatternsStartingWith(words[i]))
+            {
+                var end = p.Match(words, i, e, barrier);
+                if (end > 0 && (best is null || p.Weight > best.Weight || (p.Weight == best.Weight && end < bestEnd)))
+                {
+                    (best, bestEnd) = (p, end);
+                }
+            }
+
+            if (best is null || InsideShortQuote(c, i) || c.Phrases.Any(p => p.Start <= i && i < p.End && p.Kind != ActorPhrase.People))
+            {
+                continue;
+            }
+
+            found.Add(new Trigger(i, bestEnd, best));
+        }
+
+        // Overlapping triggers: the one that starts first wins unless a later one is strictly heavier.
+        var kept = new List<Trigger>();
+        foreach (var t in found)
+        {
+            var clash = kept.FirstOrDefault(k => t.Start < k.End);
+            if (clash is null)
+            {
+                kept.Add(t);
+            }
+            else if (t.Pattern.Weight > clash.Pattern.Weight && !clash.Pattern.Governs)
+            {
+                kept.Remove(clash);
+                kept.Add(t);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>A trigger inside a quotation of at most four words is a scare quote ("work as 'partners'"), not an act.</summary>
+    private static bool InsideShortQuote(Context c, int token)
+    {
+        var words = c.Words;
+        int open = -1, close = -1;
+        for (var k = token - 1; k >= Math.Max(0, token - 5); k--)
+        {
+            if (IsQuoteMark(words[k]))
+            {
+                open = k;
+                break;
+            }
+        }
+
+        for (var k = token + 1; k < Math.Min(words.Length, token + 6); k++)
+        {
+            if (IsQuoteMark(words[k]))
+            {
+                close = k;
+                break;
+            }
+        }
+
+        return open >= 0 && close >= 0 && close - open - 1 <= 4;
+    }
+
+    private static bool IsQuoteMark(string w) => w is "\"" or "“" or "”" or "'" or "‘" or "’" or "``" or "''";
+
+    private void CodeTrigger(Context c, TextSpan sentence, int s, int e, Trigger t, bool sportsSentence, ImmutableArray<EventMention>.Builder output)
+    {
+        var words = c.Words;
+        var passive = IsPassive(words, s, t.Start);
+        var clauseStart = ClauseStart(words, s, t.Start);
+        var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
+        var afterLimit = TargetLimit(c, t.ActEnd, e);
+        var after = c.Phrases.Where(p => p.Start >= t.End && p.End <= afterLimit).ToList();
+
+        // "said (that) X must …": a demand by the speaker on X.
+        var demandBy = DemandingSpeaker(c, s, clauseStart, t.Start);
+
+        List<ActorPhrase> sources;
+        List<ActorPhrase> targets;
+        if (passive)
+        {
+            var by = after.FirstOrDefault(p => p.Start <= t.End + 4 && t.End <= p.Start && Enumerable.Range(t.End, p.Start - t.End).Any(k => words[k] == "by"));
+            sources = by is null ? [] : [by];
+            targets = SubjectOf(c, before, clauseStart, t.Start, s);
+        }
+        else
+        {
+            sources = SubjectOf(c, before, clauseStart, t.Start, s);
+            targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources);
+        }
+
+        var modality = Modality(words, sources.Count > 0 ? Math.Max(clauseStart, sources[^1].End) : clauseStart, t.Start, out var negated, out var willNot);
+        var code = t.Code;
+        var actCode = t.ActCode;
+        if (demandBy is not null && sources.Count > 0 && modality == EventMention.Demanded)
+        {
+            // The clause's subject is the one asked to act; the speaker makes the demand.
+            targets = sources;
+            sources = [demandBy];
+            code = _lexicon.Refine("10", actCode);
+            modality = EventMention.Actual;
+        }
+
+        var quad = _lexicon.Code(code)?.Quad ?? 0;
+        if (willNot && code.Length >= 2 && code[..2] is "03" or "04" or "05" or "06" or "07" or "08")
+        {
+            // "will not accept", "won't meet": a refusal, coded as a rejection.
+            code = _lexicon.Refine("12", actCode);
+            negated = false;
+            modality = EventMention.Actual;
+        }
+        else if (modality is EventMention.Intended or EventMention.Hypothetical && !t.Pattern.StatesIntent && code.Length >= 2)
+        {
+            var root = code[..2];
+            if (root is "04" or "05" or "06" or "07" or "08" && modality == EventMention.Intended)
+            {
+                code = _lexicon.Refine("03", code);
+            }
+            else if (quad == 4 && root is not "13")
+            {
+                code = _lexicon.Refine("13", code);
+                modality = EventMention.Actual;
+            }
+        }
+        else if (t.Pattern.StatesIntent || code.StartsWith("03", StringComparison.Ordinal))
+        {
+            modality = EventMention.Intended;
+        }
+
+        if (t.Pattern.CrowdOnly && !sources.Any(p => p.Crowd || p.Kind == ActorPhrase.People))
+        {
+            return;
+        }
+
+        if (t.Pattern.StateOnly && sources.Any(p => p.Crowd))
+        {
+            return;
+        }
+
+        var info = _lexicon.Code(code);
+        if (info is null || info.Plover.Length == 0 && !code.StartsWith("02", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (sportsSentence && info.Quad >= 3)
+        {
+            return;
+        }
+
+        if (IsHistory(c, sentence, t))
+        {
+            return;
+        }
+
+        // An intention or a demand whose act has no partner in the clause ("wants to hold summit talks") meets the
+        // other country's leader named in the sentence.
+        if (targets.Count == 0 && sources.Count == 1 && (code.StartsWith("03", StringComparison.Ordinal) || code.StartsWith("04", StringComparison.Ordinal)) && !t.Pattern.NoTarget)
+        {
+            var partner = SentencePartner(c, s, e, sources[0]);
+            if (partner is not null)
+            {
+                targets = [partner];
+            }
+        }
+
+        var act = _lexicon.Code(actCode) ?? info;
+        var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
+        var date = EventDate(c, sentence, t);
+        var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
+        foreach (var src in sources)
+        {
+            var source = Participant(c, src, t.Start);
+            if (source is null)
+            {
+                continue;
+            }
+
+            var confidence = 0.5 + (src.Kind is ActorPhrase.Person or ActorPhrase.Place or ActorPhrase.Organization ? 0.2 : 0.1) + (targets.Count > 0 ? 0.1 : 0);
+            var anyTarget = false;
+            foreach (var tgt in targets)
+            {
+                var target = Participant(c, tgt, t.Start);
+                if (target is null || target.Code == source.Code && tgt == src)
+                {
+                    continue;
+                }
+
+                anyTarget = true;
+                output.Add(new EventMention(source, target, code, plover, info.Plover, act.Mode ?? info.Mode, info.Quad, info.Goldstein, date, null,
+                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence, 2)));
+            }
+
+            if (!anyTarget)
+            {
+                output.Add(new EventMention(source, null, code, plover, info.Plover, act.Mode ?? info.Mode, info.Quad, info.Goldstein, date, null,
+                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence - 0.1, 2)));
+            }
+        }
+    }
+
+    private static bool IsPassive(string[] words, int s, int trigger)
+    {
+        var w = words[trigger];
+        if (!(w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal) || w is "held" or "met" or "shot" or "beaten" or "struck" or "hit" or "cut" or "put" or "set" or "freed" or "seized"))
+        {
+            return false;
+        }
+
+        for (var k = trigger - 1; k >= Math.Max(s, trigger - 3); k--)
+        {
+            if (BeForms.Contains(words[k]))
+            {
+                return true;
+            }
+
+            if (words[k] is not ("not" or "also" or "reportedly" or "allegedly" or "being" or "been" or "n't" or "routinely" or "again"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the trigger's clause starts: after the last clause breaker, complementiser or reporting verb before it.</summary>
+    private static int ClauseStart(string[] words, int s, int trigger)
+    {
+        for (var k = trigger - 1; k >= s; k--)
+        {
+            if (ClauseBreakers.Contains(words[k]) || words[k] is "that" or "whether" or "because" or "while" or "after" or "before" or "since" or "when" or "unless" or "if"
+                || (ReportingVerbs.Contains(words[k]) && k < trigger - 1))
+            {
+                return k + 1;
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>The reporting subject when the trigger sits in "X said (that) Y must/should …".</summary>
+    private static ActorPhrase? DemandingSpeaker(Context c, int s, int clauseStart, int trigger)
+    {
+        var words = c.Words;
+        var modal = false;
+        for (var k = clauseStart; k < trigger; k++)
+        {
+            modal |= DemandWords.Contains(words[k]);
+        }
+
+        if (!modal || clauseStart <= s)
+        {
+            return null;
+        }
+
+        var verb = clauseStart - 1;
+        while (verb > s && words[verb] is "that" or "here" or "today" or "yesterday" or "on" || char.IsUpper(c.Text[c.Tokens[verb].Start]) && verb > s + 1 && words[verb - 1] == "on")
+        {
+            verb--;
+        }
+
+        if (!ReportingVerbs.Contains(words[verb]) && !ReportingVerbs.Contains(words[Math.Max(s, verb - 1)]))
+        {
+            return null;
+        }
+
+        return c.Phrases.LastOrDefault(p => p.Start >= s && p.End <= verb && p.Code is not null);
+    }
+
+    private static List<ActorPhrase> SubjectOf(Context c, List<ActorPhrase> before, int clauseStart, int trigger, int s)
+    {
+        var words = c.Words;
+        if (before.Count == 0)
+        {
+            var pronoun = PronounBefore(c, clauseStart, trigger, s);
+            return pronoun is null ? [] : [pronoun];
+        }
+
+        // Skip an appositive or parenthetical between commas ("Pakistan, a key U.S. ally, has refused").
+        var candidates = before.Where(p => !InsideCommas(words, p, before[0].Start, trigger)).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = before;
+        }
+
+        var subject = candidates[^1];
+
+        // A pronoun between the subject and the verb is the real subject ("Syria says it is willing").
+        var pron = PronounBefore(c, subject.End, trigger, s);
+        if (pron is not null)
+        {
+            return [pron];
+        }
+
+        var result = new List<ActorPhrase> { subject };
+        var idx = candidates.IndexOf(subject);
+        while (idx > 0)
+        {
+            var prev = candidates[idx - 1];
+            var gap = result[0].Start - prev.End;
+            if (gap is >= 1 and <= 2 && words[prev.End] is "and" or "," && (gap == 1 || words[prev.End + 1] is "and"))
+            {
+                result.Insert(0, prev);
+                idx--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // "X and a group of deputies held talks with leaders of Y": also the owner of a "with" group.
+        return result;
+    }
+
+    private static bool InsideCommas(string[] words, ActorPhrase p, int from, int trigger)
+    {
+        var left = false;
+        for (var k = p.Start - 1; k >= from; k--)
+        {
+            if (words[k] == ",")
+            {
+                left = true;
+                break;
+            }
+        }
+
+        var right = false;
+        for (var k = p.End; k < trigger; k++)
+        {
+            if (words[k] == ",")
+            {
+                right = true;
+                break;
+            }
+        }
+
+        return left && right;
+    }
+
+    /// <summary>"it", "they", "he", "she" (and "I"/"we" in a direct quote) just before the trigger, resolved.</summary>
+    private static ActorPhrase? PronounBefore(Context c, int from, int trigger, int s)
+    {
+        var words = c.Words;
+        for (var k = trigger - 1; k >= Math.Max(from, trigger - 5); k--)
+        {
+            var w = words[k];
+            if (w is "he" or "she" or "it" or "they" || FirstPerson.Contains(w))
+            {
+                var resolved = Resolve(c, w, k, s);
+                return resolved is null ? null : resolved with { Start = k, End = k + 1, Kind = ActorPhrase.Pronoun };
+            }
+        }
+
+        return null;
+    }
+
+    private static ActorPhrase? Resolve(Context c, string pronoun, int at, int s)
+    {
+        var offset = c.Tokens[at].Start;
+        if (FirstPerson.Contains(pronoun))
+        {
+            var quote = c.Quotes.FirstOrDefault(q => q.Content.Start <= offset && offset < q.Content.End && q.SpeakerActorId is not null);
+            if (quote is null || !c.Actors.TryGetValue(quote.SpeakerActorId!, out var speaker))
+            {
+                return null;
+            }
+
+            var speakerCode = speaker.Code ?? speaker.Country;
+            return speakerCode is null ? null : new ActorPhrase(at, at + 1, speakerCode, speaker.Id, ActorPhrase.Person, false);
+        }
+
+        var person = pronoun is "he" or "she";
+        return c.Phrases.LastOrDefault(p => p.End <= at && p.Code is not null && p.Kind != ActorPhrase.Pronoun
+            && (person ? p.Kind == ActorPhrase.Person : p.Kind != ActorPhrase.Person) && p.Start >= Math.Max(0, s - 60));
+    }
+
+    private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources)
+    {
+        var words = c.Words;
+        var first = after.FirstOrDefault(p => !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId));
+        if (first is null)
+        {
+            return [];
+        }
+
+        var result = new List<ActorPhrase> { first };
+        var idx = after.IndexOf(first);
+        while (idx + 1 < after.Count)
+        {
+            var next = after[idx + 1];
+            var last = result[^1];
+            if (next.Start - last.End is 1 or 2 && words[last.End] is "and" or "," && (next.Start - last.End == 1 || words[last.End + 1] is "and"))
+            {
+                result.Add(next);
+                idx++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Where to stop looking for the target: a reporting clause (", officials said"), "according to", or the sentence end.</summary>
+    private static int TargetLimit(Context c, int from, int e)
+    {
+        var words = c.Words;
+        for (var k = from; k < e; k++)
+        {
+            if (words[k] is ";" || (words[k] == "," && k + 1 < e && (words[k + 1] is "according" or "saying" or "adding" or "which" or "who" or "as" or "but"
+                || Enumerable.Range(k + 1, Math.Min(6, e - k - 1)).Any(j => ReportingVerbs.Contains(words[j])))))
+            {
+                return k;
+            }
+        }
+
+        return e;
+    }
+
+    private static string Modality(string[] words, int from, int trigger, out bool negated, out bool willNot)
+    {
+        negated = false;
+        willNot = false;
+        var modality = EventMention.Actual;
+        for (var k = Math.Max(from, trigger - 6); k < trigger; k++)
+        {
+            var w = words[k];
+            if (NegationWords.Contains(w))
+            {
+                negated = true;
+                willNot |= k > 0 && words[k - 1] is "will" or "wo" or "would" or "'ll" or "’ll" or "can" or "ca";
+            }
+            else if (DemandWords.Contains(w) || w == "has" && k + 1 < trigger && words[k + 1] == "to")
+            {
+                modality = EventMention.Demanded;
+            }
+            else if (HypotheticalWords.Contains(w))
+            {
+                modality = EventMention.Hypothetical;
+            }
+            else if (IntentWords.Contains(w) && modality == EventMention.Actual)
+            {
+                modality = EventMention.Intended;
+            }
+        }
+
+        return modality;
+    }
+
+    /// <summary>Another country's actor named in the sentence, preferring named people and governments.</summary>
+    private static ActorPhrase? SentencePartner(Context c, int s, int e, ActorPhrase source)
+    {
+        var country = source.Code is { Length: >= 3 } code ? code[..3] : null;
+        return c.Phrases.Where(p => p.Start >= s && p.End <= e && p.Code is { Length: >= 3 } pc && pc[..3] != country && p.Kind != ActorPhrase.Pronoun)
+            .OrderByDescending(p => p.Kind == ActorPhrase.Person ? 2 : p.Code!.Length > 3 ? 1 : 0)
+            .ThenBy(p => Math.Abs(p.Start - source.Start))
+            .FirstOrDefault();
+    }
+
+    /// <summary>An act dated well before the article ("resumed visits in 2023", "blew up a plane in 1988") is history.</summary>
+    private static bool IsHistory(Context c, TextSpan sentence, Trigger t)
+    {
+        if (c.DocDate is not { } doc)
+        {
+            return false;
+        }
+
+        var from = c.Tokens[Math.Max(0, t.Start - 3)].Start;
+        var to = c.Tokens[Math.Min(c.Tokens.Length - 1, t.ActEnd + 6)].End;
+        foreach (var time in c.Times)
+        {
+            if (!sentence.Contains(time.Span) || time.Span.End < from || time.Span.Start > to || time.Value.Length < 4
+                || !int.TryParse(time.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                continue;
+            }
+
+            if (year < doc.Year - 1 || (time.Kind == "interval" && year < doc.Year - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The date the sentence gives the act ("on Wednesday" → 2025-06-04), else the article's date.</summary>
+    private static string? EventDate(Context c, TextSpan sentence, Trigger t)
+    {
+        var at = c.Tokens[t.Start].Start;
+        var best = c.Times.Where(x => sentence.Contains(x.Span) && x.Kind == "date")
+            .OrderBy(x => Math.Abs(x.Span.Start - at)).FirstOrDefault();
+        return best?.Value ?? c.DocDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static EventParticipant? Participant(Context c, ActorPhrase p, int trigger)
+    {
+        _ = trigger;
+        return p.Code is null ? null : new EventParticipant(p.Code, new TextSpan(c.Tokens[p.Start].Start, c.Tokens[p.End - 1].End), p.ActorId);
+    }
+}
