@@ -13,6 +13,9 @@ namespace Dateline.Nlp.Events;
 /// </summary>
 internal sealed record ActorPhrase(int Start, int End, string? Code, string? ActorId, string Kind, bool Crowd)
 {
+    /// <summary>The sector the words give ("officials" → GOV) when no country or body is named, so the sentence's country can complete it.</summary>
+    public string? Sector { get; init; }
+
     public const string Person = "person";
     public const string Group = "group";
     public const string Place = "place";
@@ -30,7 +33,8 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         "senior", "top", "main", "young", "angry", "ethnic", "local", "foreign", "armed", "radical", "former", "exiled", "striking",
         "hard-line", "hardline", "moderate", "state-run", "state-owned", "pro-government", "anti-government", "islamist", "muslim",
         "moslem", "christian", "jewish", "shiite", "sunni", "kurdish", "traditional", "new", "interim", "military", "civilian",
-        "paper", "nationalist", "fundamentalist", "fundamentalists", "university", "elderly", "two", "three", "some", "many",
+        "paper", "nationalist", "fundamentalist", "fundamentalists", "university", "elderly", "two", "three", "some", "many", "vice", "deputy", "acting",
+        "chief", "defence", "defense", "foreign", "interior", "finance",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> CrowdCodes = new[] { "CVL", "OPP", "LAB", "EDU", "REB", "REF", "AGR", "UAF" }.ToFrozenSet(StringComparer.Ordinal);
@@ -55,7 +59,28 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                 EntityLabels.Org => ActorPhrase.Organization,
                 _ => ActorPhrase.Place,
             };
-            named.Add(new ActorPhrase(s, e, a.Code ?? a.Country, a.Id, kind, false));
+            var code = a.Code ?? a.Country ?? (kind == ActorPhrase.Organization ? CountryInside(text, tokens, s, e) : null);
+            var sector = a.Role is { } role && actors.Roles.TryGetValue(role.ToLowerInvariant(), out var r) && r.Sector is { Length: >= 3 } sec ? sec[..3] : null;
+            named.Add(new ActorPhrase(s, e, code, a.Id, kind, false) { Sector = sector });
+        }
+
+        // Organisations the recogniser missed ("Hezbollah guerrillas"): the gazetteer's names, as written.
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!char.IsUpper(text[tokens[i].Start]) || named.Any(p => p.Start <= i && i < p.End))
+            {
+                continue;
+            }
+
+            for (var n = Math.Min(6, words.Length - i); n >= 1; n--)
+            {
+                if (actors.Organizations.TryGetValue(text[tokens[i].Start..tokens[i + n - 1].End], out var org) && !named.Any(p => p.Start < i + n && i < p.End))
+                {
+                    named.Add(new ActorPhrase(i, i + n, org.Code, null, ActorPhrase.Organization, false));
+                    i += n - 1;
+                    break;
+                }
+            }
         }
 
         // Demonyms are not actor mentions ("Hungarian", "South Korean"); a plural one used as a noun is a people.
@@ -91,6 +116,12 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             if (agent is null || named.Any(p => p.Start <= i && i < p.End))
             {
                 continue;
+            }
+
+            // "military government", "civilian government": the first word only says what kind of government.
+            if (Modifiers.Contains(words[i]) && AgentAt(words, end) is { Agent: not null } head)
+            {
+                (agent, end) = head;
             }
 
             // A chain of agent nouns is one group; the first says what kind ("rebel leaders" are rebels).
@@ -141,7 +172,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             }
 
             var bare = agent.Code.Length > 3 || agent.Code is "IGO" or "NGO" ? agent.Code : null;
-            result.Add(new ActorPhrase(p, end, bare, null, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)));
+            result.Add(new ActorPhrase(p, end, bare, null, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)) { Sector = bare is null ? agent.Code[..3] : null });
             i = end - 1;
         }
 
@@ -164,7 +195,12 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         }
 
         var country = owner.Code.Length >= 3 ? owner.Code[..3] : owner.Code;
-        return agentCode.StartsWith("IGO", StringComparison.Ordinal) || agentCode == "NGO" ? agentCode : country + agentCode;
+        return agentCode switch
+        {
+            "IGOMIL" => country + "MIL",
+            "IGO" => country + "GOV",
+            _ => country + agentCode,
+        };
     }
 
     private (EventLexicon.Agent? Agent, int End) AgentAt(string[] words, int i)
@@ -172,6 +208,14 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         if (i >= words.Length)
         {
             return (null, i);
+        }
+
+        for (var n = Math.Min(actors.LongestRoleWords, words.Length - i); n >= 2; n--)
+        {
+            if (actors.Roles.TryGetValue(string.Join(' ', words, i, n), out var role) && role.Sector is { Length: >= 3 } sector)
+            {
+                return (new EventLexicon.Agent(words[i..(i + n)], sector[..3]), i + n);
+            }
         }
 
         foreach (var agent in events.AgentsStartingWith(words[i]))
@@ -194,6 +238,21 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         }
 
         return (null, i);
+    }
+
+    /// <summary>The country of a place or demonym inside an organisation's name ("Baghdad University Medical School" → IRQ).</summary>
+    private string? CountryInside(string text, ImmutableArray<TextSpan> tokens, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+        {
+            var w = text[tokens[i].Start..tokens[i].End];
+            if (actors.PlaceCountry.TryGetValue(w, out var iso) || actors.DemonymCountry.TryGetValue(w, out iso))
+            {
+                return iso;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A lower-case word that is not a verb-like function word: "Indian proposal" (noun) vs "Palestinians reject".</summary>

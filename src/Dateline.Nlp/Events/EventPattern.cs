@@ -8,7 +8,7 @@ namespace Dateline.Nlp.Events;
 /// </summary>
 public sealed class EventPattern
 {
-    public const int MaxGap = 4;
+    public const int MaxGap = 6;
 
     private readonly Element[] _elements;
 
@@ -24,6 +24,7 @@ public sealed class EventPattern
         StateOnly = flags.Contains("state");
         NoTarget = flags.Contains("notarget");
         StatesIntent = flags.Contains("intent");
+        JointCode = flags.FirstOrDefault(f => f.StartsWith("joint=", StringComparison.Ordinal))?["joint=".Length..];
     }
 
     public string Code { get; }
@@ -44,6 +45,12 @@ public sealed class EventPattern
     public bool NoTarget { get; }
 
     public bool StatesIntent { get; }
+
+    /// <summary>The code to use instead when two or more countries act together ("French and Egyptian warships held exercises").</summary>
+    public string? JointCode { get; }
+
+    /// <summary>True when the pattern is one inflected verb ("~attack"), which can also be a noun ("a bomb attack").</summary>
+    public bool SingleVerb => _elements.Length == 1 && Text.StartsWith('~');
 
     /// <summary>How many words the pattern must match at least (gaps count zero); longer patterns win.</summary>
     public int Weight { get; private init; }

@@ -55,6 +55,11 @@ public sealed class RuleEventCoder : IPipelineComponent
 
     private static readonly FrozenSet<string> ClauseBreakers = new[] { ";", ":", "(", ")", "—", "–", "--" }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Prepositions = new[]
+    {
+        "of", "in", "from", "for", "with", "to", "at", "by", "on", "near", "into", "against", "between", "about", "over", "under", "toward", "towards",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> FirstPerson = new[] { "i", "we", "us", "our", "me", "my" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly EventLexicon _lexicon;
@@ -103,6 +108,9 @@ public sealed class RuleEventCoder : IPipelineComponent
 
     private sealed record Trigger(int Start, int End, EventPattern Pattern)
     {
+        /// <summary>Patterns of the same weight at the same words, tried in order when <see cref="Pattern"/>'s source constraint fails.</summary>
+        public List<EventPattern> Alternatives { get; } = [];
+
         public string Code { get; set; } = Pattern.Code;
 
         public int GovernedStart { get; set; } = -1;
@@ -122,6 +130,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         for (var i = s; i < e; i++)
         {
             sports += SportsWords.Contains(words[i]) ? 1 : 0;
+            sports += IsScore(words[i]) ? 2 : 0;
         }
 
         var triggers = FindTriggers(c, s, e, Barrier);
@@ -152,10 +161,90 @@ public sealed class RuleEventCoder : IPipelineComponent
             }
         }
 
+        Trigger? previous = null;
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
-            CodeTrigger(c, sentence, s, e, t, sports > 0, output);
+            var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || Pluperfect(words, s, t);
+            previous = t;
+            if (skip)
+            {
+                continue;
+            }
+
+            CodeTrigger(c, sentence, s, e, t, sports >= 2, output);
         }
+    }
+
+    /// <summary>"2-1", "3-0": a result, as sports reports give them.</summary>
+    private static bool IsScore(string w)
+    {
+        var dash = w.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && dash < w.Length - 1 && w.Length <= 5 && w.AsSpan(0, dash).IndexOfAnyExceptInRange('0', '9') < 0
+            && w.AsSpan(dash + 1).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    private static readonly FrozenSet<string> Boundaries = new[]
+    {
+        ",", ";", ":", "and", "but", "while", "after", "before", "as", "when", "because", "since", "that", "which", "who", "whom", "whose",
+        "although", "though", "whereas", "until", "amid", "despite",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A second trigger in the same clause as the first, with no boundary between them, elaborates the first ("hosted X for
+    /// an informal meeting", "wounded two soldiers in a bomb attack"); an infinitive after it is its purpose ("visit X to mediate").
+    /// </summary>
+    private static bool Elaborates(string[] words, Trigger? previous, Trigger t)
+    {
+        if (previous is null)
+        {
+            return false;
+        }
+
+        if (t.Start > 0 && words[t.Start - 1] == "to" && t.Start - previous.ActEnd <= 12)
+        {
+            return true;
+        }
+
+        for (var k = previous.ActEnd; k < t.Start; k++)
+        {
+            if (Boundaries.Contains(words[k]) || ReportingVerbs.Contains(words[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A verb pattern used as a noun or adjective ("a bomb attack", "the wounded", "the occupied West Bank", "inspectors probing").</summary>
+    private static bool NounUse(string[] words, int s, Trigger t, int triggers)
+    {
+        if (!t.Pattern.SingleVerb)
+        {
+            return false;
+        }
+
+        var before = t.Start > s ? words[t.Start - 1] : string.Empty;
+        if (before is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "our" or "this" or "that" or "these" or "those")
+        {
+            return true;
+        }
+
+        return words[t.Start].EndsWith("ing", StringComparison.Ordinal) && triggers > 1 && !BeForms.Contains(before) && before is not ("after" or "by");
+    }
+
+    /// <summary>"whom they had taken hostage": the past perfect reports background, not the news.</summary>
+    private static bool Pluperfect(string[] words, int s, Trigger t)
+    {
+        for (var k = t.Start - 1; k >= Math.Max(s, t.Start - 3); k--)
+        {
+            if (words[k] is "had" or "'d" or "’d")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasToBetween(string[] words, int from, int to)
@@ -179,12 +268,18 @@ public sealed class RuleEventCoder : IPipelineComponent
         {
             EventPattern? best = null;
             var bestEnd = -1;
+            var alternatives = new List<EventPattern>();
             foreach (var p in _lexicon.PatternsStartingWith(words[i]))
             {
                 var end = p.Match(words, i, e, barrier);
-                if (end > 0 && (best is null || p.Weight > best.Weight || (p.Weight == best.Weight && end < bestEnd)))
+                if (end > 0 && best is not null && p.Weight == best.Weight && end == bestEnd)
+                {
+                    alternatives.Add(p);
+                }
+                else if (end > 0 && (best is null || p.Weight > best.Weight || (p.Weight == best.Weight && end < bestEnd)))
                 {
                     (best, bestEnd) = (p, end);
+                    alternatives.Clear();
                 }
             }
 
@@ -193,7 +288,9 @@ public sealed class RuleEventCoder : IPipelineComponent
                 continue;
             }
 
-            found.Add(new Trigger(i, bestEnd, best));
+            var trigger = new Trigger(i, bestEnd, best);
+            trigger.Alternatives.AddRange(alternatives);
+            found.Add(trigger);
         }
 
         // Overlapping triggers: the one that starts first wins unless a later one is strictly heavier.
@@ -250,7 +347,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         var clauseStart = ClauseStart(words, s, t.Start);
         var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
         var afterLimit = TargetLimit(c, t.ActEnd, e);
-        var after = c.Phrases.Where(p => p.Start >= t.End && p.End <= afterLimit).ToList();
+        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit && !(p.Start < t.End && p.End > t.End)).ToList();
 
         // "said (that) X must …": a demand by the speaker on X.
         var demandBy = DemandingSpeaker(c, s, clauseStart, t.Start);
@@ -260,8 +357,8 @@ public sealed class RuleEventCoder : IPipelineComponent
         if (passive)
         {
             var by = after.FirstOrDefault(p => p.Start <= t.End + 4 && t.End <= p.Start && Enumerable.Range(t.End, p.Start - t.End).Any(k => words[k] == "by"));
-            sources = by is null ? [] : [by];
             targets = SubjectOf(c, before, clauseStart, t.Start, s);
+            sources = by is not null ? [by] : targets.Count > 0 ? [new ActorPhrase(t.Start, t.Start, string.Empty, null, ActorPhrase.Group, false)] : [];
         }
         else
         {
@@ -307,14 +404,22 @@ public sealed class RuleEventCoder : IPipelineComponent
             modality = EventMention.Intended;
         }
 
-        if (t.Pattern.CrowdOnly && !sources.Any(p => p.Crowd || p.Kind == ActorPhrase.People))
+        if (!Allowed(t.Pattern, sources))
         {
-            return;
+            var alternative = t.Alternatives.FirstOrDefault(p => Allowed(p, sources));
+            if (alternative is null)
+            {
+                return;
+            }
+
+            code = actCode = alternative.Code;
         }
 
-        if (t.Pattern.StateOnly && sources.Any(p => p.Crowd))
+        if (t.Pattern.JointCode is { } joint && sources.Select(p => p.Code is { Length: >= 3 } sc ? sc[..3] : p.Code).Distinct(StringComparer.Ordinal).Count() > 1)
         {
-            return;
+            code = joint;
+            actCode = joint;
+            targets = [];
         }
 
         var info = _lexicon.Code(code);
@@ -350,7 +455,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
         foreach (var src in sources)
         {
-            var source = Participant(c, src, t.Start);
+            var source = src.Code == string.Empty ? new EventParticipant(string.Empty, new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.Start].Start), null) : Participant(c, src, s, e);
             if (source is null)
             {
                 continue;
@@ -360,7 +465,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             var anyTarget = false;
             foreach (var tgt in targets)
             {
-                var target = Participant(c, tgt, t.Start);
+                var target = Participant(c, tgt, s, e);
                 if (target is null || target.Code == source.Code && tgt == src)
                 {
                     continue;
@@ -378,6 +483,9 @@ public sealed class RuleEventCoder : IPipelineComponent
             }
         }
     }
+
+    private static bool Allowed(EventPattern p, List<ActorPhrase> sources) =>
+        (!p.CrowdOnly || sources.Any(x => x.Crowd || x.Kind == ActorPhrase.People)) && (!p.StateOnly || !sources.Any(x => x.Crowd));
 
     private static bool IsPassive(string[] words, int s, int trigger)
     {
@@ -456,8 +564,18 @@ public sealed class RuleEventCoder : IPipelineComponent
             return pronoun is null ? [] : [pronoun];
         }
 
-        // Skip an appositive or parenthetical between commas ("Pakistan, a key U.S. ally, has refused").
+        // Skip an appositive or parenthetical between commas ("Pakistan, a key U.S. ally, has refused"), and phrases
+        // attached to a noun by a preposition ("the Turkish side of Cyprus") when a head phrase comes before them.
         var candidates = before.Where(p => !InsideCommas(words, p, before[0].Start, trigger)).ToList();
+        if (candidates.Count > 1)
+        {
+            var heads = candidates.Where(p => p.Start == 0 || !Prepositions.Contains(words[p.Start - 1]) && !(p.Start > 1 && words[p.Start - 1] == "the" && Prepositions.Contains(words[p.Start - 2]))).ToList();
+            if (heads.Count > 0)
+            {
+                candidates = heads;
+            }
+        }
+
         if (candidates.Count == 0)
         {
             candidates = before;
@@ -558,7 +676,7 @@ public sealed class RuleEventCoder : IPipelineComponent
     private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources)
     {
         var words = c.Words;
-        var first = after.FirstOrDefault(p => !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId));
+        var first = after.FirstOrDefault(p => (p.Code is not null || p.Sector is not null) && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId));
         if (first is null)
         {
             return [];
@@ -676,9 +794,21 @@ public sealed class RuleEventCoder : IPipelineComponent
         return best?.Value ?? c.DocDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    private static EventParticipant? Participant(Context c, ActorPhrase p, int trigger)
+    /// <summary>
+    /// The phrase as an event participant. A group or office with no country ("the military government", "President
+    /// Prosper Avril") takes the country when the sentence names exactly one: news names the country of domestic actors once.
+    /// </summary>
+    private static EventParticipant? Participant(Context c, ActorPhrase p, int s, int e)
     {
-        _ = trigger;
-        return p.Code is null ? null : new EventParticipant(p.Code, new TextSpan(c.Tokens[p.Start].Start, c.Tokens[p.End - 1].End), p.ActorId);
+        var code = p.Code;
+        if (code is null && p.Sector is { } sector)
+        {
+            var countries = c.Phrases.Where(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group)
+                .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal).ToList();
+            code = countries.Count == 1 ? countries[0] + sector : null;
+        }
+
+        return code is null ? null : new EventParticipant(code, new TextSpan(c.Tokens[p.Start].Start, c.Tokens[p.End - 1].End), p.ActorId);
     }
 }
