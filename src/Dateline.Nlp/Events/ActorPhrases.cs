@@ -118,6 +118,12 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                 continue;
             }
 
+            // A title right before a name belongs to the named person ("President Lee").
+            if (named.Any(n => n.Start == end && n.Kind == ActorPhrase.Person))
+            {
+                continue;
+            }
+
             // "military government", "civilian government": the first word only says what kind of government.
             if (Modifiers.Contains(words[i]) && AgentAt(words, end) is { Agent: not null } head)
             {

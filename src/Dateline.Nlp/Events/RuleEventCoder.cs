@@ -363,10 +363,17 @@ public sealed class RuleEventCoder : IPipelineComponent
         else
         {
             sources = SubjectOf(c, before, clauseStart, t.Start, s);
+            if (sources.Count == 0 && QuoteSpeaker(c, t.Start) is { } speaker)
+            {
+                // Inside a direct quote with no subject of its own, the act is the speaker's ("holding summit talks … won't change," Ishiba said).
+                sources = [speaker];
+            }
+
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources);
         }
 
-        var modality = Modality(words, sources.Count > 0 ? Math.Max(clauseStart, sources[^1].End) : clauseStart, t.Start, out var negated, out var willNot);
+        var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start ? sources[^1].End : clauseStart;
+        var modality = Modality(words, Math.Max(clauseStart, subjectEnd), t.Start, out var negated, out var willNot);
         var code = t.Code;
         var actCode = t.ActCode;
         if (demandBy is not null && sources.Count > 0 && modality == EventMention.Demanded)
@@ -653,22 +660,38 @@ public sealed class RuleEventCoder : IPipelineComponent
         return null;
     }
 
-    private static ActorPhrase? Resolve(Context c, string pronoun, int at, int s)
+    private static ActorPhrase? QuoteSpeaker(Context c, int at)
     {
         var offset = c.Tokens[at].Start;
+        var quote = c.Quotes.FirstOrDefault(q => q.Direct && q.Content.Start <= offset && offset < q.Content.End && q.SpeakerActorId is not null);
+        if (quote is null || !c.Actors.TryGetValue(quote.SpeakerActorId!, out var speaker))
+        {
+            return null;
+        }
+
+        var code = speaker.Code ?? speaker.Country;
+        var (start, end) = quote.Speaker is { } sp ? ActorPhraseFinder.TokenRange(c.Tokens, sp) : (at, at + 1);
+        return code is null ? null : new ActorPhrase(start, Math.Max(end, start + 1), code, speaker.Id, ActorPhrase.Person, false);
+    }
+
+    private static ActorPhrase? Resolve(Context c, string pronoun, int at, int s)
+    {
         if (FirstPerson.Contains(pronoun))
         {
-            var quote = c.Quotes.FirstOrDefault(q => q.Content.Start <= offset && offset < q.Content.End && q.SpeakerActorId is not null);
-            if (quote is null || !c.Actors.TryGetValue(quote.SpeakerActorId!, out var speaker))
-            {
-                return null;
-            }
-
-            var speakerCode = speaker.Code ?? speaker.Country;
-            return speakerCode is null ? null : new ActorPhrase(at, at + 1, speakerCode, speaker.Id, ActorPhrase.Person, false);
+            return QuoteSpeaker(c, at);
         }
 
         var person = pronoun is "he" or "she";
+        if (person)
+        {
+            // "X said he …", "X …, saying he …": the sentence's first person is the one news refers back to.
+            var subject = c.Phrases.FirstOrDefault(p => p.Start >= s && p.End <= at && p.Kind == ActorPhrase.Person && p.Code is not null);
+            if (subject is not null)
+            {
+                return subject;
+            }
+        }
+
         return c.Phrases.LastOrDefault(p => p.End <= at && p.Code is not null && p.Kind != ActorPhrase.Pronoun
             && (person ? p.Kind == ActorPhrase.Person : p.Kind != ActorPhrase.Person) && p.Start >= Math.Max(0, s - 60));
     }
@@ -676,7 +699,13 @@ public sealed class RuleEventCoder : IPipelineComponent
     private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources)
     {
         var words = c.Words;
-        var first = after.FirstOrDefault(p => (p.Code is not null || p.Sector is not null) && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId));
+        var candidates = after.Where(p => (p.Code is not null || p.Sector is not null) && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)).ToList();
+        var own = sources.Select(x => x.Code is { Length: >= 3 } sc ? sc[..3] : null).ToHashSet(StringComparer.Ordinal);
+
+        // "cooperation between Japan and South Korea" said by Japan: the partner is South Korea.
+        var first = candidates.FirstOrDefault(p => p.Kind != ActorPhrase.Place || p.Code is null || !own.Contains(p.Code[..Math.Min(3, p.Code.Length)]))
+            ?? candidates.FirstOrDefault();
+        after = candidates;
         if (first is null)
         {
             return [];

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Dateline.Core.Documents;
+using Dateline.Testing;
+
+namespace Dateline.Nlp.Tests;
+
+/// <summary>Runs every example of Specs/Events.md (STYLE.md B6): input sentence → the events it must yield.</summary>
+[Trait("issue", "5")]
+public sealed class EventSpecTests
+{
+    private static readonly DateOnly SpecDate = new(2025, 6, 4);
+
+    public static TheoryData<string, string> Examples()
+    {
+        var data = new TheoryData<string, string>();
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", "Events.md"));
+        var blocks = text.Split("```example", StringSplitOptions.None).Skip(1);
+        foreach (var block in blocks)
+        {
+            var body = block[..block.IndexOf("```", StringComparison.Ordinal)].Trim('\n', '\r');
+            var parts = body.Split("\n.\n", 2, StringSplitOptions.None);
+            data.Add(parts[0].Trim(), parts[1].Trim());
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example(string input, string expected)
+    {
+        var doc = Document.FromText("spec", input);
+        doc.Set(Layers.DocumentDate, SpecDate);
+        NlpPipelines.Default().Run(doc, TestContext.Current.CancellationToken);
+        Assert.Empty(doc.Errors);
+        var lines = doc.Get(Layers.Events).Select(e => string.Create(CultureInfo.InvariantCulture,
+            $"{e.Source.Code} > {(e.Target?.Code is { Length: > 0 } t ? t : "-")} {e.Cameo} {e.Modality}")).ToList();
+        Assert.Equal(expected, lines.Count == 0 ? "none" : string.Join('\n', lines));
+    }
+}
