@@ -22,6 +22,8 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(AnnotateCommand.Create());
 root.Subcommands.Add(ActorsCommand.Create());
+root.Subcommands.Add(EventsCommand.CreateEvents());
+root.Subcommands.Add(EventsCommand.CreateDyad());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

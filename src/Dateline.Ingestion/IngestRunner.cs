@@ -5,6 +5,7 @@ using Dateline.Core.Articles;
 using Dateline.Core.Errors;
 using Dateline.Extraction.Reading;
 using Dateline.Storage;
+using Dateline.Storage.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Dateline.Ingestion;
@@ -188,6 +189,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         {
             var statuses = await store.SaveAsync(batch, ct);
             await store.SaveAnnotationsAsync(annotations, ct); // after the articles: a crash in between re-annotates on resume
+            await store.RecordEventsAsync([.. annotations.Where(a => a.Events is not null).Select(a => a.Events!)], ct); // replaces per article
             annotations.Clear();
             await store.RecordEntitiesAsync(entities, ct); // idempotent per (entity, article)
             entities.Clear();
@@ -233,7 +235,12 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 .Select(a => new EntityObservation(article.Id, article.Published?.Date, a.Type, a.Name, a.Code, a.Country, a.Role, a.Aliases))
                 .ToList()
             : [];
-        return (new ArticleAnnotations(article.Id, pipeline.Name, Dateline.Core.Serialization.DocumentJson.Serialize(doc)), observations);
+        var events = doc.Has(Dateline.Core.Documents.Layers.Events)
+            ? new ArticleEvents(article.Id, article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [.. doc.Get(Dateline.Core.Documents.Layers.Events).Select(e => new ReportedEvent(e, doc.Text[e.Source.Span.Start..e.Source.Span.End],
+                    e.Target is { } t ? doc.Text[t.Span.Start..t.Span.End] : null, doc.Text[e.Evidence.Start..e.Evidence.End]))])
+            : null;
+        return (new ArticleAnnotations(article.Id, pipeline.Name, Dateline.Core.Serialization.DocumentJson.Serialize(doc)) { Events = events }, observations);
     }
 
     private sealed class Counters

@@ -1,4 +1,5 @@
 using Dateline.Core.Articles;
+using Dateline.Storage.Events;
 using Dateline.Storage.Search;
 
 namespace Dateline.Storage;
@@ -25,6 +26,15 @@ public interface IArticleStore : IAsyncDisposable
 
     /// <summary>Entities whose name or an alias contains <paramref name="query"/> (all when null), most-mentioned first.</summary>
     Task<IReadOnlyList<EntityRecord>> FindEntitiesAsync(string? query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the events each article reports; identical events from several articles share one row (see <see cref="EventQuery"/>).</summary>
+    Task RecordEventsAsync(IReadOnlyList<ArticleEvents> events, CancellationToken cancellationToken);
+
+    /// <summary>Streams matching events in id order, each with every article that reports it. Never capped unless the query says so.</summary>
+    IAsyncEnumerable<StoredEvent> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The events between two actors per period, with the article volume of each period as the denominator.</summary>
+    Task<IReadOnlyList<DyadPoint>> DyadAsync(DyadQuery query, CancellationToken cancellationToken);
 
     /// <summary>The annotation layers of an article, or null when it has none.</summary>
     Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken);

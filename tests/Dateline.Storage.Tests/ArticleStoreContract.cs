@@ -1,4 +1,6 @@
+using Dateline.Core.Documents;
 using Dateline.Core.Serialization;
+using Dateline.Storage.Events;
 using Dateline.Storage.Search;
 
 namespace Dateline.Storage.Tests;
@@ -265,5 +267,110 @@ public abstract class ArticleStoreContract(IStoreFixture fixture)
         Assert.Equal((new DateOnly(2025, 6, 4), new DateOnly(2025, 7, 28), 2L), (president.First, president.Last, president.Articles));
         Assert.Contains(lee.Roles, r => r.Role == "Presidential candidate" && r.First == new DateOnly(2025, 5, 1));
         Assert.Empty(await store.FindEntitiesAsync("Ishiba", 10, Ct));
+    }
+
+    private static ReportedEvent Reported(string source, string? target, string cameo, string plover, int quad, double goldstein, string date,
+        string evidence, bool negated = false, string modality = EventMention.Actual)
+    {
+        var e = new EventMention(new EventParticipant(source, new TextSpan(0, 5), null), target is null ? null : new EventParticipant(target, new TextSpan(10, 15), null),
+            cameo, plover, plover, null, quad, goldstein, date, null, negated, modality, new TextSpan(0, evidence.Length), new TextSpan(6, 9), "test:1", 0.8);
+        return new ReportedEvent(e, source, target, evidence);
+    }
+
+    private static async Task<List<StoredEvent>> ListAsync(IArticleStore store, EventQuery q)
+    {
+        var list = new List<StoredEvent>();
+        await foreach (var e in store.QueryEventsAsync(q, Ct))
+        {
+            list.Add(e);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public async Task Events_reported_by_several_articles_are_stored_once_with_every_report()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        const string Summit = "Ishiba wants to hold summit talks with Lee.";
+        var summit = Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", Summit, modality: EventMention.Intended);
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a1", "2025-06-04", [summit, Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", "Japan did not meet Korea.", negated: true)]),
+            new ArticleEvents("a4", "2025-06-05", [summit]),
+            new ArticleEvents("a2", "2025-06-10", [Reported("CHN", "TWN", "111", "ACCUSE", 3, -2.0, "2025-06-10", "Beijing criticised Taipei.")]),
+            new ArticleEvents("a3", "2025-05-20", [Reported("KORGOV", "JPN", "114", "ACCUSE", 3, -2.0, "2025-05-20", "Seoul protested to Tokyo.")]),
+        ], Ct);
+
+        var counted = await ListAsync(store, new EventQuery());
+        Assert.Equal(3, counted.Count);
+        var one = Assert.Single(counted, e => e.Cameo == "036");
+        Assert.Equal(["a1", "a4"], one.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+        Assert.Equal(("JPNGOV", "KORGOV", "2025-06-04", Summit), (one.SourceCode, one.TargetCode, one.Date, one.Evidence));
+        Assert.Equal(4, (await ListAsync(store, new EventQuery(IncludeAll: true))).Count);
+
+        Assert.Equal(["036", "114"], (await ListAsync(store, new EventQuery(Actor: "JPN"))).Select(e => e.Cameo).Order(StringComparer.Ordinal));
+        Assert.Equal("114", Assert.Single(await ListAsync(store, new EventQuery(SourceActor: "KOR"))).Cameo);
+        Assert.Equal("111", Assert.Single(await ListAsync(store, new EventQuery(TargetActor: "TWN"))).Cameo);
+        Assert.Equal("036", Assert.Single(await ListAsync(store, new EventQuery(Code: "CONSULT"))).Cameo);
+        Assert.Equal(2, (await ListAsync(store, new EventQuery(Code: "11"))).Count);
+        Assert.Equal(2, (await ListAsync(store, new EventQuery(From: new DateOnly(2025, 6, 1)))).Count);
+        Assert.Single(await ListAsync(store, new EventQuery(To: new DateOnly(2025, 5, 31))));
+
+        // Paging by the last id seen walks every event exactly once.
+        var seen = new List<long>();
+        long? after = null;
+        while (await ListAsync(store, new EventQuery(After: after, Limit: 1)) is [var page])
+        {
+            seen.Add(page.Id);
+            after = page.Id;
+        }
+
+        Assert.Equal(counted.Select(e => e.Id).Order(), seen);
+    }
+
+    [Fact]
+    public async Task Re_recording_an_article_replaces_its_reports_and_drops_orphaned_events()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var summit = Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", "Ishiba wants to hold summit talks with Lee.");
+        await store.RecordEventsAsync([new ArticleEvents("a1", "2025-06-04", [summit]), new ArticleEvents("a4", "2025-06-05", [summit])], Ct);
+        await store.RecordEventsAsync([new ArticleEvents("a1", "2025-06-04", [summit])], Ct); // again: idempotent
+        Assert.Equal(2, Assert.Single(await ListAsync(store, new EventQuery())).Reports.Count);
+
+        await store.RecordEventsAsync([new ArticleEvents("a1", "2025-06-04", [])], Ct);
+        Assert.Equal("a4", Assert.Single(Assert.Single(await ListAsync(store, new EventQuery())).Reports).ArticleId);
+        await store.RecordEventsAsync([new ArticleEvents("a4", "2025-06-05", [])], Ct);
+        Assert.Empty(await ListAsync(store, new EventQuery(IncludeAll: true)));
+    }
+
+    [Fact]
+    public async Task Dyad_counts_both_directions_by_quad_class_with_the_article_volume()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a1", "2025-06-04",
+            [
+                Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", "Ishiba wants to hold summit talks with Lee."),
+                Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", "Japan did not meet Korea.", negated: true),
+                Reported("JPN", "CHN", "111", "ACCUSE", 3, -2.0, "2025-06-04", "Japan criticised China."),
+            ]),
+            new ArticleEvents("a3", "2025-05-20", [Reported("KORGOV", "JPN", "114", "ACCUSE", 3, -2.0, "2025-05-20", "Seoul protested to Tokyo.")]),
+        ], Ct);
+
+        var points = await store.DyadAsync(new DyadQuery("JPN", "KOR", "month"), Ct);
+        Assert.Equal(["2025-05-01", "2025-06-01"], points.Select(p => p.Period));
+        var may = points[0];
+        Assert.Equal((1, 0, 1, 0, 1, -2.0, 1L), (may.Events, may.AToB, may.VerbalConflict, may.VerbalCooperation, may.BToA, may.MeanGoldstein, may.Articles));
+        var june = points[1];
+        Assert.Equal((1, 1, 1, 0, 4.0, 3L), (june.Events, june.VerbalCooperation, june.AToB, june.BToA, june.MeanGoldstein, june.Articles));
+        Assert.Equal(33.333, june.EventsPerHundredArticles);
+
+        var days = await store.DyadAsync(new DyadQuery("KOR", "JPN", "day", From: new DateOnly(2025, 6, 1)), Ct);
+        var day = Assert.Single(days);
+        Assert.Equal(("2025-06-04", 0, 1, 1L), (day.Period, day.AToB, day.BToA, day.Articles));
+        Assert.Equal("2025-06-02", Assert.Single(await store.DyadAsync(new DyadQuery("JPN", "KOR", "week", From: new DateOnly(2025, 6, 1)), Ct)).Period);
+        Assert.Empty(await store.DyadAsync(new DyadQuery("JPN", "PRK"), Ct));
     }
 }

@@ -162,6 +162,15 @@ public sealed class SqliteArticleStore : IArticleStore
     public Task<IReadOnlyList<EntityRecord>> FindEntitiesAsync(string? query, int limit, CancellationToken cancellationToken) =>
         SqliteEntities.FindAsync(this, query, limit, cancellationToken);
 
+    public Task RecordEventsAsync(IReadOnlyList<Events.ArticleEvents> events, CancellationToken cancellationToken) =>
+        SqliteEvents.RecordAsync(this, events, cancellationToken);
+
+    public IAsyncEnumerable<Events.StoredEvent> QueryEventsAsync(Events.EventQuery query, CancellationToken cancellationToken) =>
+        SqliteEvents.QueryAsync(this, query, cancellationToken);
+
+    public Task<IReadOnlyList<Events.DyadPoint>> DyadAsync(Events.DyadQuery query, CancellationToken cancellationToken) =>
+        SqliteEvents.DyadAsync(this, query, cancellationToken);
+
     public async Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

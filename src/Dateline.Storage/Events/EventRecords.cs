@@ -1,0 +1,71 @@
+using Dateline.Core.Documents;
+
+namespace Dateline.Storage.Events;
+
+/// <summary>An event as one article reports it, with the texts the store keeps (spans are offsets into the article body).</summary>
+public sealed record ReportedEvent(EventMention Event, string SourceText, string? TargetText, string EvidenceText);
+
+/// <summary>All the events of one article; storing it replaces what the article reported before.</summary>
+/// <param name="FallbackDate">The article's date (yyyy-MM-dd), used for events the text does not date.</param>
+public sealed record ArticleEvents(string ArticleId, string? FallbackDate, IReadOnlyList<ReportedEvent> Events);
+
+/// <summary>
+/// Which events to list. Actor filters match a code prefix ("JPN" matches JPNGOV); <see cref="Actor"/> matches either
+/// side. Only events that count (not negated; actual or intended) unless <see cref="IncludeAll"/>. Paging by
+/// <see cref="After"/> (the last id seen); <see cref="Limit"/> null means every match.
+/// </summary>
+public sealed record EventQuery(
+    string? Actor = null,
+    string? SourceActor = null,
+    string? TargetActor = null,
+    string? Code = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    bool IncludeAll = false,
+    long? After = null,
+    int? Limit = null);
+
+/// <summary>An article that reports an event, with where in its body.</summary>
+public sealed record EventReport(string ArticleId, string? Title, string? Url, string? Source, TextSpan Evidence, TextSpan Trigger);
+
+/// <summary>A stored event with every article that reports it.</summary>
+public sealed record StoredEvent(
+    long Id,
+    string Key,
+    string? Date,
+    string SourceCode,
+    string SourceText,
+    string TargetCode,
+    string? TargetText,
+    string Cameo,
+    string Plover,
+    string PloverType,
+    string? Mode,
+    int QuadClass,
+    double Goldstein,
+    bool Negated,
+    string Modality,
+    string Evidence,
+    string Rule,
+    double Confidence,
+    IReadOnlyList<EventReport> Reports);
+
+/// <summary>Relations between two actors (code prefixes, both directions) per period.</summary>
+public sealed record DyadQuery(string A, string B, string Interval = "month", DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>
+/// One period of a dyad: event counts by quad class (1 verbal cooperation … 4 material conflict), by direction, the mean
+/// Goldstein score, and the denominator — how many articles the store holds for the period — with events per 100 articles.
+/// </summary>
+public sealed record DyadPoint(
+    string Period,
+    int Events,
+    int VerbalCooperation,
+    int MaterialCooperation,
+    int VerbalConflict,
+    int MaterialConflict,
+    int AToB,
+    int BToA,
+    double? MeanGoldstein,
+    long Articles,
+    double? EventsPerHundredArticles);

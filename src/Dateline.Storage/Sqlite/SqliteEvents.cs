@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Dateline.Core.Documents;
+using Dateline.Storage.Events;
+using Microsoft.Data.Sqlite;
+
+namespace Dateline.Storage.Sqlite;
+
+/// <summary>Events in SQLite: one row per distinct event, one report per article, and the dyad aggregates.</summary>
+internal static class SqliteEvents
+{
+    /// <summary>
+    /// The de-duplication key: date, source, target, CAMEO code and the story — a fingerprint of the evidence sentence's
+    /// first twelve words, which wire copies and updates of a story repeat.
+    /// </summary>
+    public static string Key(string? date, string source, string target, string cameo, string evidence)
+    {
+        var words = new StringBuilder();
+        var count = 0;
+        var inWord = false;
+        foreach (var ch in evidence)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                words.Append(char.ToLowerInvariant(ch));
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                words.Append(' ');
+                inWord = false;
+                if (++count == 12)
+                {
+                    break;
+                }
+            }
+        }
+
+        var text = string.Join('|', date ?? string.Empty, source, target, cameo, words.ToString().Trim());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
+    }
+
+    public static async Task RecordAsync(SqliteArticleStore store, IReadOnlyList<ArticleEvents> batches, CancellationToken ct)
+    {
+        if (batches.Count == 0)
+        {
+            return;
+        }
+
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        foreach (var batch in batches)
+        {
+            await Exec(c, tx, ct, "DELETE FROM event_reports WHERE article_id = $a", ("$a", batch.ArticleId));
+            foreach (var r in batch.Events)
+            {
+                var e = r.Event;
+                var date = e.Date ?? batch.FallbackDate;
+                var target = e.Target?.Code ?? string.Empty;
+                var key = Key(date, e.Source.Code, target, e.Cameo, r.EvidenceText);
+                await Exec(c, tx, ct, """
+                    INSERT INTO events (event_key, date, source_code, source_country, source_text, target_code, target_country, target_text,
+                        cameo, root, plover, plover_type, mode, quad_class, goldstein, negated, modality, counts, evidence, rule, confidence, first_article)
+                    VALUES ($key, $date, $src, $srcc, $srct, $tgt, $tgtc, $tgtt, $cameo, $root, $plover, $ptype, $mode, $quad, $gold, $neg, $modality,
+                        $counts, $evidence, $rule, $conf, $article)
+                    ON CONFLICT (event_key) DO NOTHING
+                    """,
+                    ("$key", key), ("$date", date), ("$src", e.Source.Code), ("$srcc", Country(e.Source.Code)), ("$srct", r.SourceText),
+                    ("$tgt", target), ("$tgtc", Country(target)), ("$tgtt", r.TargetText), ("$cameo", e.Cameo), ("$root", e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo),
+                    ("$plover", e.Plover), ("$ptype", e.PloverType), ("$mode", e.Mode), ("$quad", e.QuadClass), ("$gold", e.Goldstein),
+                    ("$neg", e.Negated ? 1 : 0), ("$modality", e.Modality), ("$counts", e.Counts ? 1 : 0), ("$evidence", r.EvidenceText),
+                    ("$rule", e.Rule), ("$conf", e.Confidence), ("$article", batch.ArticleId));
+                await Exec(c, tx, ct, """
+                    INSERT OR IGNORE INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end)
+                    SELECT id, $a, $es, $ee, $ts, $te FROM events WHERE event_key = $key
+                    """,
+                    ("$a", batch.ArticleId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$key", key));
+            }
+        }
+
+        // Events no article reports any more (the article was re-annotated) go.
+        await Exec(c, tx, ct, "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)");
+        await tx.CommitAsync(ct);
+    }
+
+    public static async IAsyncEnumerable<StoredEvent> QueryAsync(SqliteArticleStore store, EventQuery q, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (where, parameters) = Where(q);
+        var limit = q.Limit is { } l ? " LIMIT " + l.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var cmd = SqliteArticleStore.Command(c, null, $"""
+            SELECT id, event_key, date, source_code, source_text, target_code, target_text, cameo, plover, plover_type, mode, quad_class,
+                goldstein, negated, modality, evidence, rule, confidence
+            FROM events WHERE {where} ORDER BY id{limit}
+            """, [.. parameters]);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetInt64(0);
+            var reports = await ReportsAsync(c, id, ct);
+            yield return new StoredEvent(id, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                r.GetInt32(11), r.GetDouble(12), r.GetInt32(13) != 0, r.GetString(14), r.GetString(15), r.GetString(16), r.GetDouble(17), reports);
+        }
+    }
+
+    private static async Task<IReadOnlyList<EventReport>> ReportsAsync(SqliteConnection c, long id, CancellationToken ct)
+    {
+        await using var cmd = SqliteArticleStore.Command(c, null, """
+            SELECT r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end
+            FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = $id ORDER BY a.published_date, a.id
+            """, ("$id", id));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<EventReport>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new EventReport(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                new TextSpan(r.GetInt32(4), r.GetInt32(5)), new TextSpan(r.GetInt32(6), r.GetInt32(7))));
+        }
+
+        return list;
+    }
+
+    public static async Task<IReadOnlyList<DyadPoint>> DyadAsync(SqliteArticleStore store, DyadQuery q, CancellationToken ct)
+    {
+        var bucket = Bucket(q.Interval, "date");
+        var articleBucket = Bucket(q.Interval, "published_date");
+        var parameters = new List<(string, object?)> { ("$a", q.A), ("$b", q.B), ("$la", q.A.Length), ("$lb", q.B.Length) };
+        var range = new StringBuilder();
+        var articleRange = new StringBuilder();
+        if (q.From is { } from)
+        {
+            parameters.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            range.Append(" AND date >= $from");
+            articleRange.Append(" AND published_date >= $from");
+        }
+
+        if (q.To is { } to)
+        {
+            parameters.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            range.Append(" AND date <= $to");
+            articleRange.Append(" AND published_date <= $to");
+        }
+
+        await using var c = await store.OpenConnectionAsync(ct);
+        var points = new SortedDictionary<string, DyadPoint>(StringComparer.Ordinal);
+        await using (var cmd = SqliteArticleStore.Command(c, null, $"""
+            SELECT {bucket} AS period, COUNT(*),
+                SUM(quad_class = 1), SUM(quad_class = 2), SUM(quad_class = 3), SUM(quad_class = 4),
+                SUM(substr(source_code, 1, $la) = $a), SUM(substr(source_code, 1, $lb) = $b AND NOT substr(source_code, 1, $la) = $a),
+                AVG(goldstein)
+            FROM events
+            WHERE counts = 1 AND date IS NOT NULL{range}
+              AND ((substr(source_code, 1, $la) = $a AND substr(target_code, 1, $lb) = $b) OR (substr(source_code, 1, $lb) = $b AND substr(target_code, 1, $la) = $a))
+            GROUP BY period ORDER BY period
+            """, [.. parameters]))
+        {
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var period = r.GetString(0);
+                points[period] = new DyadPoint(period, r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7),
+                    r.IsDBNull(8) ? null : Math.Round(r.GetDouble(8), 3), 0, null);
+            }
+        }
+
+        // The denominator: how many articles the store holds for each period with events.
+        await using (var vol = SqliteArticleStore.Command(c, null, $"""
+            SELECT {articleBucket} AS period, COUNT(*) FROM articles WHERE published_date IS NOT NULL{articleRange} GROUP BY period
+            """, [.. parameters]))
+        {
+            await using var r = await vol.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                if (points.TryGetValue(r.GetString(0), out var p))
+                {
+                    var articles = r.GetInt64(1);
+                    points[p.Period] = p with { Articles = articles, EventsPerHundredArticles = articles == 0 ? null : Math.Round(100.0 * p.Events / articles, 3) };
+                }
+            }
+        }
+
+        return [.. points.Values];
+    }
+
+    private static string Bucket(string interval, string column) => interval switch
+    {
+        "day" => $"date({column})",
+        "week" => $"date({column}, '-6 days', 'weekday 1')",
+        "month" => $"strftime('%Y-%m-01', {column})",
+        "year" => $"strftime('%Y-01-01', {column})",
+        _ => throw new ArgumentException($"interval must be day, week, month or year, not '{interval}'", nameof(interval)),
+    };
+
+    private static (string Where, List<(string, object?)> Parameters) Where(EventQuery q)
+    {
+        var clauses = new List<string>();
+        var p = new List<(string, object?)>();
+        if (!q.IncludeAll)
+        {
+            clauses.Add("counts = 1");
+        }
+
+        void Prefix(string? value, string sql, string name)
+        {
+            if (value is { Length: > 0 })
+            {
+                p.Add((name, value));
+                p.Add((name + "l", value.Length));
+                clauses.Add(sql.Replace("@", name, StringComparison.Ordinal));
+            }
+        }
+
+        Prefix(q.Actor, "(substr(source_code, 1, @l) = @ OR substr(target_code, 1, @l) = @)", "$actor");
+        Prefix(q.SourceActor, "substr(source_code, 1, @l) = @", "$src");
+        Prefix(q.TargetActor, "substr(target_code, 1, @l) = @", "$tgt");
+        Prefix(q.Code, "(substr(cameo, 1, @l) = @ OR plover = @ OR plover_type = @)", "$code");
+        if (q.From is { } from)
+        {
+            p.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            clauses.Add("date >= $from");
+        }
+
+        if (q.To is { } to)
+        {
+            p.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            clauses.Add("date <= $to");
+        }
+
+        if (q.After is { } after)
+        {
+            p.Add(("$after", after));
+            clauses.Add("id > $after");
+        }
+
+        return (clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses), p);
+    }
+
+    private static string Country(string code) => code.Length > 3 ? code[..3] : code;
+
+#pragma warning disable CA1068 // params must come last; the token comes right before them
+    private static async Task<int> Exec(SqliteConnection c, SqliteTransaction tx, CancellationToken ct, string sql, params (string, object?)[] parameters)
+    {
+        await using var cmd = SqliteArticleStore.Command(c, tx, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+#pragma warning restore CA1068
+}
