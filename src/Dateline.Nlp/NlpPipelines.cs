@@ -14,13 +14,18 @@ public static class NlpPipelines
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
         new ConllEntityTyper(Lexicons.Lexicon.Default.Places, Lexicons.Lexicon.Default.Demonyms));
 
-    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) => new PipelineBuilder()
+    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null, Events.EventLexicon? events = null) =>
+        Stages(typer, actors).Add(new Events.RuleEventCoder(events)).Build(Layers.Paragraphs);
+
+    /// <summary>The same pipeline without the event coder (for measuring what events cost, and for callers that need no events).</summary>
+    public static Pipeline WithoutEvents(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) =>
+        Stages(typer, actors).Build(Layers.Paragraphs);
+
+    private static PipelineBuilder Stages(IEntityTyper? typer, Actors.ActorOverrides? actors) => new PipelineBuilder()
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
         .Add(new RuleTemporalNormalizer())
         .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors))
-        .Add(new CueVerbQuoteExtractor())
-        .Add(new Events.RuleEventCoder())
-        .Build(Layers.Paragraphs);
+        .Add(new CueVerbQuoteExtractor());
 }

@@ -27,6 +27,14 @@ internal sealed record ActorPhrase(int Start, int End, string? Code, string? Act
 /// <summary>Finds <see cref="ActorPhrase"/>s over a document's tokens from its actor mentions, demonyms and agent nouns.</summary>
 internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events)
 {
+    /// <summary>First words (as written) of organisation names and of demonyms, so most tokens cost one set lookup.</summary>
+    private readonly FrozenSet<string> _orgFirstWords = actors.Organizations.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly FrozenSet<string> _demonymFirstWords = actors.DemonymCountry.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>First words (lower case) of titles of two or more words ("foreign minister", "chief cabinet secretary").</summary>
+    private readonly FrozenSet<string> _roleFirstWords = actors.Roles.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that may stand between a country and an agent noun ("Israeli security forces", "Afghan rebel leaders").</summary>
     private static readonly FrozenSet<string> Modifiers = new[]
     {
@@ -64,19 +72,32 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             named.Add(new ActorPhrase(s, e, code, a.Id, kind, false) { Sector = sector });
         }
 
+        var covered = new bool[words.Length];
+        void Cover(ActorPhrase p)
+        {
+            for (var k = p.Start; k < p.End; k++)
+            {
+                covered[k] = true;
+            }
+        }
+
+        named.ForEach(Cover);
+
         // Organisations the recogniser missed ("Hezbollah guerrillas"): the gazetteer's names, as written.
         for (var i = 0; i < words.Length; i++)
         {
-            if (!char.IsUpper(text[tokens[i].Start]) || named.Any(p => p.Start <= i && i < p.End))
+            if (covered[i] || !char.IsUpper(text[tokens[i].Start]) || !_orgFirstWords.Contains(text[tokens[i].Start..tokens[i].End]))
             {
                 continue;
             }
 
             for (var n = Math.Min(6, words.Length - i); n >= 1; n--)
             {
-                if (actors.Organizations.TryGetValue(text[tokens[i].Start..tokens[i + n - 1].End], out var org) && !named.Any(p => p.Start < i + n && i < p.End))
+                if (actors.Organizations.TryGetValue(text[tokens[i].Start..tokens[i + n - 1].End], out var org) && !covered.AsSpan(i, n).Contains(true))
                 {
-                    named.Add(new ActorPhrase(i, i + n, org.Code, null, ActorPhrase.Organization, false));
+                    var phrase = new ActorPhrase(i, i + n, org.Code, null, ActorPhrase.Organization, false);
+                    named.Add(phrase);
+                    Cover(phrase);
                     i += n - 1;
                     break;
                 }
@@ -86,7 +107,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         // Demonyms are not actor mentions ("Hungarian", "South Korean"); a plural one used as a noun is a people.
         for (var i = 0; i < words.Length; i++)
         {
-            if (named.Any(p => p.Start <= i && i < p.End))
+            if (covered[i] || !char.IsUpper(text[tokens[i].Start]) || !_demonymFirstWords.Contains(text[tokens[i].Start..tokens[i].End]))
             {
                 continue;
             }
@@ -113,7 +134,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         for (var i = 0; i < words.Length; i++)
         {
             var (agent, end) = AgentAt(words, i);
-            if (agent is null || named.Any(p => p.Start <= i && i < p.End))
+            if (agent is null || covered[i])
             {
                 continue;
             }
@@ -216,7 +237,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             return (null, i);
         }
 
-        for (var n = Math.Min(actors.LongestRoleWords, words.Length - i); n >= 2; n--)
+        for (var n = _roleFirstWords.Contains(words[i]) ? Math.Min(actors.LongestRoleWords, words.Length - i) : 0; n >= 2; n--)
         {
             if (actors.Roles.TryGetValue(string.Join(' ', words, i, n), out var role) && role.Sector is { Length: >= 3 } sector)
             {
