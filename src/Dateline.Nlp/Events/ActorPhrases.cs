@@ -183,7 +183,9 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                 continue;
             }
 
-            var after = end < words.Length && AttachPrepositions.Contains(words[end]) ? end + 1 : -1;
+            // "its forces in Lebanon": a possessive names the owner elsewhere, so the place after is not the group's country.
+            var owned = p > 0 && words[p - 1] is "its" or "their" or "his" or "her" or "our";
+            var after = !owned && end < words.Length && AttachPrepositions.Contains(words[end]) ? end + 1 : -1;
             if (after > 0 && after < words.Length && words[after] == "the")
             {
                 after++;

@@ -55,6 +55,17 @@ public sealed class RuleEventCoder : IPipelineComponent
 
     private static readonly FrozenSet<string> ClauseBreakers = new[] { ";", ":", "(", ")", "—", "–", "--" }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Determiners = new[]
+    {
+        "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "no",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Auxiliaries = new[]
+    {
+        "has", "have", "had", "was", "were", "is", "are", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do",
+        "been", "be", "also", "then", "again", "not", "never", "reportedly", "allegedly",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Prepositions = new[]
     {
         "of", "in", "from", "for", "with", "to", "at", "by", "on", "near", "into", "against", "between", "about", "over", "under", "toward", "towards",
@@ -162,16 +173,17 @@ public sealed class RuleEventCoder : IPipelineComponent
         }
 
         Trigger? previous = null;
+        List<ActorPhrase> lastSources = [];
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
-            var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || Pluperfect(words, s, t);
+            var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t);
             previous = t;
             if (skip)
             {
                 continue;
             }
 
-            CodeTrigger(c, sentence, s, e, t, sports >= 2, output);
+            lastSources = CodeTrigger(c, sentence, s, e, t, sports >= 2, lastSources, output);
         }
     }
 
@@ -225,7 +237,15 @@ public sealed class RuleEventCoder : IPipelineComponent
         }
 
         var before = t.Start > s ? words[t.Start - 1] : string.Empty;
-        if (before is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "our" or "this" or "that" or "these" or "those")
+        if (Determiners.Contains(before))
+        {
+            return true;
+        }
+
+        // "their political demands", "growing pressure": an adjective between a determiner and the word, or an -ing modifier.
+        var before2 = t.Start > s + 1 ? words[t.Start - 2] : string.Empty;
+        if ((Determiners.Contains(before2) && !Auxiliaries.Contains(before) && before is not ("to" or "not" or "n't"))
+            || before is "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new")
         {
             return true;
         }
@@ -233,14 +253,22 @@ public sealed class RuleEventCoder : IPipelineComponent
         return words[t.Start].EndsWith("ing", StringComparison.Ordinal) && triggers > 1 && !BeForms.Contains(before) && before is not ("after" or "by");
     }
 
-    /// <summary>"whom they had taken hostage": the past perfect reports background, not the news.</summary>
-    private static bool Pluperfect(string[] words, int s, Trigger t)
+    /// <summary>
+    /// "whom they had taken hostage", "where 24 people were killed in riots last March", "in which 20 people were killed":
+    /// a relative clause gives background to a noun, not the news of the sentence.
+    /// </summary>
+    private static bool InRelativeClause(string[] words, int s, Trigger t)
     {
-        for (var k = t.Start - 1; k >= Math.Max(s, t.Start - 3); k--)
+        for (var k = t.Start - 1; k >= Math.Max(s, t.Start - 8); k--)
         {
-            if (words[k] is "had" or "'d" or "’d")
+            if (words[k] is "whom" or "which" or "where" or "whose" || (words[k] == "who" && k > s && words[k - 1] == ","))
             {
                 return true;
+            }
+
+            if (ClauseBreakers.Contains(words[k]) || ReportingVerbs.Contains(words[k]) || (words[k] == "," && k < t.Start - 1 && words[k + 1] != "who"))
+            {
+                return false;
             }
         }
 
@@ -340,14 +368,16 @@ public sealed class RuleEventCoder : IPipelineComponent
 
     private static bool IsQuoteMark(string w) => w is "\"" or "“" or "”" or "'" or "‘" or "’" or "``" or "''";
 
-    private void CodeTrigger(Context c, TextSpan sentence, int s, int e, Trigger t, bool sportsSentence, ImmutableArray<EventMention>.Builder output)
+    /// <summary>Codes one trigger; returns the sources it used, which a following coordinated verb ("… and has urged") shares.</summary>
+    private List<ActorPhrase> CodeTrigger(Context c, TextSpan sentence, int s, int e, Trigger t, bool sportsSentence, List<ActorPhrase> inherited,
+        ImmutableArray<EventMention>.Builder output)
     {
         var words = c.Words;
         var passive = IsPassive(words, s, t.Start);
         var clauseStart = ClauseStart(words, s, t.Start);
         var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
         var afterLimit = TargetLimit(c, t.ActEnd, e);
-        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit && !(p.Start < t.End && p.End > t.End)).ToList();
+        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit).ToList();
 
         // "said (that) X must …": a demand by the speaker on X.
         var demandBy = DemandingSpeaker(c, s, clauseStart, t.Start);
@@ -363,6 +393,12 @@ public sealed class RuleEventCoder : IPipelineComponent
         else
         {
             sources = SubjectOf(c, before, clauseStart, t.Start, s);
+            if (inherited.Count > 0 && CoordinatedVerb(words, s, t.Start))
+            {
+                // "Pakistan has refused to deploy troops and has urged its citizens …": the second verb shares the subject.
+                sources = inherited;
+            }
+
             if (sources.Count == 0 && QuoteSpeaker(c, t.Start) is { } speaker)
             {
                 // Inside a direct quote with no subject of its own, the act is the speaker's ("holding summit talks … won't change," Ishiba said).
@@ -370,6 +406,13 @@ public sealed class RuleEventCoder : IPipelineComponent
             }
 
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources);
+        }
+
+        if (sources.Count > 1)
+        {
+            // "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": no target of their own.
+            var own = sources.Select(x => CountryOf(x.Code)).ToHashSet(StringComparer.Ordinal);
+            targets = [.. targets.Where(x => !own.Contains(CountryOf(x.Code)))];
         }
 
         var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start ? sources[^1].End : clauseStart;
@@ -416,7 +459,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             var alternative = t.Alternatives.FirstOrDefault(p => Allowed(p, sources));
             if (alternative is null)
             {
-                return;
+                return sources;
             }
 
             code = actCode = alternative.Code;
@@ -432,17 +475,17 @@ public sealed class RuleEventCoder : IPipelineComponent
         var info = _lexicon.Code(code);
         if (info is null || info.Plover.Length == 0 && !code.StartsWith("02", StringComparison.Ordinal))
         {
-            return;
+            return sources;
         }
 
         if (sportsSentence && info.Quad >= 3)
         {
-            return;
+            return sources;
         }
 
         if (IsHistory(c, sentence, t))
         {
-            return;
+            return sources;
         }
 
         // An intention or a demand whose act has no partner in the clause ("wants to hold summit talks") meets the
@@ -462,7 +505,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
         foreach (var src in sources)
         {
-            var source = src.Code == string.Empty ? new EventParticipant(string.Empty, new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.Start].Start), null) : Participant(c, src, s, e);
+            var source = src.Code == string.Empty ? new EventParticipant(string.Empty, new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.Start].Start), null) : Participant(c, src, s, e, t.Start);
             if (source is null)
             {
                 continue;
@@ -472,7 +515,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             var anyTarget = false;
             foreach (var tgt in targets)
             {
-                var target = Participant(c, tgt, s, e);
+                var target = Participant(c, tgt, s, e, e);
                 if (target is null || target.Code == source.Code && tgt == src)
                 {
                     continue;
@@ -489,6 +532,22 @@ public sealed class RuleEventCoder : IPipelineComponent
                     negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence - 0.1, 2)));
             }
         }
+
+        return sources;
+    }
+
+    private static string CountryOf(string? code) => code is { Length: >= 3 } ? code[..3] : code ?? string.Empty;
+
+    /// <summary>The trigger follows "and"/"but" with only auxiliaries between: a verb coordinated with the previous one.</summary>
+    private static bool CoordinatedVerb(string[] words, int s, int trigger)
+    {
+        var k = trigger - 1;
+        while (k > s && Auxiliaries.Contains(words[k]))
+        {
+            k--;
+        }
+
+        return k > s && words[k] is "and" or "but";
     }
 
     private static bool Allowed(EventPattern p, List<ActorPhrase> sources) =>
@@ -681,15 +740,14 @@ public sealed class RuleEventCoder : IPipelineComponent
             return QuoteSpeaker(c, at);
         }
 
+        // "X said he …", "Syria says it …", "Rebels … said they …": the sentence's first actor of the right kind is the one
+        // news refers back to.
         var person = pronoun is "he" or "she";
-        if (person)
+        var subject = c.Phrases.FirstOrDefault(p => p.Start >= s && p.End <= at && p.Code is not null && p.Kind != ActorPhrase.Pronoun
+            && (person ? p.Kind == ActorPhrase.Person : p.Kind != ActorPhrase.Person));
+        if (subject is not null)
         {
-            // "X said he …", "X …, saying he …": the sentence's first person is the one news refers back to.
-            var subject = c.Phrases.FirstOrDefault(p => p.Start >= s && p.End <= at && p.Kind == ActorPhrase.Person && p.Code is not null);
-            if (subject is not null)
-            {
-                return subject;
-            }
+            return subject;
         }
 
         return c.Phrases.LastOrDefault(p => p.End <= at && p.Code is not null && p.Kind != ActorPhrase.Pronoun
@@ -827,12 +885,15 @@ public sealed class RuleEventCoder : IPipelineComponent
     /// The phrase as an event participant. A group or office with no country ("the military government", "President
     /// Prosper Avril") takes the country when the sentence names exactly one: news names the country of domestic actors once.
     /// </summary>
-    private static EventParticipant? Participant(Context c, ActorPhrase p, int s, int e)
+    /// <remarks>For a source, a country named after the verb counts only as the place of the act ("… declared a state of siege in
+    /// Haiti"), not as the other party ("called for sanctions against Nigeria"): <paramref name="open"/> is where that starts.</remarks>
+    private static EventParticipant? Participant(Context c, ActorPhrase p, int s, int e, int open)
     {
         var code = p.Code;
         if (code is null && p.Sector is { } sector)
         {
-            var countries = c.Phrases.Where(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group)
+            var countries = c.Phrases.Where(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group
+                    && (x.End <= open || (x.Start > 0 && c.Words[x.Start - 1] is "in" or "across" or "throughout" or "inside")))
                 .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).ToList();
             code = countries.Count == 1 ? countries[0] + sector : null;
