@@ -16,6 +16,9 @@ internal sealed record ActorPhrase(int Start, int End, string? Code, string? Act
     /// <summary>The sector the words give ("officials" → GOV) when no country or body is named, so the sentence's country can complete it.</summary>
     public string? Sector { get; init; }
 
+    /// <summary>"its troops", "their forces": a group owned by an actor named elsewhere, never the target of that actor's act.</summary>
+    public bool Owned { get; init; }
+
     public const string Person = "person";
     public const string Group = "group";
     public const string Place = "place";
@@ -201,7 +204,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             }
 
             var bare = agent.Code.Length > 3 || agent.Code is "IGO" or "NGO" ? agent.Code : null;
-            result.Add(new ActorPhrase(p, end, bare, null, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)) { Sector = bare is null ? agent.Code[..3] : null });
+            result.Add(new ActorPhrase(p, end, bare, null, ActorPhrase.Group, CrowdCodes.Contains(agent.Code)) { Sector = bare is null ? agent.Code[..3] : null, Owned = owned });
             i = end - 1;
         }
 

@@ -57,7 +57,7 @@ public sealed class RuleEventCoder : IPipelineComponent
 
     private static readonly FrozenSet<string> Determiners = new[]
     {
-        "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "no",
+        "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "no", "'s", "’s", "all",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Auxiliaries = new[]
@@ -158,7 +158,7 @@ public sealed class RuleEventCoder : IPipelineComponent
                 continue;
             }
 
-            var limit = Math.Min(e, t.End + 10);
+            var limit = Math.Min(e, t.End + (t.Pattern.GovernsClause ? 14 : 10));
             var governed = triggers.FirstOrDefault(g => g != t && !g.Consumed && g.Start >= t.End && g.Start < limit
                 && !Enumerable.Range(t.End, g.Start - t.End).Any(k => ClauseBreakers.Contains(words[k]) || ReportingVerbs.Contains(words[k])));
             if (governed is not null && (HasToBetween(words, t.End, governed.Start) || t.Pattern.Text.EndsWith(" to", StringComparison.Ordinal)
@@ -212,7 +212,10 @@ public sealed class RuleEventCoder : IPipelineComponent
             return false;
         }
 
-        if (t.Start > 0 && words[t.Start - 1] == "to" && t.Start - previous.ActEnd <= 12)
+        // "will visit Mauritania and Senegal to mediate", "embarked on a trip to seek support": a purpose infinitive. Not
+        // "wants to hold talks" or "agreed to meet", where the infinitive is the act itself.
+        if (t.Start > 1 && words[t.Start - 1] == "to" && !IntentWords.Contains(words[t.Start - 2]) && !Auxiliaries.Contains(words[t.Start - 2])
+            && !words.AsSpan(previous.ActEnd, Math.Max(0, t.Start - previous.ActEnd)).Contains(","))
         {
             return true;
         }
@@ -237,7 +240,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         }
 
         var before = t.Start > s ? words[t.Start - 1] : string.Empty;
-        if (Determiners.Contains(before))
+        if (Determiners.Contains(before) || (Prepositions.Contains(before) && before != "to"))
         {
             return true;
         }
@@ -386,7 +389,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         List<ActorPhrase> targets;
         if (passive)
         {
-            var by = after.FirstOrDefault(p => p.Start <= t.End + 4 && t.End <= p.Start && Enumerable.Range(t.End, p.Start - t.End).Any(k => words[k] == "by"));
+            var by = after.FirstOrDefault(p => t.End <= p.Start && p.Start > 0 && (words[p.Start - 1] == "by" || (p.Start > 1 && words[p.Start - 2] == "by" && words[p.Start - 1] is "the" or "current" or "a")));
             targets = SubjectOf(c, before, clauseStart, t.Start, s);
             sources = by is not null ? [by] : targets.Count > 0 ? [new ActorPhrase(t.Start, t.Start, string.Empty, null, ActorPhrase.Group, false)] : [];
         }
@@ -405,7 +408,7 @@ public sealed class RuleEventCoder : IPipelineComponent
                 sources = [speaker];
             }
 
-            targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources);
+            targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources, p => Participant(c, p, s, e, e) is not null);
         }
 
         if (sources.Count > 1)
@@ -607,13 +610,23 @@ public sealed class RuleEventCoder : IPipelineComponent
             return null;
         }
 
-        var verb = clauseStart - 1;
-        while (verb > s && words[verb] is "that" or "here" or "today" or "yesterday" or "on" || char.IsUpper(c.Text[c.Tokens[verb].Start]) && verb > s + 1 && words[verb - 1] == "on")
+        // "X said (here) (on) (Wednesday) that Y must …": the reporting verb a few words before the clause.
+        var verb = -1;
+        for (var k = clauseStart - 1; k >= Math.Max(s, clauseStart - 6); k--)
         {
-            verb--;
+            if (ReportingVerbs.Contains(words[k]) || words[k] is "reiterated" or "insisted" or "warned" or "urged")
+            {
+                verb = k;
+                break;
+            }
+
+            if (words[k] == "," || ClauseBreakers.Contains(words[k]))
+            {
+                break;
+            }
         }
 
-        if (!ReportingVerbs.Contains(words[verb]) && !ReportingVerbs.Contains(words[Math.Max(s, verb - 1)]))
+        if (verb < 0)
         {
             return null;
         }
@@ -754,10 +767,11 @@ public sealed class RuleEventCoder : IPipelineComponent
             && (person ? p.Kind == ActorPhrase.Person : p.Kind != ActorPhrase.Person) && p.Start >= Math.Max(0, s - 60));
     }
 
-    private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources)
+    private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources, Func<ActorPhrase, bool> resolves)
     {
         var words = c.Words;
-        var candidates = after.Where(p => (p.Code is not null || p.Sector is not null) && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)).ToList();
+        var candidates = after.Where(p => (p.Code is not null || p.Sector is not null) && !p.Owned && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)
+            && resolves(p)).ToList();
         var own = sources.Select(x => x.Code is { Length: >= 3 } sc ? sc[..3] : null).ToHashSet(StringComparer.Ordinal);
 
         // "cooperation between Japan and South Korea" said by Japan: the partner is South Korea.
@@ -795,7 +809,8 @@ public sealed class RuleEventCoder : IPipelineComponent
         var words = c.Words;
         for (var k = from; k < e; k++)
         {
-            if (words[k] is ";" || (words[k] == "," && k + 1 < e && (words[k + 1] is "according" or "saying" or "adding" or "which" or "who" or "as" or "but"
+            if (words[k] is ";" or "after" or "before" or "when" or "because" or "while" or "since" or "until" or "although" or "though" or "unless"
+                || (words[k] == "," && k + 1 < e && (words[k + 1] is "according" or "saying" or "adding" or "which" or "who" or "as" or "but"
                 || Enumerable.Range(k + 1, Math.Min(6, e - k - 1)).Any(j => ReportingVerbs.Contains(words[j])))))
             {
                 return k;
@@ -890,13 +905,20 @@ public sealed class RuleEventCoder : IPipelineComponent
     private static EventParticipant? Participant(Context c, ActorPhrase p, int s, int e, int open)
     {
         var code = p.Code;
-        if (code is null && p.Sector is { } sector)
+        var isSource = open < e;
+        if (code is null && p.Sector is { } sector && (p.Kind != ActorPhrase.Person || isSource))
         {
             var countries = c.Phrases.Where(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group
                     && (x.End <= open || (x.Start > 0 && c.Words[x.Start - 1] is "in" or "across" or "throughout" or "inside")))
                 .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).ToList();
             code = countries.Count == 1 ? countries[0] + sector : null;
+        }
+
+        if (code is { Length: >= 3 } && p.Start > 0 && c.Words[p.Start - 1] is "former" or "ex" or "ousted" or "exiled" && !code.StartsWith("IGO", StringComparison.Ordinal))
+        {
+            // "Former Socialist prime minister Andreas Papandreou": no longer in office, an elite (CAMEO ELI).
+            code = code[..3] + "ELI";
         }
 
         return code is null ? null : new EventParticipant(code, new TextSpan(c.Tokens[p.Start].Start, c.Tokens[p.End - 1].End), p.ActorId);
