@@ -89,7 +89,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         // Organisations the recogniser missed ("Hezbollah guerrillas"): the gazetteer's names, as written.
         for (var i = 0; i < words.Length; i++)
         {
-            if (covered[i] || !char.IsUpper(text[tokens[i].Start]) || !_orgFirstWords.Contains(text[tokens[i].Start..tokens[i].End]))
+            if (covered[i] || !_orgFirstWords.Contains(text[tokens[i].Start..tokens[i].End]) || !text.AsSpan(tokens[i].Start, tokens[i].Length).ContainsAnyInRange('A', 'Z'))
             {
                 continue;
             }
@@ -120,6 +120,14 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                 var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
                 if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0]))
                 {
+                    if (i > 0 && words[i - 1] == "ethnic")
+                    {
+                        // "ethnic Albanians in Serbia": a people, not the state; the place the sentence names gives the country.
+                        named.Add(new ActorPhrase(i - 1, i + n, null, null, ActorPhrase.Group, true) { Sector = "CVL" });
+                        i += n - 1;
+                        break;
+                    }
+
                     var plural = phrase.EndsWith('s') && !actors.DemonymCountry.ContainsKey(phrase + "s")
                         && i + n < words.Length && !IsNounLike(text, tokens, i + n);
                     named.Add(plural

@@ -166,7 +166,10 @@ public sealed class RuleEventCoder : IPipelineComponent
             {
                 governed.Consumed = true;
                 t.ActCode = governed.Code;
-                t.Code = _lexicon.Refine(t.Code[..2], governed.Code);
+
+                // An intention to coerce or attack ("prepared to impose martial law") is a threat, as CAMEO codes it.
+                var governing = t.Code[..2] == "03" && (_lexicon.Code(governed.Code)?.Quad ?? 0) == 4 ? "13" : t.Code[..2];
+                t.Code = _lexicon.Refine(governing, governed.Code);
                 t.GovernedStart = governed.Start;
                 t.ActEnd = governed.End;
             }
@@ -176,7 +179,8 @@ public sealed class RuleEventCoder : IPipelineComponent
         List<ActorPhrase> lastSources = [];
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
-            var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t);
+            var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
+                || Background(words, previous, t) || InAttribution(words, e, t);
             previous = t;
             if (skip)
             {
@@ -247,14 +251,86 @@ public sealed class RuleEventCoder : IPipelineComponent
 
         // "their political demands", "growing pressure": an adjective between a determiner and the word, or an -ing modifier.
         var before2 = t.Start > s + 1 ? words[t.Start - 2] : string.Empty;
-        if ((Determiners.Contains(before2) && !Auxiliaries.Contains(before) && before is not ("to" or "not" or "n't"))
-            || before is "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new")
+        if ((Determiners.Contains(before2) && AdjectiveLike(before)) || char.IsDigit(before.Length > 0 ? before[0] : 'x')
+            || before is "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new" or "two" or "three" or "four" or "several" or "many")
         {
             return true;
         }
 
         return words[t.Start].EndsWith("ing", StringComparison.Ordinal) && triggers > 1 && !BeForms.Contains(before) && before is not ("after" or "by");
     }
+
+    private static readonly FrozenSet<string> Subordinators = new[]
+    {
+        "after", "before", "since", "following", "as", "when", "because", "amid", "until", "while", "whereas", "once",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// After the main event, a clause opened by "after", "as", "since"… gives its background ("North Korea expelled the
+    /// inspectors after U.S. officials alleged …", "Italy suspended flights, one day after a jet shot down …").
+    /// </summary>
+    private static bool Background(string[] words, Trigger? previous, Trigger t)
+    {
+        if (previous is null)
+        {
+            return false;
+        }
+
+        for (var k = previous.ActEnd; k < t.Start; k++)
+        {
+            if (Subordinators.Contains(words[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The attribution at the end of a sentence (", a member of the Chadian team trying to broker a pact has said.")
+    /// says who reported, not what happened.
+    /// </summary>
+    private static bool InAttribution(string[] words, int e, Trigger t)
+    {
+        var comma = -1;
+        for (var k = t.Start - 1; k >= Math.Max(0, t.Start - 10); k--)
+        {
+            if (words[k] == ",")
+            {
+                comma = k;
+                break;
+            }
+        }
+
+        if (comma < 0)
+        {
+            return false;
+        }
+
+        for (var k = t.End; k < e; k++)
+        {
+            if (words[k] is "," or ";" or "and" or "but")
+            {
+                return false;
+            }
+
+            if (ReportingVerbs.Contains(words[k]))
+            {
+                return k >= e - 4;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word shaped like an adjective ("political", "military", "massive", "fierce"), not a noun like "rebels".</summary>
+    private static bool AdjectiveLike(string w) =>
+        w.Length > 3 && !w.EndsWith('s') && (w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal)
+            || w.EndsWith("ive", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal) || w.EndsWith("ful", StringComparison.Ordinal)
+            || w.EndsWith("ary", StringComparison.Ordinal) || w.EndsWith("ent", StringComparison.Ordinal) || w.EndsWith("ant", StringComparison.Ordinal)
+            || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ish", StringComparison.Ordinal)
+            || w.EndsWith("ian", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal));
 
     /// <summary>
     /// "whom they had taken hostage", "where 24 people were killed in riots last March", "in which 20 people were killed":
@@ -267,6 +343,13 @@ public sealed class RuleEventCoder : IPipelineComponent
             if (words[k] is "whom" or "which" or "where" or "whose" || (words[k] == "who" && k > s && words[k - 1] == ","))
             {
                 return true;
+            }
+
+            if (words[k] == "," && k >= 3 && words[k - 3] == "," && (ReportingVerbs.Contains(words[k - 1]) || ReportingVerbs.Contains(words[k - 2])))
+            {
+                // ", it said," inside the clause
+                k -= 3;
+                continue;
             }
 
             if (ClauseBreakers.Contains(words[k]) || ReportingVerbs.Contains(words[k]) || (words[k] == "," && k < t.Start - 1 && words[k + 1] != "who"))
@@ -376,7 +459,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         ImmutableArray<EventMention>.Builder output)
     {
         var words = c.Words;
-        var passive = IsPassive(words, s, t.Start);
+        var passive = !t.Pattern.StatesIntent && !t.Pattern.Governs && IsPassive(words, s, t.Start);
         var clauseStart = ClauseStart(words, s, t.Start);
         var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
         var afterLimit = TargetLimit(c, t.ActEnd, e);
@@ -457,12 +540,13 @@ public sealed class RuleEventCoder : IPipelineComponent
             modality = EventMention.Intended;
         }
 
+        var grammaticalSubject = passive ? targets : sources;
         if (!Allowed(t.Pattern, sources))
         {
             var alternative = t.Alternatives.FirstOrDefault(p => Allowed(p, sources));
             if (alternative is null)
             {
-                return sources;
+                return grammaticalSubject;
             }
 
             code = actCode = alternative.Code;
@@ -478,17 +562,17 @@ public sealed class RuleEventCoder : IPipelineComponent
         var info = _lexicon.Code(code);
         if (info is null || info.Plover.Length == 0 && !code.StartsWith("02", StringComparison.Ordinal))
         {
-            return sources;
+            return grammaticalSubject;
         }
 
         if (sportsSentence && info.Quad >= 3)
         {
-            return sources;
+            return grammaticalSubject;
         }
 
         if (IsHistory(c, sentence, t))
         {
-            return sources;
+            return grammaticalSubject;
         }
 
         // An intention or a demand whose act has no partner in the clause ("wants to hold summit talks") meets the
@@ -509,7 +593,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         foreach (var src in sources)
         {
             var source = src.Code == string.Empty ? new EventParticipant(string.Empty, new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.Start].Start), null) : Participant(c, src, s, e, t.Start);
-            if (source is null)
+            if (source is null || (source.Code.Length == 0 && !targets.Any(x => Participant(c, x, s, e, e) is not null)))
             {
                 continue;
             }
@@ -536,7 +620,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             }
         }
 
-        return sources;
+        return grammaticalSubject;
     }
 
     private static string CountryOf(string? code) => code is { Length: >= 3 } ? code[..3] : code ?? string.Empty;
@@ -906,7 +990,15 @@ public sealed class RuleEventCoder : IPipelineComponent
     {
         var code = p.Code;
         var isSource = open < e;
-        if (code is null && p.Sector is { } sector && (p.Kind != ActorPhrase.Person || isSource))
+        var sector = p.Sector;
+        if (code is not null && code.StartsWith("---", StringComparison.Ordinal))
+        {
+            // A generic body from the gazetteer ("Parliament" → ---LEG) belongs to the country the sentence names.
+            sector = code[3..];
+            code = null;
+        }
+
+        if (code is null && sector is not null && (p.Kind != ActorPhrase.Person || isSource))
         {
             var countries = c.Phrases.Where(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group
                     && (x.End <= open || (x.Start > 0 && c.Words[x.Start - 1] is "in" or "across" or "throughout" or "inside")))
