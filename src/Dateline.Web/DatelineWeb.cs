@@ -69,10 +69,12 @@ public static class DatelineWeb
                 });
             };
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.DescribeAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Dateline API";
             document.Info.Description = "Read the news store: articles with their understanding layers, search, actors, quotes, stats. Writes need the API key.";
+            document.Servers?.Clear(); // the same document wherever it is served; clients name the base URL
+
             return Task.CompletedTask;
         }));
 

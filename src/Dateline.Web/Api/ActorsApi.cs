@@ -11,6 +11,9 @@ internal static class ActorsApi
         api.MapGet("/actors", ListAsync).WithName("listActors").WithTags("actors")
             .WithSummary("List actors, most-mentioned first")
             .WithDescription("q: part of a name or alias. Cursor paging as /api/articles.");
+        api.MapGet("/actors/overrides", async Task<Ok<IReadOnlyList<StoredActorOverride>>> (IArticleStore store, CancellationToken ct) =>
+                TypedResults.Ok(await store.GetActorOverridesAsync(ct)))
+            .WithName("listActorOverrides").WithTags("actors").WithSummary("The actor overrides stored through the API");
         api.MapGet("/actors/{id}", GetAsync).WithName("getActor").WithTags("actors")
             .WithSummary("One actor: aliases, roles with first/last dates, articles per date");
         api.MapGet("/quotes", QuotesAsync).WithName("listQuotes").WithTags("actors")

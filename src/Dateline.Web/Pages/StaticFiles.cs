@@ -8,7 +8,9 @@ internal static class StaticFiles
 {
     private static readonly FrozenDictionary<string, (byte[] Bytes, string Type, string ETag)> Files = Load();
 
-    public static void MapStatic(this IEndpointRouteBuilder app) =>
+    public static void MapStatic(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription(); // no icon; answer browsers quietly
         app.MapGet("/static/{name}", (string name, HttpContext context) =>
         {
             if (!Files.TryGetValue(name, out var file))
@@ -20,6 +22,7 @@ internal static class StaticFiles
             context.Response.Headers.ETag = file.ETag;
             return context.Request.Headers.IfNoneMatch == file.ETag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(file.Bytes, file.Type);
         }).ExcludeFromDescription();
+    }
 
     private static FrozenDictionary<string, (byte[], string, string)> Load()
     {
