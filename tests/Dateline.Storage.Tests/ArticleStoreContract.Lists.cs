@@ -5,7 +5,8 @@ public abstract partial class ArticleStoreContract
 {
     private static EntityObservation Observed(string article, string date, string name, string country, string actorId, params string[] aliases) =>
         new(article, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), "PERSON", name, country + "GOV", country,
-            "Prime Minister", aliases) { ActorId = actorId };
+            "Prime Minister", aliases)
+        { ActorId = actorId };
 
     /// <summary>Annotations with one actor (a1) and quotes: one said by a1, one by an unresolved speaker.</summary>
     private static ArticleAnnotations QuoteLayers(string articleId, string speakerText) => new(articleId, "test.v1", $$$"""

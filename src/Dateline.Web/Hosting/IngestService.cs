@@ -25,7 +25,9 @@ internal sealed class IngestService(IArticleStore store, ILoggerFactory logging,
             var stored = await store.GetActorOverridesAsync(lifetime.ApplicationStopping);
             var overrides = stored.Count == 0 ? null : ActorOverrides.FromEntries(stored.Select(o =>
                 new ActorOverrides.Entry(o.Name, o.Type, o.Code, o.Country, o.Role) { Aliases = o.Aliases }));
-            var options = new IngestOptions { Pipeline = NlpPipelines.Default(actors: overrides) };
+            // One reader thread: an ingest through the API shares the machine with the readers it serves, so it leaves
+            // the other cores to them (the CLI's ingest, alone on the machine, uses them all).
+            var options = new IngestOptions { Pipeline = NlpPipelines.Default(actors: overrides), Parallelism = 1 };
             var runner = new IngestRunner(_extractor, store, options, logging.CreateLogger("ingest"));
             return await runner.RunInputsAsync(inputs, null, lifetime.ApplicationStopping);
         }
