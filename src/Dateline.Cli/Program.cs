@@ -24,6 +24,7 @@ root.Subcommands.Add(AnnotateCommand.Create());
 root.Subcommands.Add(ActorsCommand.Create());
 root.Subcommands.Add(EventsCommand.CreateEvents());
 root.Subcommands.Add(EventsCommand.CreateDyad());
+root.Subcommands.Add(ServeCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

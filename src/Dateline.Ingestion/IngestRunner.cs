@@ -24,11 +24,28 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
     private sealed record FileDone(IngestedFile File, bool Clean) : Item;
 
-    public async Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
+    public Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var (files, findProblems) = InputFinder.Find(paths);
+        return RunCoreAsync([.. files.Select(f => new Input(f, null))], findProblems, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests inputs held in memory (documents sent to the API, uploaded files) through the same readers, pipeline and
+    /// single writer as files. They have no file to remember, so they are not entered in the resume ledger; article ids
+    /// still make a repeated upload a no-op.
+    /// </summary>
+    public Task<IngestSummary> RunInputsAsync(IReadOnlyList<InputFile> inputs, IProgress<IngestProgress>? progress,
+        CancellationToken cancellationToken) =>
+        RunCoreAsync([.. inputs.Select(i => new Input(i.Path, i))], [], progress, cancellationToken);
+
+    private sealed record Input(string Path, InputFile? Memory);
+
+    private async Task<IngestSummary> RunCoreAsync(IReadOnlyList<Input> files, IReadOnlyList<InputProblem> findProblems,
+        IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
         var problems = new List<InputProblem>(findProblems);
         var channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(options.BatchSize * 4)
         {
@@ -49,7 +66,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             {
                 MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
                 CancellationToken = cancellationToken,
-            }, async (path, ct) => await ReadFileAsync(path, channel.Writer, state, problems, ct));
+            }, async (input, ct) => await ReadFileAsync(input, channel.Writer, state, problems, ct));
         }
         catch (OperationCanceledException)
         {
@@ -85,14 +102,15 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         };
     }
 
-    private async Task ReadFileAsync(string path, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
+    private async Task ReadFileAsync(Input input, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
         CancellationToken ct)
     {
+        var path = input.Path;
         IngestedFile? fingerprint = null;
         try
         {
             var info = new FileInfo(path);
-            if (info.Exists)
+            if (input.Memory is null && info.Exists)
             {
                 fingerprint = new IngestedFile(Path.GetFullPath(path), info.Length, info.LastWriteTimeUtc);
                 if (!options.Force && await store.IsFileIngestedAsync(fingerprint, ct))
@@ -110,7 +128,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
         var articles = 0;
         var clean = true;
-        foreach (var outcome in extractor.ReadFile(path, ct))
+        foreach (var outcome in input.Memory is { } memory ? extractor.Read(memory, ct) : extractor.ReadFile(path, ct))
         {
             if (outcome.Article is { } article)
             {
@@ -232,7 +250,10 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         pipeline.Run(doc, ct);
         var observations = doc.Has(Dateline.Core.Documents.Layers.Actors)
             ? doc.Get(Dateline.Core.Documents.Layers.Actors)
-                .Select(a => new EntityObservation(article.Id, article.Published?.Date, a.Type, a.Name, a.Code, a.Country, a.Role, a.Aliases))
+                .Select(a => new EntityObservation(article.Id, article.Published?.Date, a.Type, a.Name, a.Code, a.Country, a.Role, a.Aliases)
+                {
+                    ActorId = a.Id,
+                })
                 .ToList()
             : [];
         var events = doc.Has(Dateline.Core.Documents.Layers.Events)

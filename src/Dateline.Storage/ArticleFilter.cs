@@ -1,7 +1,12 @@
 namespace Dateline.Storage;
 
-/// <summary>Filters shared by search, export and counts. Dates compare the article's calendar publication date.</summary>
-public sealed record ArticleFilter(DateOnly? From = null, DateOnly? To = null, string? Source = null)
+/// <summary>
+/// Filters shared by search, listing, export and counts. Dates compare the article's calendar publication date;
+/// <see cref="Language"/> is the article's language code ("en"); <see cref="Actor"/> is an entity id
+/// (<see cref="EntityRecord.Id"/>): only articles that mention it.
+/// </summary>
+public sealed record ArticleFilter(DateOnly? From = null, DateOnly? To = null, string? Source = null, string? Language = null,
+    string? Actor = null)
 {
     public static ArticleFilter All { get; } = new();
 }

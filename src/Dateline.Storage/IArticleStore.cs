@@ -36,10 +36,35 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>The events between two actors per period, with the article volume of each period as the denominator.</summary>
     Task<IReadOnlyList<DyadPoint>> DyadAsync(DyadQuery query, CancellationToken cancellationToken);
 
+    /// <summary>One entity by its id, or null.</summary>
+    Task<EntityRecord?> GetEntityAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>A page of entities whose name or an alias contains <paramref name="query"/> (all when null), most-mentioned first.</summary>
+    Task<Page<EntityRecord>> ListEntitiesAsync(string? query, string? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many articles mention the entity, per publication date, oldest first.</summary>
+    Task<IReadOnlyList<DateCount>> GetEntityTimelineAsync(string entityId, CancellationToken cancellationToken);
+
+    /// <summary>For one article: its annotation actor ids ("a1") → the cross-article entity ids they were recorded under.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetArticleEntitiesAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>A page of quotes (newest articles first, in text order within an article) matching the filter.</summary>
+    Task<Page<QuoteRecord>> ListQuotesAsync(QuoteFilter filter, string? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces (by name) actor overrides; returns how many are stored in all.</summary>
+    Task<int> SaveActorOverridesAsync(IReadOnlyList<StoredActorOverride> overrides, CancellationToken cancellationToken);
+
+    /// <summary>Every stored actor override, by name.</summary>
+    Task<IReadOnlyList<StoredActorOverride>> GetActorOverridesAsync(CancellationToken cancellationToken);
+
     /// <summary>The annotation layers of an article, or null when it has none.</summary>
     Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken);
 
     Task<long> CountAsync(ArticleFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>A page of matching articles, newest publication date first (undated last). <paramref name="cursor"/>: null or a
+    /// <see cref="Page{T}.Next"/> from the same filter; throws <see cref="InvalidCursorException"/> for any other string.</summary>
+    Task<Page<ArticleSummary>> ListArticlesAsync(ArticleFilter filter, string? cursor, int limit, CancellationToken cancellationToken);
 
     /// <summary>Streams every matching article in (published, id) order. Never capped.</summary>
     IAsyncEnumerable<Article> ExportAsync(ArticleFilter filter, CancellationToken cancellationToken);

@@ -6,7 +6,7 @@ using Dateline.Storage.Search;
 namespace Dateline.Storage.Tests;
 
 /// <summary>The behaviour every store back end must have. Each test gets a fresh, empty store.</summary>
-public abstract class ArticleStoreContract(IStoreFixture fixture)
+public abstract partial class ArticleStoreContract(IStoreFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

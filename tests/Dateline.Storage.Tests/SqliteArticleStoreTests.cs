@@ -29,7 +29,30 @@ public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContr
         cmd.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await cmd.ExecuteScalarAsync(Ct));
         cmd.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal(SqliteMigrator.Latest, Convert.ToInt32(await cmd.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SqliteMigrator.Migrations.Count, Convert.ToInt32(await cmd.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_script_numbered_below_the_latest_applied_one_is_still_applied()
+    {
+        // Branches number their scripts apart (0005 events, 0006 API): a store that got 0006 first must still get 0005.
+        using var tmp = new TempFolder();
+        var path = tmp.File("gap.db");
+        await (await SqliteArticleStore.OpenAsync(path, Ct)).DisposeAsync();
+        var version = SqliteMigrator.Migrations[^2].Version;
+        await using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await c.OpenAsync(Ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "DELETE FROM schema_migrations WHERE version = $v";
+            cmd.Parameters.AddWithValue("$v", version);
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The record of a lower-numbered script is gone while a higher one stays: opening must apply that script again,
+        // which here fails loudly because its tables exist (before the fix it was silently skipped).
+        var ex = await Assert.ThrowsAsync<StoreException>(() => SqliteArticleStore.OpenAsync(path, Ct));
+        Assert.Contains("already exists", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -171,6 +171,30 @@ public sealed class SqliteArticleStore : IArticleStore
     public Task<IReadOnlyList<Events.DyadPoint>> DyadAsync(Events.DyadQuery query, CancellationToken cancellationToken) =>
         SqliteEvents.DyadAsync(this, query, cancellationToken);
 
+    public Task<EntityRecord?> GetEntityAsync(string id, CancellationToken cancellationToken) =>
+        SqliteEntities.GetAsync(this, id, cancellationToken);
+
+    public Task<Page<EntityRecord>> ListEntitiesAsync(string? query, string? cursor, int limit, CancellationToken cancellationToken) =>
+        SqliteEntities.ListAsync(this, query, cursor, limit, cancellationToken);
+
+    public Task<IReadOnlyList<DateCount>> GetEntityTimelineAsync(string entityId, CancellationToken cancellationToken) =>
+        SqliteEntities.TimelineAsync(this, entityId, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> GetArticleEntitiesAsync(string articleId, CancellationToken cancellationToken) =>
+        SqliteEntities.ArticleEntitiesAsync(this, articleId, cancellationToken);
+
+    public Task<Page<QuoteRecord>> ListQuotesAsync(QuoteFilter filter, string? cursor, int limit, CancellationToken cancellationToken) =>
+        SqliteListing.QuotesAsync(this, filter, cursor, limit, cancellationToken);
+
+    public Task<Page<ArticleSummary>> ListArticlesAsync(ArticleFilter filter, string? cursor, int limit, CancellationToken cancellationToken) =>
+        SqliteListing.ArticlesAsync(this, filter, cursor, limit, cancellationToken);
+
+    public Task<int> SaveActorOverridesAsync(IReadOnlyList<StoredActorOverride> overrides, CancellationToken cancellationToken) =>
+        SqliteActorOverrides.SaveAsync(this, overrides, cancellationToken);
+
+    public Task<IReadOnlyList<StoredActorOverride>> GetActorOverridesAsync(CancellationToken cancellationToken) =>
+        SqliteActorOverrides.GetAsync(this, cancellationToken);
+
     public async Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

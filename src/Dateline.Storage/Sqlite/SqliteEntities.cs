@@ -42,6 +42,12 @@ internal static class SqliteEntities
                 await Exec(c, tx, ct, "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($id, $alias)", ("$id", id), ("$alias", alias));
             }
 
+            if (o.ActorId is not null)
+            {
+                await Exec(c, tx, ct, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, entity_id) VALUES ($article, $actor, $id)",
+                    ("$article", o.ArticleId), ("$actor", o.ActorId), ("$id", id));
+            }
+
             var isNew = await Exec(c, tx, ct, "INSERT OR IGNORE INTO entity_articles (entity_id, article_id) VALUES ($id, $article)",
                 ("$id", id), ("$article", o.ArticleId)) > 0;
             if (o.Role is not null && isNew)
@@ -61,18 +67,67 @@ internal static class SqliteEntities
         await tx.CommitAsync(ct);
     }
 
-    public static async Task<IReadOnlyList<EntityRecord>> FindAsync(SqliteArticleStore store, string? query, int limit, CancellationToken ct)
+    public static async Task<IReadOnlyList<EntityRecord>> FindAsync(SqliteArticleStore store, string? query, int limit, CancellationToken ct) =>
+        await QueryAsync(store, query, null, limit, 0, ct);
+
+    public static async Task<EntityRecord?> GetAsync(SqliteArticleStore store, string id, CancellationToken ct) =>
+        await QueryAsync(store, null, id, 1, 0, ct) is [var found, ..] ? found : null;
+
+    public static async Task<Page<EntityRecord>> ListAsync(SqliteArticleStore store, string? query, string? cursor, int limit, CancellationToken ct)
+    {
+        var offset = StoreCursor.DecodeOffset(cursor, "actors");
+        var found = await QueryAsync(store, query, null, limit + 1, offset, ct);
+        return found.Count > limit
+            ? new Page<EntityRecord>([.. found.Take(limit)], StoreCursor.EncodeOffset("actors", offset + limit))
+            : new Page<EntityRecord>(found, null);
+    }
+
+    public static async Task<IReadOnlyList<DateCount>> TimelineAsync(SqliteArticleStore store, string entityId, CancellationToken ct)
     {
         await using var c = await store.OpenConnectionAsync(ct);
-        var like = "%" + (query ?? string.Empty).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var cmd = SqliteArticleStore.Command(c, null, """
+            SELECT a.published_date, COUNT(*) FROM entity_articles ea JOIN articles a ON a.id = ea.article_id
+            WHERE ea.entity_id = $id GROUP BY a.published_date ORDER BY a.published_date IS NULL, a.published_date
+            """, ("$id", entityId));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<DateCount>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new DateCount(Date(r, 0), r.GetInt64(1)));
+        }
+
+        return list;
+    }
+
+    public static async Task<IReadOnlyDictionary<string, string>> ArticleEntitiesAsync(SqliteArticleStore store, string articleId, CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var cmd = SqliteArticleStore.Command(c, null,
+            "SELECT actor_id, entity_id FROM article_actors WHERE article_id = $id", ("$id", articleId));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await r.ReadAsync(ct))
+        {
+            map[r.GetString(0)] = r.GetString(1);
+        }
+
+        return map;
+    }
+
+    private static async Task<IReadOnlyList<EntityRecord>> QueryAsync(SqliteArticleStore store, string? query, string? id, int limit, int offset,
+        CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        var like = "%" + (query ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var found = new List<(string Id, string Type, string Name, string? Code, string? Country, long Articles)>();
         await using (var cmd = SqliteArticleStore.Command(c, null, """
             SELECT e.id, e.type, e.name, e.code, e.country, (SELECT COUNT(*) FROM entity_articles a WHERE a.entity_id = e.id) AS n
             FROM entities e
-            WHERE $q IS NULL OR e.name LIKE $like ESCAPE '\' OR EXISTS
-                (SELECT 1 FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias LIKE $like ESCAPE '\')
-            ORDER BY n DESC, e.name LIMIT $limit
-            """, ("$q", query), ("$like", like), ("$limit", limit)))
+            WHERE ($id IS NULL OR e.id = $id) AND ($q IS NULL OR e.name LIKE $like ESCAPE '\' OR EXISTS
+                (SELECT 1 FROM entity_aliases x WHERE x.entity_id = e.id AND x.alias LIKE $like ESCAPE '\'))
+            ORDER BY n DESC, e.name, e.id LIMIT $limit OFFSET $offset
+            """, ("$id", id), ("$q", query), ("$like", like), ("$limit", limit), ("$offset", offset)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))

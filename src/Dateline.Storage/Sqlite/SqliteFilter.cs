@@ -27,6 +27,18 @@ internal static class SqliteFilter
             parameters.Add(("$source", filter.Source.Trim()));
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Language))
+        {
+            clauses.Add($"{table}.language = $language COLLATE NOCASE");
+            parameters.Add(("$language", filter.Language.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            clauses.Add($"{table}.id IN (SELECT article_id FROM entity_articles WHERE entity_id = $actor)");
+            parameters.Add(("$actor", filter.Actor));
+        }
+
         return (string.Join(" AND ", clauses), [.. parameters]);
     }
 }

@@ -23,12 +23,15 @@ internal static class SqliteMigrator
                 $"the database has schema version {current}, newer than this Dateline understands ({Latest}); upgrade Dateline");
         }
 
-        foreach (var (version, name, sql) in Migrations.Where(m => m.Version > current))
+        // Every script not yet recorded is applied, not only those above the highest recorded version: branches number
+        // their scripts apart (0005 events, 0006 API), so a database may meet a lower-numbered script after a higher one.
+        var applied = await AppliedVersionsAsync(connection, cancellationToken);
+        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             // BEGIN IMMEDIATE takes the write lock before the version is re-read, so two processes opening a new file at
             // once cannot both apply the same script: the second waits, then sees the migration done and skips it.
             await using var tx = connection.BeginTransaction(deferred: false);
-            if (await CurrentVersionAsync(connection, tx, cancellationToken) >= version)
+            if ((await AppliedVersionsAsync(connection, cancellationToken, tx)).Contains(version))
             {
                 await tx.RollbackAsync(cancellationToken);
                 continue;
@@ -54,6 +57,22 @@ internal static class SqliteMigrator
         cmd.Transaction = tx;
         cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(SqliteConnection connection, CancellationToken cancellationToken,
+        SqliteTransaction? tx = null)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT version FROM schema_migrations";
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var versions = new HashSet<int>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            versions.Add(r.GetInt32(0));
+        }
+
+        return versions;
     }
 
     private static async Task Exec(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Dateline.Web;
+
+namespace Dateline.Cli.Commands;
+
+/// <summary><c>dateline serve</c>: the JSON API and web UI over the store, on loopback unless told otherwise.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Where to listen, ';'-separated (default {WebOptions.DefaultUrls}). Only an explicit --urls may name a non-loopback address",
+        };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "Key that unlocks writes (ingest, actor overrides) via X-Api-Key or Authorization: Bearer (default: $DATELINE_API_KEY; none: writes disabled)",
+        };
+        var command = new Command("serve", "Serve the JSON API (/api, /openapi/v1.json) and the web UI over the store") { urls, apiKey };
+        command.SetAction(async (result, ct) =>
+        {
+            var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DATELINE_API_KEY");
+            var options = new WebOptions
+            {
+                DbPath = GlobalOptions.DbPath(result),
+                Urls = result.GetValue(urls) ?? WebOptions.DefaultUrls,
+                UrlsChosenByUser = result.GetValue(urls) is not null,
+                ApiKey = string.IsNullOrWhiteSpace(key) ? null : key.Trim(),
+                Verbose = result.GetValue(GlobalOptions.Verbose),
+                LogJson = result.GetValue(GlobalOptions.LogFormat) == "json",
+            };
+            if (options.ApiKey is { Length: < 16 })
+            {
+                throw new UsageException("the API key is shorter than 16 characters; choose a long random one (e.g. `openssl rand -hex 24`)");
+            }
+
+            try
+            {
+                await DatelineWeb.RunAsync(options, ct);
+            }
+            catch (WebConfigurationException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+            catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"cannot listen on {options.Urls}: {ex.Message}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

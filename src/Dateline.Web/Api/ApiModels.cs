@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Dateline.Core.Articles;
+using Dateline.Storage;
+using Dateline.Storage.Search;
+
+namespace Dateline.Web.Api;
+
+/// <summary>An article with all its understanding layers (the `annotate` JSON) and where its actors link to.</summary>
+/// <param name="Article">The article in its public JSON form.</param>
+/// <param name="Pipeline">The versioned pipeline that made the layers, or null when the article has none.</param>
+/// <param name="Annotations">Sentences, entities, actors, actor mentions, times, quotes, with [start, end) offsets into the body.</param>
+/// <param name="ActorEntities">The annotations' actor ids ("a1") → entity ids for /api/actors/{id}.</param>
+public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElement? Annotations, IReadOnlyDictionary<string, string> ActorEntities);
+
+/// <summary>Search hits in rank order.</summary>
+/// <param name="Query">The query as typed.</param>
+/// <param name="Parsed">The query as understood (fully parenthesised), the same text the CLI prints.</param>
+/// <param name="Total">All matches, not only this page.</param>
+/// <param name="Hits">This page; each snippet is plain text with highlight ranges into it.</param>
+/// <param name="Next">Cursor for the next page, or null on the last.</param>
+public sealed record SearchResponse(string Query, string Parsed, long Total, IReadOnlyList<SearchHit> Hits, string? Next);
+
+/// <summary>An actor across the store with the number of articles mentioning it per date.</summary>
+public sealed record ActorResponse(EntityRecord Actor, IReadOnlyList<DateCount> Timeline);
+
+/// <summary>Liveness and the store it serves.</summary>
+public sealed record HealthResponse(string Status, string Store, long Articles);
+
+/// <summary>One document in the JSON Lines record shape of <c>dateline ingest</c>; needs <c>text</c> or <c>html</c>.</summary>
+public sealed record IngestDocument(string? Url, string? Html, string? Text, string? Title, string? Published, string? Source);
+
+/// <summary>Documents to ingest. <c>urls</c> is refused: the API does not fetch pages (use <c>dateline follow</c>).</summary>
+public sealed record IngestRequest(IReadOnlyList<IngestDocument>? Documents, IReadOnlyList<string>? Urls);
+
+/// <summary>A document or file that did not become an article, and why.</summary>
+public sealed record IngestProblem(string Input, string? Record, string Reason);
+
+/// <summary>What an ingest through the API did (the same counts as <c>dateline ingest</c>).</summary>
+public sealed record IngestResponse(int Inputs, long ArticlesRead, long Inserted, long Updated, long Duplicates,
+    IReadOnlyList<IngestProblem> Problems, long ElapsedMs);
+
+/// <summary>Lines of an actors file: a header line (name, aliases, type, code, country, role), then one actor per line, tab-separated.</summary>
+public sealed record ActorOverridesRequest(IReadOnlyList<string> Lines);
+
+/// <summary>How many overrides the request held and how many the store now keeps.</summary>
+public sealed record ActorOverridesResponse(int Received, int Total);

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Dateline.Storage;
+
+namespace Dateline.Web.Api;
+
+/// <summary>Reads query-string values the same way for the API and the pages; bad values are 400s that say which.</summary>
+internal static class Query
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 200;
+
+    public static int Limit(int? limit) => limit switch
+    {
+        null => DefaultLimit,
+        < 1 or > MaxLimit => throw new BadRequestException($"limit must be between 1 and {MaxLimit}"),
+        _ => limit.Value,
+    };
+
+    public static DateOnly? Date(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new BadRequestException($"{name} '{value}' is not a date; use YYYY-MM-DD");
+
+    public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static ArticleFilter Filter(string? from, string? to, string? source, string? language, string? actor) =>
+        new(Date(from, "from"), Date(to, "to"), Text(source), Text(language), Text(actor));
+}

@@ -1,0 +1,34 @@
+using Dateline.Storage;
+using Dateline.Storage.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dateline.Web.Api;
+
+/// <summary><c>/api/search</c>: the CLI's query language over the full-text index, ranked, with highlight ranges.</summary>
+internal static class SearchApi
+{
+    public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/search", SearchAsync).WithName("search").WithTags("search")
+            .WithSummary("Full-text search")
+            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet.");
+        return api;
+    }
+
+    /// <summary>Runs a query; shared by the API and the search page.</summary>
+    public static async Task<SearchResponse> RunAsync(IArticleStore store, string? q, ArticleFilter filter, string? cursor, int limit,
+        CancellationToken ct)
+    {
+        var query = SearchQuery.Parse(q ?? string.Empty);
+        var offset = StoreCursor.DecodeOffset(Query.Text(cursor), "search");
+        var results = await store.SearchAsync(new SearchRequest(query, filter, limit, offset), ct);
+        var next = offset + results.Hits.Count < results.Total && results.Hits.Count > 0
+            ? StoreCursor.EncodeOffset("search", offset + results.Hits.Count)
+            : null;
+        return new SearchResponse(query.Text, results.Query, results.Total, results.Hits, next);
+    }
+
+    private static async Task<Ok<SearchResponse>> SearchAsync(IArticleStore store, string q, string? from, string? to, string? source,
+        string? language, string? actor, string? cursor, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await RunAsync(store, q, Query.Filter(from, to, source, language, actor), cursor, Query.Limit(limit), ct));
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Dateline.Storage;
+using Dateline.Web.Api;
+
+namespace Dateline.Web.Pages;
+
+/// <summary>The actor list and one actor: aliases, roles over time, a timeline of mentions, their quotes and articles.</summary>
+internal static class ActorPages
+{
+    public static async Task<IResult> ListAsync(HttpRequest request, IArticleStore store, CancellationToken ct)
+    {
+        var q = Query.Text(request.Query["q"].ToString());
+        var cursor = Query.Text(request.Query["cursor"].ToString());
+        Page<EntityRecord> page;
+        try
+        {
+            page = await store.ListEntitiesAsync(q, cursor, 50, ct);
+        }
+        catch (InvalidCursorException ex)
+        {
+            return Layout.Page("Actors", "/actors", h => h.Element("h1", "Actors").Element("p", ex.Message, ("class", "error"), ("role", "alert")));
+        }
+
+        return Layout.Page("Actors", "/actors", h =>
+        {
+            h.Element("h1", "Actors");
+            h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/actors")).Open("div", ("class", "query"))
+                .Element("label", "Name or alias", ("for", "actor-q")).Open("input", ("id", "actor-q"), ("name", "q"), ("type", "search"), ("value", q))
+                .Markup("<button type=\"submit\">Find</button>").Close("div").Close("form");
+            h.Open("table", ("class", "actors")).Markup("<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Code</th><th scope=\"col\">Articles</th></tr></thead><tbody>");
+            foreach (var e in page.Items)
+            {
+                h.Open("tr", ("class", "actor-row")).Open("td").Link(Routes.Actor(e.Id), e.Name).Close("td").Element("td", e.Type).Element("td", e.Code ?? "–")
+                    .Element("td", e.Articles.ToString(CultureInfo.InvariantCulture), ("class", "num")).Close("tr");
+            }
+
+            h.Markup("</tbody>").Close("table");
+            SearchPage.NextLink(h, "/actors", page.Next, [("q", q)]);
+        });
+    }
+
+    public static async Task<IResult> DetailAsync(string id, IArticleStore store, CancellationToken ct)
+    {
+        if (await store.GetEntityAsync(id, ct) is not { } actor)
+        {
+            return Layout.NotFound($"No actor has the id '{id}'.");
+        }
+
+        var timeline = await store.GetEntityTimelineAsync(id, ct);
+        var quotes = await store.ListQuotesAsync(new QuoteFilter(Actor: id), null, 20, ct);
+        var articles = await store.ListArticlesAsync(new ArticleFilter(Actor: id), null, 20, ct);
+        return Layout.Page(actor.Name, "/actors", h =>
+        {
+            h.Open("div", ("class", "actor"), ("data-id", actor.Id));
+            h.Element("h1", actor.Name, ("id", "actor-name"));
+            h.Open("dl", ("class", "facts")).Element("dt", "Type").Element("dd", actor.Type).Element("dt", "Code").Element("dd", actor.Code ?? "–", ("class", "code"))
+                .Element("dt", "Country").Element("dd", actor.Country ?? "–").Element("dt", "Articles").Element("dd", actor.Articles.ToString(CultureInfo.InvariantCulture)).Close("dl");
+
+            h.Open("section", ("aria-labelledby", "aliases-h")).Element("h2", "Aliases", ("id", "aliases-h")).Open("ul", ("class", "aliases"));
+            foreach (var alias in actor.Aliases)
+            {
+                h.Element("li", alias, ("class", "alias"));
+            }
+
+            h.Close("ul").Close("section");
+
+            h.Open("section", ("aria-labelledby", "roles-h")).Element("h2", "Roles over time", ("id", "roles-h"));
+            h.Open("table", ("class", "roles")).Markup("<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Code</th><th scope=\"col\">First seen</th><th scope=\"col\">Last seen</th><th scope=\"col\">Articles</th></tr></thead><tbody>");
+            foreach (var r in actor.Roles)
+            {
+                h.Open("tr", ("class", "role")).Element("td", r.Role).Element("td", r.Code ?? "–").Element("td", Day(r.First)).Element("td", Day(r.Last))
+                    .Element("td", r.Articles.ToString(CultureInfo.InvariantCulture), ("class", "num")).Close("tr");
+            }
+
+            h.Markup("</tbody>").Close("table").Close("section");
+
+            h.Open("section", ("aria-labelledby", "timeline-h")).Element("h2", "Mentions over time", ("id", "timeline-h"));
+            Timeline.Write(h, timeline);
+            h.Close("section");
+
+            h.Open("section", ("class", "quotes"), ("aria-labelledby", "quotes-h")).Element("h2", "Quotes", ("id", "quotes-h"));
+            QuotesPage.WriteList(h, quotes.Items);
+            if (quotes.Next is not null)
+            {
+                h.Open("p").Link(Routes.WithQuery("/quotes", ("actor", actor.Id)), "All quotes →").Close("p");
+            }
+
+            h.Close("section");
+
+            h.Open("section", ("aria-labelledby", "articles-h")).Element("h2", "Articles", ("id", "articles-h")).Open("ul", ("class", "actor-articles"));
+            foreach (var a in articles.Items)
+            {
+                h.Open("li", ("class", "result")).Link(Routes.Article(a.Id), a.Title ?? "(untitled)").Text(" ").Element("span", $"{a.Source} · {a.Published}", ("class", "meta")).Close("li");
+            }
+
+            h.Close("ul");
+            if (articles.Next is not null)
+            {
+                h.Open("p").Link(Routes.WithQuery("/", ("actor", actor.Id)), "All articles →").Close("p");
+            }
+
+            h.Close("section").Close("div");
+        });
+    }
+
+    private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Dateline.Web.Pages;
+
+/// <summary>The parts of an article's stored layers (the `annotate` JSON) that the article page shows.</summary>
+internal sealed record ArticleLayers(
+    IReadOnlyList<ArticleLayers.EntityView> Entities,
+    IReadOnlyDictionary<string, ArticleLayers.ActorView> Actors,
+    IReadOnlyList<ArticleLayers.QuoteView> Quotes,
+    IReadOnlyList<ArticleLayers.TimeView> Times)
+{
+    /// <summary>The text the offsets point into (the article body); set by the page.</summary>
+    public string? Text { get; init; }
+
+    public sealed record EntityView(int Start, int End, string Type, string? ActorId);
+
+    public sealed record ActorView(string Id, string Name, string Type, string? Code, string? Role);
+
+    public sealed record QuoteView(int Start, int End, bool Direct, int? SpeakerStart, int? SpeakerEnd, string? SpeakerText, string? ActorId);
+
+    public sealed record TimeView(int Start, int End, string? Value);
+
+    public static ArticleLayers Empty { get; } = new([], new Dictionary<string, ActorView>(), [], []);
+
+    public static ArticleLayers Parse(string? json)
+    {
+        if (json is null)
+        {
+            return Empty;
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var entities = Array(root, "entities").Select(e => new EntityView(Int(e, "start"), Int(e, "end"), Str(e, "type") ?? "MISC", Str(e, "actor"))).ToList();
+        var actors = Array(root, "actors").Select(a => new ActorView(Str(a, "id") ?? string.Empty, Str(a, "name") ?? string.Empty,
+            Str(a, "type") ?? string.Empty, Str(a, "code"), Str(a, "role"))).Where(a => a.Id.Length > 0)
+            .GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var quotes = Array(root, "quotes").Select(q =>
+        {
+            var speaker = q.TryGetProperty("speaker", out var s) && s.ValueKind == JsonValueKind.Object ? s : (JsonElement?)null;
+            return new QuoteView(Int(q, "start"), Int(q, "end"), q.TryGetProperty("direct", out var d) && d.ValueKind == JsonValueKind.True,
+                speaker is { } sp ? Int(sp, "start") : null, speaker is { } se ? Int(se, "end") : null,
+                speaker is { } st ? Str(st, "text") : null, speaker is { } sa ? Str(sa, "actor") : null);
+        }).ToList();
+        var times = Array(root, "times").Select(t => new TimeView(Int(t, "start"), Int(t, "end"), Str(t, "value"))).ToList();
+        return new ArticleLayers(entities, actors, quotes, times);
+    }
+
+    private static List<JsonElement> Array(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().ToList() : [];
+
+    private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt32(out var i) ? i : 0;
+
+    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

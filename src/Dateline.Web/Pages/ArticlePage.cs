@@ -1,0 +1,133 @@
+using System.Globalization;
+using Dateline.Core.Articles;
+using Dateline.Storage;
+
+namespace Dateline.Web.Pages;
+
+/// <summary>
+/// One article: the clean text with its entities, quotes and times marked, the quotes listed with their speakers, and a
+/// metadata panel (source, wire, dateline, dates with where they came from, authors, images with captions and credits).
+/// </summary>
+internal static class ArticlePage
+{
+    public static async Task<IResult> RenderAsync(string id, IArticleStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } article)
+        {
+            return Layout.NotFound($"No article has the id '{id}'.");
+        }
+
+        var annotations = await store.GetAnnotationsAsync(id, ct);
+        var layers = ArticleLayers.Parse(annotations?.Json) with { Text = article.Body };
+        var actorEntities = await store.GetArticleEntitiesAsync(id, ct);
+        return Layout.Page(article.Title ?? "Article", string.Empty, h =>
+        {
+            h.Open("article", ("class", "article"), ("data-id", article.Id));
+            h.Element("h1", article.Title ?? "(untitled)", ("id", "title"));
+            h.Open("div", ("class", "article-layout"));
+            h.Open("div", ("class", "article-body"), ("id", "body"));
+            ArticleText.Write(h, article, layers, actorEntities);
+            h.Close("div");
+            MetadataPanel(h, article, annotations?.Pipeline);
+            h.Close("div");
+            QuoteList(h, layers, actorEntities);
+            h.Close("article");
+        });
+    }
+
+    private static void QuoteList(Html h, ArticleLayers layers, IReadOnlyDictionary<string, string> actorEntities)
+    {
+        h.Open("section", ("class", "quotes"), ("aria-labelledby", "quotes-h")).Element("h2", $"Quotes ({layers.Quotes.Count})", ("id", "quotes-h"));
+        if (layers.Quotes.Count == 0)
+        {
+            h.Element("p", "No quotes found in this article.", ("class", "empty"));
+        }
+
+        h.Open("ol", ("class", "quote-list"));
+        foreach (var (q, i) in layers.Quotes.Select((q, i) => (q, i)))
+        {
+            var actor = q.ActorId is not null && layers.Actors.TryGetValue(q.ActorId, out var a) ? a : null;
+            var entity = q.ActorId is not null && actorEntities.TryGetValue(q.ActorId, out var e) ? e : null;
+            h.Open("li", ("class", "quote-item"), ("data-quote", i.ToString(CultureInfo.InvariantCulture)));
+            h.Element("blockquote", QuoteText(layers, q), ("class", "quote-text"));
+            h.Open("p", ("class", "attribution")).Text("— ");
+            var name = actor?.Name ?? q.SpeakerText ?? "unknown speaker";
+            if (entity is not null)
+            {
+                h.Link(Routes.Actor(entity), name, ("class", "speaker"));
+            }
+            else
+            {
+                h.Element("span", name, ("class", "speaker"));
+            }
+
+            if (actor?.Role is { } role)
+            {
+                h.Text(", " + role);
+            }
+
+            h.Element("span", q.Direct ? " (direct)" : " (reported)", ("class", "quote-kind")).Close("p").Close("li");
+        }
+
+        h.Close("ol").Close("section");
+    }
+
+    private static string QuoteText(ArticleLayers layers, ArticleLayers.QuoteView q) => layers.Text is { } t && q.End <= t.Length && q.Start < q.End ? t[q.Start..q.End] : string.Empty;
+
+    private static void MetadataPanel(Html h, Article a, string? pipeline)
+    {
+        h.Open("aside", ("class", "meta-panel"), ("aria-labelledby", "meta-h")).Element("h2", "About this article", ("id", "meta-h")).Open("dl");
+        void Row(string label, string? value, string? cls = null)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                h.Element("dt", label).Element("dd", value, ("class", cls));
+            }
+        }
+
+        Row("Source", a.Source, "source");
+        Row("Wire", a.Wire, "wire");
+        Row("Dateline", a.Dateline, "dateline");
+        if (a.Published is { } published)
+        {
+            h.Element("dt", "Published").Open("dd", ("class", "published")).Element("time", published.ToString())
+                .Text(a.PublishedSource is null ? string.Empty : " (from " + a.PublishedSource + (a.DateReliable == false ? ", inferred" : string.Empty) + ")").Close("dd");
+        }
+
+        Row("Modified", a.Modified?.ToString());
+        Row("Crawled", a.Crawled?.ToString());
+        Row("Section", a.Section);
+        Row("Authors", a.Authors.IsDefaultOrEmpty ? null : string.Join(", ", a.Authors), "authors");
+        Row("Language", a.Language);
+        if (Html.SafeExternalHref(a.Url) is { } href)
+        {
+            h.Element("dt", "URL").Open("dd", ("class", "url")).Element("a", a.Url, ("href", href), ("rel", "noopener noreferrer nofollow")).Close("dd");
+        }
+        else
+        {
+            Row("URL", a.Url, "url");
+        }
+
+        Row("Id", a.Id);
+        Row("Layers", pipeline);
+        h.Close("dl");
+        if (!a.Images.IsDefaultOrEmpty)
+        {
+            h.Element("h3", "Images").Open("ul", ("class", "images"));
+            foreach (var image in a.Images)
+            {
+                h.Open("li", ("class", "image")).Element("span", image.Caption ?? image.Alt ?? "(no caption)", ("class", "caption"));
+                if (image.Credit is { } credit)
+                {
+                    h.Text(" ").Element("span", "Credit: " + credit, ("class", "credit"));
+                }
+
+                h.Close("li");
+            }
+
+            h.Close("ul");
+        }
+
+        h.Close("aside");
+    }
+}

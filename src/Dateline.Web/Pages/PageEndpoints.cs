@@ -1,0 +1,21 @@
+using Dateline.Storage;
+
+namespace Dateline.Web.Pages;
+
+/// <summary>The server-rendered pages. They read the store the same way the API does and render escaped HTML.</summary>
+internal static class PageEndpoints
+{
+    public static void MapPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup(string.Empty).ExcludeFromDescription();
+        pages.MapGet("/", SearchPage.RenderAsync);
+        pages.MapGet("/articles/{id}", (string id, IArticleStore store, CancellationToken ct) => ArticlePage.RenderAsync(id, store, ct));
+        pages.MapGet("/actors", ActorPages.ListAsync);
+        pages.MapGet("/actors/{id}", (string id, IArticleStore store, CancellationToken ct) => ActorPages.DetailAsync(id, store, ct));
+        pages.MapGet("/quotes", QuotesPage.RenderAsync);
+        pages.MapGet("/ingest", (WebOptions options) => OtherPages.Ingest(options));
+        pages.MapGet("/docs", () => OtherPages.Docs([.. app.DataSources.SelectMany(d => d.Endpoints)]));
+        pages.MapGet("/events", OtherPages.Events); // events and dyads (issue #5) plug in here
+        app.MapStatic();
+    }
+}

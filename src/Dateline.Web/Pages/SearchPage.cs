@@ -1,0 +1,145 @@
+using Dateline.Storage;
+using Dateline.Storage.Search;
+using Dateline.Web.Api;
+
+namespace Dateline.Web.Pages;
+
+/// <summary>
+/// The home page: a query box with filters (dates, source, actor, language). With a query it shows ranked hits with
+/// highlighted snippets; without one, the newest articles. Both page with a "next" cursor.
+/// </summary>
+internal static class SearchPage
+{
+    public static async Task<IResult> RenderAsync(HttpRequest request, IArticleStore store, CancellationToken ct)
+    {
+        string? Get(string name) => Query.Text(request.Query[name].ToString());
+        var (q, from, to, source, language, actorText, cursor) = (Get("q"), Get("from"), Get("to"), Get("source"), Get("language"), Get("actor"), Get("cursor"));
+        string? problem = null;
+        SearchResponse? found = null;
+        Page<ArticleSummary>? latest = null;
+        EntityRecord? actor = null;
+        try
+        {
+            if (actorText is not null)
+            {
+                actor = await store.GetEntityAsync(actorText, ct)
+                    ?? ((await store.ListEntitiesAsync(actorText, null, 1, ct)).Items is [var best, ..] ? best : null)
+                    ?? throw new BadRequestException($"no actor matches '{actorText}'");
+            }
+
+            var filter = Query.Filter(from, to, source, language, actor?.Id);
+            if (q is not null)
+            {
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct);
+            }
+            else
+            {
+                latest = await store.ListArticlesAsync(filter, cursor, Query.DefaultLimit, ct);
+            }
+        }
+        catch (Exception ex) when (ex is QuerySyntaxException or BadRequestException or InvalidCursorException)
+        {
+            problem = ex.Message;
+        }
+
+        return Layout.Page(q is null ? "Search" : q, "/", h =>
+        {
+            h.Element("h1", "Search the news", ("class", "visually-hidden"));
+            Form(h, q, from, to, source, language, actorText);
+            if (problem is not null)
+            {
+                h.Element("p", problem, ("class", "error"), ("role", "alert"), ("id", "problem"));
+                return;
+            }
+
+            (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText)];
+            if (found is not null)
+            {
+                h.Open("p", ("class", "summary"), ("id", "summary")).Text($"{found.Total} result{(found.Total == 1 ? string.Empty : "s")} for ")
+                    .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Close("p");
+                h.Open("ol", ("class", "results"));
+                foreach (var hit in found.Hits)
+                {
+                    h.Open("li", ("class", "result"));
+                    h.Open("h2").Link(Routes.Article(hit.Id), hit.Title ?? "(untitled)").Close("h2");
+                    Meta(h, hit.Source, hit.Published);
+                    h.Open("p", ("class", "snippet"));
+                    Snippet(h, hit.Snippet, hit.Highlights);
+                    h.Close("p").Close("li");
+                }
+
+                h.Close("ol");
+                NextLink(h, "/", found.Next, keep);
+            }
+            else if (latest is not null)
+            {
+                h.Element("h2", actor is null ? "Latest articles" : "Articles mentioning " + actor.Name, ("class", "summary"));
+                h.Open("ol", ("class", "results latest"));
+                foreach (var a in latest.Items)
+                {
+                    h.Open("li", ("class", "result"));
+                    h.Open("h2").Link(Routes.Article(a.Id), a.Title ?? "(untitled)").Close("h2");
+                    Meta(h, a.Source, a.Published);
+                    h.Close("li");
+                }
+
+                h.Close("ol");
+                if (latest.Items.Count == 0)
+                {
+                    h.Element("p", "No articles match these filters.", ("class", "empty"));
+                }
+
+                NextLink(h, "/", latest.Next, keep);
+            }
+        });
+    }
+
+    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor)
+    {
+        h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/"));
+        h.Open("div", ("class", "query"));
+        h.Element("label", "Query", ("for", "q"));
+        h.Open("input", ("id", "q"), ("name", "q"), ("type", "search"), ("value", q), ("placeholder", "\"summit talks\" Ishiba -baseball"), ("autofocus", string.Empty));
+        h.Markup("<button type=\"submit\" id=\"go\">Search</button>").Close("div");
+        h.Open("fieldset", ("class", "filters")).Element("legend", "Filters");
+        Field(h, "from", "From", "date", from);
+        Field(h, "to", "To", "date", to);
+        Field(h, "source", "Source", "text", source);
+        Field(h, "actor", "Actor", "text", actor);
+        Field(h, "language", "Language", "text", language);
+        h.Close("fieldset").Close("form");
+    }
+
+    private static void Field(Html h, string id, string label, string type, string? value) =>
+        h.Open("div", ("class", "field")).Element("label", label, ("for", id)).Open("input", ("id", id), ("name", id), ("type", type), ("value", value)).Close("div");
+
+    public static void Meta(Html h, string? source, string? published) =>
+        h.Open("p", ("class", "meta")).Element("span", source ?? "unknown source", ("class", "source")).Text(" · ")
+            .Element("time", published ?? "undated", ("class", "published")).Close("p");
+
+    /// <summary>The plain-text snippet with its highlight ranges as &lt;mark&gt;; both parts escaped.</summary>
+    public static void Snippet(Html h, string snippet, IReadOnlyList<HighlightRange> highlights)
+    {
+        var pos = 0;
+        foreach (var r in highlights.Where(r => r.Start >= 0 && r.End <= snippet.Length && r.End > r.Start).OrderBy(r => r.Start))
+        {
+            if (r.Start < pos)
+            {
+                continue;
+            }
+
+            h.Text(snippet, pos, r.Start).Open("mark").Text(snippet, r.Start, r.End).Close("mark");
+            pos = r.End;
+        }
+
+        h.Text(snippet, pos, snippet.Length);
+    }
+
+    public static void NextLink(Html h, string path, string? next, (string, string?)[] keep)
+    {
+        if (next is not null)
+        {
+            h.Open("nav", ("class", "pager"), ("aria-label", "Pages")).Link(Routes.WithQuery(path, [.. keep, ("cursor", next)]), "Next page →", ("rel", "next"), ("id", "next")).Close("nav");
+        }
+    }
+}
