@@ -160,7 +160,7 @@ public sealed class RuleEventCoder : IPipelineComponent
 
             var limit = Math.Min(e, t.End + (t.Pattern.GovernsClause ? 14 : 10));
             var governed = triggers.FirstOrDefault(g => g != t && !g.Consumed && g.Start >= t.End && g.Start < limit
-                && !Enumerable.Range(t.End, g.Start - t.End).Any(k => ClauseBreakers.Contains(words[k]) || ReportingVerbs.Contains(words[k])));
+                && !Enumerable.Range(t.End, g.Start - t.End).Any(k => ClauseBreakers.Contains(words[k]) || ReportingVerbs.Contains(words[k]) || Subordinators.Contains(words[k])));
             if (governed is not null && (HasToBetween(words, t.End, governed.Start) || t.Pattern.Text.EndsWith(" to", StringComparison.Ordinal)
                 || t.Pattern.GovernsClause || t.Pattern.StatesIntent))
             {
@@ -188,6 +188,44 @@ public sealed class RuleEventCoder : IPipelineComponent
             }
 
             lastSources = CodeTrigger(c, sentence, s, e, t, sports >= 2, lastSources, output);
+        }
+
+        ReportedDemands(c, sentence, s, e, triggers, output);
+    }
+
+    /// <summary>
+    /// "The administration declared that China must drop barriers": a demand by the speaker on the clause's subject,
+    /// coded 100 when the demanded act matched no pattern of its own (when it did, <see cref="CodeTrigger"/> refined it).
+    /// </summary>
+    private void ReportedDemands(Context c, TextSpan sentence, int s, int e, List<Trigger> triggers, ImmutableArray<EventMention>.Builder output)
+    {
+        var words = c.Words;
+        for (var m = s + 1; m < e; m++)
+        {
+            if (words[m] is not ("must" or "should") || triggers.Any(t => t.Start > m && t.Start <= m + 6) || triggers.Any(t => t.Start < m && t.ActEnd > m))
+            {
+                continue;
+            }
+
+            var subject = c.Phrases.LastOrDefault(p => p.End == m || (p.End == m - 1 && words[m - 1] is "also" or "still"));
+            var clauseStart = ClauseStart(words, s, subject?.Start ?? m);
+            var speaker = subject is null ? null : DemandingSpeaker(c, s, clauseStart, m, force: true);
+            if (subject is null || speaker is null || speaker == subject)
+            {
+                continue;
+            }
+
+            var source = Participant(c, speaker, s, e, m);
+            var target = Participant(c, subject, s, e, e);
+            var info = _lexicon.Code("100");
+            if (source is null || target is null || info is null || CountryOf(source.Code) == CountryOf(target.Code) && source.Code == target.Code)
+            {
+                continue;
+            }
+
+            var trigger = new TextSpan(c.Tokens[m].Start, c.Tokens[m].End);
+            output.Add(new EventMention(source, target, "100", info.Plover, info.Plover, info.Mode, info.Quad, info.Goldstein,
+                EventDate(c, sentence, new Trigger(m, m + 1, _lexicon.Patterns[0])), null, false, EventMention.Actual, sentence, trigger, "reported-demand", 0.6));
         }
     }
 
@@ -623,6 +661,25 @@ public sealed class RuleEventCoder : IPipelineComponent
         return grammaticalSubject;
     }
 
+    /// <summary>"former", "ex-", "ousted" within the title words right before a phrase ("Former Socialist prime minister X").</summary>
+    private static bool FormerBefore(string[] words, int start)
+    {
+        for (var k = start - 1; k >= Math.Max(0, start - 5); k--)
+        {
+            if (words[k] is "former" or "ex" or "ousted" or "exiled" or "deposed")
+            {
+                return true;
+            }
+
+            if (words[k] is "," or "." or ";" or "and" or "the" or "a")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static string CountryOf(string? code) => code is { Length: >= 3 } ? code[..3] : code ?? string.Empty;
 
     /// <summary>The trigger follows "and"/"but" with only auxiliaries between: a verb coordinated with the previous one.</summary>
@@ -680,10 +737,10 @@ public sealed class RuleEventCoder : IPipelineComponent
     }
 
     /// <summary>The reporting subject when the trigger sits in "X said (that) Y must/should …".</summary>
-    private static ActorPhrase? DemandingSpeaker(Context c, int s, int clauseStart, int trigger)
+    private static ActorPhrase? DemandingSpeaker(Context c, int s, int clauseStart, int trigger, bool force = false)
     {
         var words = c.Words;
-        var modal = false;
+        var modal = force;
         for (var k = clauseStart; k < trigger; k++)
         {
             modal |= DemandWords.Contains(words[k]);
@@ -1007,7 +1064,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             code = countries.Count == 1 ? countries[0] + sector : null;
         }
 
-        if (code is { Length: >= 3 } && p.Start > 0 && c.Words[p.Start - 1] is "former" or "ex" or "ousted" or "exiled" && !code.StartsWith("IGO", StringComparison.Ordinal))
+        if (code is { Length: >= 3 } && !code.StartsWith("IGO", StringComparison.Ordinal) && FormerBefore(c.Words, p.Start))
         {
             // "Former Socialist prime minister Andreas Papandreou": no longer in office, an elite (CAMEO ELI).
             code = code[..3] + "ELI";
