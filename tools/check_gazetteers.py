@@ -7,8 +7,9 @@ Checks: file shape (comment header, column header, equal column counts, no tabs 
 stray whitespace inside fields, clean "|" lists), all 249 ISO 3166-1 codes present
 exactly once with the right alpha-2, unique surface forms, every code used in
 roles/organizations/metonyms built from the documented code set in sectors.tsv,
-capitals present in cities.tsv, ISO 3166-2 code shape, and the temporal and
-abbreviation lexicons complete. If /usr/share/iso-codes/json is installed it is
+capitals present in cities.tsv, ISO 3166-2 code shape, the temporal and abbreviation
+lexicons complete, and leaders.tsv (codes known, offices in roles.tsv, dates parse, from <= to,
+no overlapping terms of one office in one country unless the notes say why). If /usr/share/iso-codes/json is installed it is
 also used as an independent cross-check of the ISO lists (optional).
 """
 import json, os, re, sys
@@ -269,6 +270,48 @@ for r in orgs:
         for span in m.group(1).split(', '):
             a, b = span.split(' ')[1].split('..')
             if a and b and a > b: err(f"organizations.tsv:{r['_line']}: status period {span} ends before it starts")
+
+# ---------------------------------------------------------------- leaders
+_, leaders = load('leaders.tsv')
+ORG_CODES = {r['code'] for r in orgs}
+ROLE_FORMS = {f.lower() for f in role_forms}
+def parse_date(v, end):
+    m = re.fullmatch(r'(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?', v)
+    if not m: return None
+    import calendar, datetime
+    y = int(m.group(1)); mo = int(m.group(2) or (12 if end else 1))
+    if not 1 <= mo <= 12: return None
+    last = calendar.monthrange(y, mo)[1]
+    d = int(m.group(3) or (last if end else 1))
+    if not 1 <= d <= last: return None
+    return datetime.date(y, mo, d)
+OVERLAP_OK = re.compile(r'acting|interim|suspended|separate office|overlap|disputed', re.I)
+terms = defaultdict(list)
+person_country = defaultdict(set)
+for r in leaders:
+    where = f"leaders.tsv:{r['_line']}"
+    if not r['name']: err(f'{where}: empty name')
+    c = r['country']
+    if c not in COUNTRYLIKE and c not in ORG_CODES: err(f'{where}: country {c!r} is not an ISO3/cameo_codes code or an organisation code')
+    if len(c) > 3 and not c.startswith('IGO'): err(f'{where}: organisation code {c} should be an IGO code')
+    if r['office'].lower() not in ROLE_FORMS: err(f"{where}: office {r['office']!r} is not a title or alias in roles.tsv")
+    a, b = parse_date(r['from'], False), (parse_date(r['to'], True) if r['to'] else None)
+    if a is None: err(f"{where}: bad from {r['from']!r}"); continue
+    if r['to'] and b is None: err(f"{where}: bad to {r['to']!r}"); continue
+    if b is not None and b < a: err(f'{where}: to is before from')
+    if a.year < 1926 or (b or a).year > 2025: err(f'{where}: date out of range')
+    if r['name'] in items(r['aliases']): err(f'{where}: alias repeats the name')
+    terms[(c, r['office'])].append((parse_date(r['from'], False), parse_date(r['to'], False) if r['to'] else None, r))
+for (c, office), ts in terms.items():
+    ts.sort(key=lambda t: t[0])
+    for (a1, b1, r1), (a2, b2, r2) in zip(ts, ts[1:]):
+        if (b1 is None or a2 < b1) and not (OVERLAP_OK.search(r1['notes']) or OVERLAP_OK.search(r2['notes'])):
+            err(f"leaders.tsv:{r2['_line']}: {r2['name']} ({office}, {c}) starts before {r1['name']} (line {r1['_line']}) ends, without a note")
+rows_of = defaultdict(list)
+for r in leaders: rows_of[r['name']].append(r)
+for name, rs in rows_of.items():
+    if rs[0]['aliases'] == '' and any(x['aliases'] for x in rs[1:]): warn(f"leaders.tsv: {name}: aliases given on a later row only")
+if len(leaders) < 600: warn(f'leaders.tsv: only {len(leaders)} rows')
 
 # ---------------------------------------------------------------- metonyms
 _, mets = load('metonyms.tsv')

@@ -13,9 +13,10 @@ namespace Dateline.Nlp.Actors;
 /// mentions join by name parts ("Ishiba", "Lee"); role nouns ("the top government spokesman", "the prime minister")
 /// join the actor holding that role. Places become country actors (ISO3), organisations take their lexicon code.
 /// </summary>
-public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? overrides = null) : IPipelineComponent
+public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? overrides = null, Leaders? leaders = null) : IPipelineComponent
 {
     private readonly ActorOverrides _overrides = overrides ?? ActorOverrides.None;
+    private readonly KnownPeople _known = new(lexicon, leaders ?? Leaders.Default);
 
     /// <summary>Words between a title and a name, or before a title, that change nothing here.</summary>
     private static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
@@ -30,7 +31,8 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
-        var (actors, mentions) = Resolve(document.Text, document.Get(Layers.Tokens), document.Get(Layers.Sentences), document.Get(Layers.Entities));
+        DateOnly? date = document.Has(Layers.DocumentDate) ? document.Get(Layers.DocumentDate) : null;
+        var (actors, mentions) = Resolve(document.Text, document.Get(Layers.Tokens), document.Get(Layers.Sentences), document.Get(Layers.Entities), date);
         document.Set(Layers.Actors, actors);
         document.Set(Layers.ActorMentions, mentions);
     }
@@ -51,7 +53,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     }
 
     internal (ImmutableArray<Actor>, ImmutableArray<ActorMention>) Resolve(string text, ImmutableArray<TextSpan> tokens,
-        ImmutableArray<TextSpan> sentences, ImmutableArray<EntityMention> entities)
+        ImmutableArray<TextSpan> sentences, ImmutableArray<EntityMention> entities, DateOnly? date = null)
     {
         var drafts = new List<Draft>();
         var mentions = new List<ActorMention>();
@@ -159,6 +161,8 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             }
         }
 
+        FillFromLeaders(drafts, date);
+
         // Role nouns that stand for someone already named: "the top government spokesman", "the prime minister".
         var people = drafts.Where(d => d.Type == EntityLabels.Person && d.Role is not null).ToList();
         for (var i = 0; i < words.Length; i++)
@@ -183,6 +187,28 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return ([.. drafts.Select(d => d.ToActor())], [.. mentions]);
+    }
+
+    /// <summary>Leaders named without a title or country ("Putin offered talks"): see <see cref="KnownPeople"/>. A title in the text wins.</summary>
+    private void FillFromLeaders(List<Draft> drafts, DateOnly? date)
+    {
+        var people = drafts.Where(d => d.Type == EntityLabels.Person).ToList();
+        foreach (var d in people.Where(d => d.FixedCode is null && (d.Country is null || d.Role is null)))
+        {
+            var k = _known.Find(d.Name, d.Aliases, date, [.. people.Where(o => o != d).Select(o => o.Name)]);
+            if (k is null || (d.Country is not null && d.Country != k.Country))
+            {
+                continue;
+            }
+
+            if (d.Role is null)
+            {
+                (d.Role, d.Sector) = (k.Role, k.Sector);
+            }
+
+            d.Country ??= k.Country;
+            d.FixedCode ??= d.Country is null ? k.FixedCode : null;
+        }
     }
 
     private bool TryMetonym(string surface, out string iso, out string sector)
