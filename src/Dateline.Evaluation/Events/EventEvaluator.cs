@@ -124,7 +124,8 @@ public static class EventEvaluator
 
         var seconds = clock.Elapsed.TotalSeconds;
         return new Report(suite, records, new Score(gold, pred, matched), new Score(gold, pred, strictMatched), cameoRecords, rootCorrect, exactCorrect,
-            seconds > 0 ? sentences / seconds : 0) { Passed = passed };
+            seconds > 0 ? sentences / seconds : 0)
+        { Passed = passed };
     }
 
     public static List<Predicted> Predictions(Document doc)

@@ -17,7 +17,8 @@ namespace Dateline.Nlp.Events.Petrarch;
 /// <item><c>$</c> (source), <c>+</c> (target), <c>%</c> (compound) and <c>^</c> (skip a noun phrase) become gaps where
 /// the actor stands; a <c>$</c> after the verb or a <c>+</c> before it swaps the usual roles (source before the
 /// verb, target after); <c>%</c> does not make the compound both source and target;</item>
-/// <item><c>[a:b]</c> codes a second event b from the target back to the source; <c>[---]</c> matches and codes nothing.</item>
+/// <item><c>[a:b]</c> codes a second event b from the target back to the source; <c>[---]</c> matches and codes nothing;</item>
+/// <item>PETRARCH 2.0 constituent brackets <c>( )</c> and <c>{ }</c> inside patterns are dropped.</item>
 /// </list>
 /// </summary>
 public sealed partial class PetrarchVerbs
@@ -231,7 +232,10 @@ public sealed partial class PetrarchVerbs
     {
         var parts = new List<string>();
         bool verbSeen = false, sourceAfter = false, targetBefore = false, joinNext = false;
-        foreach (var token in body.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        // PETRARCH 2.0 groups constituents with ( ) and { }; the word-sequence engine has no constituents, so the brackets go.
+        var plain = body.Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal)
+            .Replace("{", " ", StringComparison.Ordinal).Replace("}", " ", StringComparison.Ordinal);
+        foreach (var token in plain.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             var pieces = token.Split('_');
             for (var k = 0; k < pieces.Length; k++)
