@@ -14,8 +14,10 @@ public static class NlpPipelines
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
         new ConllEntityTyper(Lexicons.Lexicon.Default.Places, Lexicons.Lexicon.Default.Demonyms));
 
-    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null, Events.EventLexicon? events = null) =>
-        Stages(typer, actors).Add(new Events.RuleEventCoder(events)).Build(Layers.Paragraphs);
+    /// <param name="dictionaries">PETRARCH dictionaries in place of or beside the default lexicons; their actor names also become actor overrides.</param>
+    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null, Events.EventLexicon? events = null,
+        Events.Petrarch.EventDictionaries? dictionaries = null) =>
+        Stages(typer, dictionaries?.ActorOverrides(actors) ?? actors).Add(new Events.RuleEventCoder(events, dictionaries: dictionaries)).Build(Layers.Paragraphs);
 
     /// <summary>The same pipeline without the event coder (for measuring what events cost, and for callers that need no events).</summary>
     public static Pipeline WithoutEvents(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) =>

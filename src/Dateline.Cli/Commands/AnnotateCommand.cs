@@ -26,6 +26,8 @@ internal static class AnnotateCommand
         var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (name, aliases, type, code, country, role)" };
         var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD of text input; relative dates (\"on Wednesday\") resolve against it" };
         var command = new Command("annotate", "Annotate text: sentences, entities, times, actors, quotes") { file, input, output, tagset, actors, date };
+        var dictionaries = new DictionaryOptions();
+        dictionaries.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
@@ -33,7 +35,8 @@ internal static class AnnotateCommand
             var inFormat = result.GetValue(input)!;
             var outFormat = result.GetValue(output) ?? (inFormat == "conll" ? "conll" : "json");
             var conllTags = result.GetValue(tagset) == "conll";
-            var pipeline = NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? LoadActors(actorFile) : null);
+            var pipeline = NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? LoadActors(actorFile) : null,
+                dictionaries: dictionaries.Load(result));
             if (inFormat == "conll")
             {
                 WriteConll(text, conllTags || outFormat == "conll");

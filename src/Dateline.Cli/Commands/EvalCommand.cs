@@ -152,6 +152,8 @@ internal static class EvalCommand
         format.AcceptOnlyFromAmong("table", "json");
         var details = new Option<bool>("--details") { Description = "List every record with a missed or spurious event on stderr" };
         var events = new Command("events", "Event coding: PLOVER type + source/target country match (and strict full codes); P/R/F1") { file, suite, format, details };
+        var dictionaries = new DictionaryOptions();
+        dictionaries.AddTo(events);
         events.SetAction((result, ct) =>
         {
             var path = result.GetValue(file)!;
@@ -160,7 +162,7 @@ internal static class EvalCommand
                 throw new UsageException($"'{path}' does not exist");
             }
 
-            var report = Dateline.Evaluation.Events.EventEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), path, result.GetValue(suite)!,
+            var report = Dateline.Evaluation.Events.EventEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(dictionaries: dictionaries.Load(result)), path, result.GetValue(suite)!,
                 result.GetValue(details) ? Console.Error : null, ct);
             if (report.Records == 0)
             {
@@ -173,6 +175,7 @@ internal static class EvalCommand
                 {
                     suite = report.Suite,
                     records = report.Records,
+                    passed = report.Passed,
                     country = new { report.Country.Precision, report.Country.Recall, report.Country.F1, report.Country.Gold, report.Country.Predicted },
                     strict = new { report.Strict.Precision, report.Strict.Recall, report.Strict.F1 },
                     cameo_root_accuracy = report.RootAccuracy,
@@ -193,6 +196,7 @@ internal static class EvalCommand
                     $"cameo    root accuracy {report.RootAccuracy:0.0000}  exact {report.CameoExactCorrect}/{report.CameoRecords}"));
             }
 
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passed   {report.Passed}/{report.Records} records (every expected event with exact code and actors, and no other)"));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Records} records, {report.SentencesPerSecond:0} sentences/s (whole pipeline)"));
             return Task.FromResult(ExitCodes.Success);
         });

@@ -30,6 +30,8 @@ internal static class IngestCommand
         extractionOptions.AddTo(command);
         var warc = new WarcFilterOptions();
         warc.AddTo(command);
+        var dictionaries = new DictionaryOptions();
+        dictionaries.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var options = new IngestOptions
@@ -38,7 +40,8 @@ internal static class IngestCommand
                 Force = result.GetValue(force),
                 Pipeline = result.GetValue(noAnnotate)
                     ? null
-                    : Dateline.Nlp.NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? AnnotateCommand.LoadActors(actorFile) : null),
+                    : Dateline.Nlp.NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? AnnotateCommand.LoadActors(actorFile) : null,
+                        dictionaries: dictionaries.Load(result)),
             };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));

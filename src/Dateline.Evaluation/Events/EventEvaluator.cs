@@ -37,6 +37,12 @@ public static class EventEvaluator
     public sealed record Report(string Suite, int Records, Score Country, Score Strict, int CameoRecords, int CameoRootCorrect, int CameoExactCorrect, double SentencesPerSecond)
     {
         public double RootAccuracy => CameoRecords == 0 ? 0 : (double)CameoRootCorrect / CameoRecords;
+
+        /// <summary>
+        /// Records that pass: every expected event is produced with its exact code and full source and target codes (the
+        /// strict match), and nothing else is (a record expecting no event passes when none is predicted).
+        /// </summary>
+        public int Passed { get; init; }
     }
 
     public sealed record GoldEvent(string Source, string Target, string Code);
@@ -72,7 +78,7 @@ public static class EventEvaluator
     /// <param name="details">When set, receives one line per record with a miss or a spurious prediction.</param>
     public static Report Run(Pipeline pipeline, string path, string suite, TextWriter? details = null, CancellationToken cancellationToken = default)
     {
-        int records = 0, gold = 0, pred = 0, matched = 0, strictMatched = 0, cameoRecords = 0, rootCorrect = 0, exactCorrect = 0, sentences = 0;
+        int records = 0, passed = 0, gold = 0, pred = 0, matched = 0, strictMatched = 0, cameoRecords = 0, rootCorrect = 0, exactCorrect = 0, sentences = 0;
         var clock = new Stopwatch();
         foreach (var record in Read(path).Where(r => r.Suite == suite))
         {
@@ -97,6 +103,7 @@ public static class EventEvaluator
             var ms = Match(goldTypes, predicted, strict: true, isCameo);
             matched += m;
             strictMatched += ms;
+            passed += ms == goldTypes.Count && predicted.Count == goldTypes.Count ? 1 : 0;
             if (isCameo)
             {
                 cameoRecords += goldTypes.Count;
@@ -117,7 +124,8 @@ public static class EventEvaluator
 
         var seconds = clock.Elapsed.TotalSeconds;
         return new Report(suite, records, new Score(gold, pred, matched), new Score(gold, pred, strictMatched), cameoRecords, rootCorrect, exactCorrect,
-            seconds > 0 ? sentences / seconds : 0);
+            seconds > 0 ? sentences / seconds : 0)
+        { Passed = passed };
     }
 
     public static List<Predicted> Predictions(Document doc)

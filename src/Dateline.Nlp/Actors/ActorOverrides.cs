@@ -7,7 +7,17 @@ namespace Dateline.Nlp.Actors;
 /// </summary>
 public sealed class ActorOverrides
 {
-    private readonly Dictionary<string, Entry> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _byName;
+
+    /// <summary>Consulted when this set has no entry (see <see cref="Combine"/>).</summary>
+    private ActorOverrides? _then;
+
+    public ActorOverrides()
+        : this(StringComparer.Ordinal)
+    {
+    }
+
+    private ActorOverrides(StringComparer comparer) => _byName = new(comparer);
 
     public sealed record Entry(string Name, string Type, string? Code, string? Country, string? Role)
     {
@@ -19,7 +29,34 @@ public sealed class ActorOverrides
 
     public int Count => _byName.Values.Distinct().Count();
 
-    public Entry? Find(string surface) => _byName.GetValueOrDefault(surface);
+    public Entry? Find(string surface) => _byName.GetValueOrDefault(surface) ?? _then?.Find(surface);
+
+    /// <summary>
+    /// <paramref name="first"/> (e.g. the user's file), then <paramref name="more"/> matched case-insensitively (e.g. the
+    /// names of PETRARCH actor dictionaries, which are written in capitals); the first entry for a name wins.
+    /// </summary>
+    internal static ActorOverrides Combine(ActorOverrides? first, IEnumerable<(string Surface, Entry Entry)> more)
+    {
+        var added = new ActorOverrides(StringComparer.OrdinalIgnoreCase);
+        foreach (var (surface, entry) in more)
+        {
+            added._byName.TryAdd(surface, entry);
+        }
+
+        if (first is null || first._byName.Count == 0)
+        {
+            return added;
+        }
+
+        var combined = new ActorOverrides();
+        foreach (var (k, v) in first._byName)
+        {
+            combined._byName[k] = v;
+        }
+
+        combined._then = added;
+        return combined;
+    }
 
     /// <summary>Every entry once, in no particular order.</summary>
     public IEnumerable<Entry> Entries => _byName.Values.Distinct();

@@ -52,7 +52,9 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
 
     private static readonly FrozenSet<string> AttachPrepositions = new[] { "in", "of", "from", "throughout", "across" }.ToFrozenSet(StringComparer.Ordinal);
 
-    public List<ActorPhrase> Find(string text, ImmutableArray<TextSpan> tokens, string[] words, ImmutableArray<Actor> actorList, ImmutableArray<ActorMention> mentions)
+    /// <param name="extraNamed">Adds or replaces named phrases before groups are built (bring-your-own dictionaries, Events/Petrarch).</param>
+    public List<ActorPhrase> Find(string text, ImmutableArray<TextSpan> tokens, string[] words, ImmutableArray<Actor> actorList, ImmutableArray<ActorMention> mentions,
+        Action<List<ActorPhrase>>? extraNamed = null)
     {
         var byId = actorList.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var named = new List<ActorPhrase>();
@@ -75,6 +77,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             named.Add(new ActorPhrase(s, e, code, a.Id, kind, false) { Sector = sector });
         }
 
+        extraNamed?.Invoke(named);
         var covered = new bool[words.Length];
         void Cover(ActorPhrase p)
         {

@@ -61,15 +61,49 @@ public sealed class EventLexicon
         return best ?? governing;
     }
 
-    private static EventLexicon LoadDefault()
+    private static EventLexicon LoadDefault() => Create(withDefaultPatterns: true);
+
+    private static readonly Lazy<FrozenDictionary<string, (string[] Past, string[] Participle)>> IrregularLazy =
+        new(() => LoadIrregular(TsvResource.Rows("events.irregular_verbs.tsv")));
+
+    /// <summary>The irregular verb forms of Data/events/irregular_verbs.tsv.</summary>
+    internal static IReadOnlyDictionary<string, (string[] Past, string[] Participle)> DefaultIrregular => IrregularLazy.Value;
+
+    /// <summary>A new lexicon with the codebook and refinements, and the default patterns and agents when asked (other dictionaries add their own).</summary>
+    internal static EventLexicon Create(bool withDefaultPatterns)
     {
         var lex = new EventLexicon();
         lex.LoadCodes(TsvResource.Rows("events.event_codes.tsv"));
         lex.LoadRefinements(TsvResource.Rows("events.event_refinements.tsv"));
-        var irregular = LoadIrregular(TsvResource.Rows("events.irregular_verbs.tsv"));
-        lex.AddPatterns(TsvResource.Rows("events.event_verbs.tsv").Select(r => (r["pattern"], r["code"], r["flags"], "default")), irregular);
-        lex.LoadAgents(TsvResource.Rows("events.agents.tsv"));
+        if (withDefaultPatterns)
+        {
+            lex.AddPatterns(TsvResource.Rows("events.event_verbs.tsv").Select(r => (r["pattern"], r["code"], r["flags"], "default")), DefaultIrregular);
+            lex.LoadAgents(TsvResource.Rows("events.agents.tsv"));
+        }
+
         return lex;
+    }
+
+    /// <summary>Adds a code that the codebook lacks (a dictionary's own code); false when it is already known.</summary>
+    internal bool TryAddCode(CameoCode code) => _codes.TryAdd(code.Code, code);
+
+    /// <summary>Adds agent nouns from another source (e.g. a PETRARCH agents dictionary).</summary>
+    internal void AddAgents(IEnumerable<Agent> agents)
+    {
+        foreach (var agent in agents)
+        {
+            if (!_agentsByFirstWord.TryGetValue(agent.Words[0], out var list))
+            {
+                _agentsByFirstWord[agent.Words[0]] = list = [];
+            }
+
+            list.Add(agent);
+        }
+
+        foreach (var list in _agentsByFirstWord.Values)
+        {
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        }
     }
 
     private void LoadCodes(IEnumerable<Dictionary<string, string>> rows)

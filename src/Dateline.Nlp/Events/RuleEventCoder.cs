@@ -22,7 +22,7 @@ namespace Dateline.Nlp.Events;
 /// <item>acts dated years before the article (history recaps) are dropped.</item>
 /// </list>
 /// </summary>
-public sealed class RuleEventCoder : IPipelineComponent
+public sealed partial class RuleEventCoder : IPipelineComponent
 {
     private static readonly FrozenSet<string> IntentWords = new[]
     {
@@ -76,10 +76,12 @@ public sealed class RuleEventCoder : IPipelineComponent
     private readonly EventLexicon _lexicon;
     private readonly ActorPhraseFinder _phrases;
 
-    public RuleEventCoder(EventLexicon? lexicon = null, ActorLexicon? actors = null)
+    /// <param name="dictionaries">PETRARCH dictionaries in place of or beside the defaults (RuleEventCoder.Dictionaries.cs).</param>
+    public RuleEventCoder(EventLexicon? lexicon = null, ActorLexicon? actors = null, Petrarch.EventDictionaries? dictionaries = null)
     {
-        _lexicon = lexicon ?? EventLexicon.Default;
-        _phrases = new ActorPhraseFinder(actors ?? ActorLexicon.Default, _lexicon);
+        _dictionaries = dictionaries;
+        _lexicon = dictionaries?.Lexicon ?? lexicon ?? EventLexicon.Default;
+        _phrases = new ActorPhraseFinder(dictionaries is { ReplacesDefaults: true } ? new ActorLexicon() : actors ?? ActorLexicon.Default, _lexicon);
     }
 
     public ComponentInfo Info { get; } = new("events.rules.v1",
@@ -96,8 +98,14 @@ public sealed class RuleEventCoder : IPipelineComponent
         }
 
         var actors = document.Get(Layers.Actors);
-        var phrases = _phrases.Find(text, tokens, words, actors, document.Get(Layers.ActorMentions));
         DateOnly? docDate = document.Has(Layers.DocumentDate) ? document.Get(Layers.DocumentDate) : null;
+        if (DiscardsStory(words))
+        {
+            document.Set(Layers.Events, []);
+            return;
+        }
+
+        var phrases = FindPhrases(text, tokens, words, actors, document.Get(Layers.ActorMentions), docDate);
         var context = new Context(text, tokens, words, phrases, actors.ToDictionary(a => a.Id, StringComparer.Ordinal),
             document.Get(Layers.Times), document.Get(Layers.Quotes), docDate);
         var events = ImmutableArray.CreateBuilder<EventMention>();
@@ -105,7 +113,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (s, e) = ActorPhraseFinder.TokenRange(tokens, sentence);
-            if (e > s)
+            if (e > s && !DiscardsSentence(words, s, e))
             {
                 CodeSentence(context, sentence, s, e, events);
             }
@@ -578,6 +586,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             modality = EventMention.Intended;
         }
 
+        (code, actCode, sources, targets) = ApplyDictionaryPattern(c, t, code, actCode, sources, targets, before, clauseStart, s);
         var grammaticalSubject = passive ? targets : sources;
         if (!Allowed(t.Pattern, sources))
         {
@@ -628,6 +637,7 @@ public sealed class RuleEventCoder : IPipelineComponent
         var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
         var date = EventDate(c, sentence, t);
         var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
+        var firstAdded = output.Count;
         foreach (var src in sources)
         {
             var source = src.Code == string.Empty ? new EventParticipant(string.Empty, new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.Start].Start), null) : Participant(c, src, s, e, t.Start);
@@ -658,6 +668,7 @@ public sealed class RuleEventCoder : IPipelineComponent
             }
         }
 
+        AddPairedEvents(t, output, firstAdded);
         return grammaticalSubject;
     }
 
