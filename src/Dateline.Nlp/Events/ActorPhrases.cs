@@ -121,7 +121,8 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             for (var n = Math.Min(2, words.Length - i); n >= 1; n--)
             {
                 var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
-                if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0]))
+                if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0])
+                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent"))
                 {
                     if (i > 0 && words[i - 1] == "ethnic")
                     {

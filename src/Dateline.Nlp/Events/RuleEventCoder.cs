@@ -184,7 +184,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         }
 
         Trigger? previous = null;
-        List<ActorPhrase> lastSources = [];
+        List<ActorPhrase>? lastSources = null;
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
             var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
@@ -266,6 +266,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         // "wants to hold talks" or "agreed to meet", where the infinitive is the act itself.
         if (t.Start > 1 && words[t.Start - 1] == "to" && !IntentWords.Contains(words[t.Start - 2]) && !Auxiliaries.Contains(words[t.Start - 2])
             && !words.AsSpan(previous.ActEnd, Math.Max(0, t.Start - previous.ActEnd)).Contains(","))
+        {
+            return true;
+        }
+
+        // ", setting fire to their mattresses": a participle clause after the act describes it.
+        if (t.Start > previous.ActEnd && words[t.Start - 1] == "," && words[t.Start].EndsWith("ing", StringComparison.Ordinal))
         {
             return true;
         }
@@ -501,7 +507,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
     private static bool IsQuoteMark(string w) => w is "\"" or "“" or "”" or "'" or "‘" or "’" or "``" or "''";
 
     /// <summary>Codes one trigger; returns the sources it used, which a following coordinated verb ("… and has urged") shares.</summary>
-    private List<ActorPhrase> CodeTrigger(Context c, TextSpan sentence, int s, int e, Trigger t, bool sportsSentence, List<ActorPhrase> inherited,
+    private List<ActorPhrase> CodeTrigger(Context c, TextSpan sentence, int s, int e, Trigger t, bool sportsSentence, List<ActorPhrase>? inherited,
         ImmutableArray<EventMention>.Builder output)
     {
         var words = c.Words;
@@ -525,7 +531,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         else
         {
             sources = SubjectOf(c, before, clauseStart, t.Start, s);
-            if (inherited.Count > 0 && CoordinatedVerb(words, s, t.Start))
+            if (inherited is not null && CoordinatedVerb(words, s, t.Start))
             {
                 // "Pakistan has refused to deploy troops and has urged its citizens …": the second verb shares the subject.
                 sources = inherited;
@@ -538,6 +544,18 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
 
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources, p => Participant(c, p, s, e, e) is not null);
+        }
+
+        if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 0 && words[targets[0].Start - 1] == "to")
+        {
+            // "complained to the United Nations over two Israeli air raids": the complaint is about Israel, addressed to the UN.
+            var about = after.FirstOrDefault(p => p.Start > targets[0].End && p.Start - targets[0].End <= 6
+                && Enumerable.Range(targets[0].End, p.Start - targets[0].End).Any(k => words[k] is "over" or "about" or "against" or "at")
+                && Participant(c, p, s, e, e) is not null);
+            if (about is not null)
+            {
+                targets = [about];
+            }
         }
 
         if (sources.Count > 1)
@@ -961,7 +979,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var words = c.Words;
         for (var k = from; k < e; k++)
         {
-            if (words[k] is ";" or "after" or "before" or "when" or "because" or "while" or "since" or "until" or "although" or "though" or "unless"
+            if (words[k] is ";" or "after" or "before" or "when" or "because" or "while" or "since" or "until" or "although" or "though" or "unless" or "if" or "as"
                 || (words[k] == "," && k + 1 < e && (words[k + 1] is "according" or "saying" or "adding" or "which" or "who" or "as" or "but"
                 || Enumerable.Range(k + 1, Math.Min(6, e - k - 1)).Any(j => ReportingVerbs.Contains(words[j])))))
             {
