@@ -14,12 +14,19 @@ public static class NlpPipelines
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
         new ConllEntityTyper(Lexicons.Lexicon.Default.Places, Lexicons.Lexicon.Default.Demonyms));
 
-    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) => new PipelineBuilder()
+    /// <param name="typer">Entity types after tagging (default: the lexicon typer).</param>
+    /// <param name="actors">User actor overrides.</param>
+    /// <param name="quotes">The quote stage (default: the shipped attribution model).</param>
+    public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null, IPipelineComponent? quotes = null) =>
+        Stages(typer, actors).Add(quotes ?? new CueVerbQuoteExtractor()).Build(Layers.Paragraphs);
+
+    /// <summary>Every stage but quotes: what the quote model is trained on.</summary>
+    public static Pipeline WithoutQuotes(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) => Stages(typer, actors).Build(Layers.Paragraphs);
+
+    private static PipelineBuilder Stages(IEntityTyper? typer, Actors.ActorOverrides? actors) => new PipelineBuilder()
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
         .Add(new RuleTemporalNormalizer())
-        .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors))
-        .Add(new CueVerbQuoteExtractor())
-        .Build(Layers.Paragraphs);
+        .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors));
 }

@@ -109,7 +109,9 @@ internal static class EvalCommand
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var details = new Option<bool>("--details") { Description = "List every missed gold attribution and unmatched prediction on stderr" };
-        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details };
+        var model = new Option<string?>("--model") { Description = "A quote model file to score instead of the shipped one (see `train quotes`)" };
+        var rules = new Option<bool>("--rules") { Description = "Score the rule extractor (quotes.cues.v1) instead of the model" };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules };
         quotes.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -118,7 +120,14 @@ internal static class EvalCommand
                 throw new UsageException($"'{folder}' has no text/ and attributions/ folders");
             }
 
-            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), folder, result.GetValue(details) ? Console.Error : null, ct);
+            Dateline.Core.Pipelines.IPipelineComponent? stage = result.GetValue(rules) ? new Dateline.Nlp.Quotes.CueVerbQuoteExtractor() : null;
+            if (result.GetValue(model) is { } modelPath)
+            {
+                using var file = File.OpenRead(modelPath);
+                stage = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(Dateline.Nlp.Quotes.Attribution.QuoteModel.Load(file));
+            }
+
+            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null, ct);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new

@@ -35,8 +35,7 @@ public static class QuoteEvaluator
         {
             cancellationToken.ThrowIfCancellationRequested();
             articles++;
-            var doc = new Document(article.Id, article.Text);
-            doc.Set(Layers.Paragraphs, Paragraphs(article.Text));
+            var doc = DocumentOf(article);
             clock.Start();
             pipeline.Run(doc, cancellationToken);
             clock.Stop();
@@ -154,6 +153,14 @@ public static class QuoteEvaluator
         return File.Exists(path)
             ? File.ReadLines(path).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToFrozenSet(StringComparer.Ordinal)
             : FrozenSet<string>.Empty;
+    }
+
+    /// <summary>The article as a document with its paragraphs (each non-blank line), ready for the pipeline.</summary>
+    public static Document DocumentOf(PolnearArticle article)
+    {
+        var doc = new Document(article.Id, article.Text);
+        doc.Set(Layers.Paragraphs, Paragraphs(article.Text));
+        return doc;
     }
 
     /// <summary>Each non-blank line is a paragraph.</summary>

@@ -1,0 +1,166 @@
+using System.IO.Compression;
+using Dateline.Nlp.Learning;
+
+namespace Dateline.Nlp.Quotes.Attribution;
+
+/// <summary>Trained weights: feature key → one weight per class. Read-only after loading, so thread-safe.</summary>
+internal sealed class WeightTable : IClassScorer
+{
+    private readonly Dictionary<ulong, int> _rows;
+    private readonly float[] _weights;
+
+    public WeightTable(int classes, Dictionary<ulong, int> rows, float[] weights)
+    {
+        Classes = classes;
+        _rows = rows;
+        _weights = weights;
+    }
+
+    public int Classes { get; }
+
+    public int Count => _rows.Count;
+
+    public void Score(List<ulong> features, Span<float> scores)
+    {
+        scores.Clear();
+        foreach (var f in features)
+        {
+            if (_rows.TryGetValue(f, out var row))
+            {
+                var w = _weights.AsSpan(row * Classes, Classes);
+                for (var c = 0; c < w.Length; c++)
+                {
+                    scores[c] += w[c];
+                }
+            }
+        }
+    }
+
+    /// <summary>Keys in ascending order (so the file is the same for the same weights), weights as half floats.</summary>
+    public void Write(BinaryWriter w, float minWeight)
+    {
+        var kept = _rows.Where(kv => Enumerable.Range(0, Classes).Any(c => Math.Abs(_weights[(kv.Value * Classes) + c]) >= minWeight))
+            .OrderBy(kv => kv.Key).ToList();
+        w.Write(Classes);
+        w.Write(kept.Count);
+        foreach (var (key, row) in kept)
+        {
+            w.Write(key);
+            for (var c = 0; c < Classes; c++)
+            {
+                w.Write((Half)_weights[(row * Classes) + c]);
+            }
+        }
+    }
+
+    public static WeightTable Read(BinaryReader r)
+    {
+        var classes = r.ReadInt32();
+        var count = r.ReadInt32();
+        var rows = new Dictionary<ulong, int>(count);
+        var weights = new float[count * classes];
+        for (var f = 0; f < count; f++)
+        {
+            rows[r.ReadUInt64()] = f;
+            for (var c = 0; c < classes; c++)
+            {
+                weights[(f * classes) + c] = (float)r.ReadHalf();
+            }
+        }
+
+        return new WeightTable(classes, rows, weights);
+    }
+}
+
+/// <summary>The training side: an <see cref="AveragedPerceptron"/> whose feature rows are assigned on first sight.</summary>
+internal sealed class TrainingTable(int classes) : IClassScorer
+{
+    private readonly Dictionary<ulong, int> _rows = [];
+    private readonly AveragedPerceptron _perceptron = new(classes);
+    private readonly List<int> _ids = [];
+
+    public void Score(List<ulong> features, Span<float> scores)
+    {
+        Ids(features);
+        _perceptron.Scores(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids), scores);
+    }
+
+    /// <summary>Updates with the features of the last <see cref="Score"/> call.</summary>
+    public void Update(int gold, int guess) => _perceptron.Update(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids), gold, guess);
+
+    /// <summary>
+    /// Averages, then rescales so the largest weight is 1000: averaging divides by the number of training steps (millions),
+    /// which would leave most weights below half-float precision. Only the arg max matters, so scaling changes nothing else.
+    /// </summary>
+    public WeightTable Finish()
+    {
+        _perceptron.Average();
+        var weights = _perceptron.Weights[..(_rows.Count * classes)].ToArray();
+        var max = weights.Length == 0 ? 0 : weights.Max(Math.Abs);
+        if (max > 0)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] *= 1000 / max;
+            }
+        }
+
+        return new WeightTable(classes, _rows, weights);
+    }
+
+    private void Ids(List<ulong> features)
+    {
+        _ids.Clear();
+        foreach (var f in features)
+        {
+            if (!_rows.TryGetValue(f, out var id))
+            {
+                id = _rows.Count;
+                _rows[f] = id;
+                _perceptron.EnsureFeatures(_rows.Count);
+            }
+
+            _ids.Add(id);
+        }
+    }
+}
+
+/// <summary>The attribution model: a cue tagger and an argument tagger (see <see cref="AttributionTagger"/>).</summary>
+public sealed class QuoteModel
+{
+    private const string Magic = "DLQUOTE1";
+
+    internal QuoteModel(WeightTable cues, WeightTable arguments)
+    {
+        CueWeights = cues;
+        ArgumentWeights = arguments;
+    }
+
+    internal WeightTable CueWeights { get; }
+
+    internal WeightTable ArgumentWeights { get; }
+
+    public int FeatureCount => CueWeights.Count + ArgumentWeights.Count;
+
+    public void Save(Stream stream, float minWeight = 0.5f)
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(brotli);
+        w.Write(Magic);
+        CueWeights.Write(w, minWeight);
+        ArgumentWeights.Write(w, minWeight);
+    }
+
+    public static QuoteModel Load(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
+        using var r = new BinaryReader(brotli);
+        if (r.ReadString() != Magic)
+        {
+            throw new InvalidDataException("not a Dateline quote model (bad header)");
+        }
+
+        var cues = WeightTable.Read(r);
+        return new QuoteModel(cues, WeightTable.Read(r));
+    }
+}
