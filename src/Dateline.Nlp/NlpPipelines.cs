@@ -8,7 +8,7 @@ using Dateline.Nlp.Tokens;
 
 namespace Dateline.Nlp;
 
-/// <summary>The standard understanding pipeline: tokens → sentences → entities → times → actors → quotes.</summary>
+/// <summary>The standard understanding pipeline: tokens → sentences → entities → times → actors → quotes (the attribution model).</summary>
 public static class NlpPipelines
 {
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
@@ -18,7 +18,7 @@ public static class NlpPipelines
     /// <param name="actors">User actor overrides.</param>
     /// <param name="quotes">The quote stage (default: the shipped attribution model).</param>
     public static Pipeline Default(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null, IPipelineComponent? quotes = null) =>
-        Stages(typer, actors).Add(quotes ?? new CueVerbQuoteExtractor()).Build(Layers.Paragraphs);
+        Stages(typer, actors).Add(quotes ?? new PerceptronQuoteExtractor(QuoteModels.Default)).Build(Layers.Paragraphs);
 
     /// <summary>Every stage but quotes: what the quote model is trained on.</summary>
     public static Pipeline WithoutQuotes(IEntityTyper? typer = null, Actors.ActorOverrides? actors = null) => Stages(typer, actors).Build(Layers.Paragraphs);

@@ -110,8 +110,9 @@ internal static class EvalCommand
         format.AcceptOnlyFromAmong("table", "json");
         var details = new Option<bool>("--details") { Description = "List every missed gold attribution and unmatched prediction on stderr" };
         var model = new Option<string?>("--model") { Description = "A quote model file to score instead of the shipped one (see `train quotes`)" };
+        var bias = new Option<float?>("--cue-bias") { Description = "Override the model's cue bias (for choosing it on held-out training articles)" };
         var rules = new Option<bool>("--rules") { Description = "Score the rule extractor (quotes.cues.v1) instead of the model" };
-        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules, bias };
         quotes.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -124,7 +125,9 @@ internal static class EvalCommand
             if (result.GetValue(model) is { } modelPath)
             {
                 using var file = File.OpenRead(modelPath);
-                stage = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(Dateline.Nlp.Quotes.Attribution.QuoteModel.Load(file));
+                var loaded = Dateline.Nlp.Quotes.Attribution.QuoteModel.Load(file);
+                loaded.CueBias = result.GetValue(bias) ?? loaded.CueBias;
+                stage = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(loaded);
             }
 
             var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null, ct);

@@ -89,7 +89,10 @@ public static class QuoteEvaluator
         {
             if (!mg[i])
             {
-                w.WriteLine($"MISS {a.Id} src=[{T(gold[i].Source)}] cue=[{gold[i].CueText}] {Clip(T(gold[i].Content))}");
+                // Why: no prediction has this cue; one has it but not the content; one has cue and content but not the speaker.
+                var sameCue = predicted.Where(q => q.Cue is { } c && gold[i].Cue.Any(g => g.Overlaps(c))).ToList();
+                var why = sameCue.Count == 0 ? "cue" : sameCue.Any(q => Matches(gold[i] with { Source = [] }, q)) ? "speaker" : "content";
+                w.WriteLine($"MISS {why,-7} {a.Id} src=[{T(gold[i].Source)}] cue=[{gold[i].CueText}] {Clip(T(gold[i].Content))}");
             }
         }
 

@@ -28,7 +28,7 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
         var actors = document.Has(Layers.ActorMentions) ? document.Get(Layers.ActorMentions) : (ImmutableArray<ActorMention>?)null;
         var (commas, cueWords) = AttributionTagger.Counts(d);
         var result = ImmutableArray.CreateBuilder<QuoteMention>();
-        foreach (var (start, end) in AttributionTagger.Cues(d, model.CueWeights))
+        foreach (var (start, end) in AttributionTagger.Cues(d, model.CueWeights, bias: model.CueBias))
         {
             var facts = AttributionFeatures.CueFacts.Of(d, start, end);
             var (from, to) = AttributionTagger.Window(d, start, end);

@@ -27,6 +27,7 @@ internal sealed class AttributionDocument
         Lower = new ulong[n];
         Shape = new ulong[n];
         Suffix = new ulong[n];
+        Stem = new ulong[n];
         Cluster = new ulong[n];
         Lex = new ulong[n];
         Entity = new ulong[n];
@@ -43,6 +44,7 @@ internal sealed class AttributionDocument
             Lower[i] = FeatureHash.Of(t, true);
             Shape[i] = FeatureHash.Shape(t);
             Suffix[i] = FeatureHash.Of(t.Length > 3 ? t[^3..] : t, true);
+            Stem[i] = FeatureHash.Of(StemOf(t), true);
             Cluster[i] = clusters.Lookup(word) is { } c ? (ulong)c.Fine + 1 : 0;
             Lex[i] = classes.TryGetValue(word, out var lx) ? lx : FeatureHash.None;
             Quote[i] = -1;
@@ -98,6 +100,9 @@ internal sealed class AttributionDocument
     public ulong[] Shape { get; }
 
     public ulong[] Suffix { get; }
+
+    /// <summary>The word without a regular inflection ("claims", "claimed", "claiming" → "claim").</summary>
+    public ulong[] Stem { get; }
 
     public ulong[] Cluster { get; }
 
@@ -169,6 +174,26 @@ internal sealed class AttributionDocument
 
             starts[k] = t;
         }
+    }
+
+    private static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> t)
+    {
+        if (t.Length > 5 && t.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return t[..^3];
+        }
+
+        if (t.Length > 4 && t.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            return t[..^(t[^3] == 'e' ? 1 : 2)];
+        }
+
+        if (t.Length > 3 && t.EndsWith("es", StringComparison.OrdinalIgnoreCase) && t[^3] is 's' or 'x' or 'h')
+        {
+            return t[..^2];
+        }
+
+        return t.Length > 3 && t[^1] is 's' or 'S' && t[^2] is not ('s' or 'S') ? t[..^1] : t;
     }
 
     private static TokenKind KindOf(ReadOnlySpan<char> t)

@@ -39,6 +39,20 @@ internal static class AttributionFeatures
         into.Add(FeatureHash.Key(22, i == d.SentenceStart[d.Sentence[i]] ? 1UL : 0UL, d.Shape[i]));
         into.Add(FeatureHash.Key(23, d.Entity[i]));
         into.Add(FeatureHash.Key(24, d.Cluster[i], d.LowerAt(i + 1)));
+        into.Add(FeatureHash.Key(25, d.Stem[i]));
+        into.Add(FeatureHash.Key(26, d.Stem[i], d.LowerAt(i + 1)));
+        into.Add(FeatureHash.Key(27, i > 0 ? d.Entity[i - 1] | (d.Is(i - 1, AttributionDocument.TokenKind.Pronoun) ? 7UL : 0UL) : 1, d.Stem[i]));
+        into.Add(FeatureHash.Key(28, d.LowerAt(i + 1), d.LowerAt(i + 2)));
+        into.Add(FeatureHash.Key(29, d.Stem[i], kNext, d.Quote[i] >= 0 ? 1UL : 0UL));
+        var markAhead = 0UL;
+        for (var k = i + 1; k <= i + 3 && k < d.Count; k++)
+        {
+            markAhead |= d.Is(k, AttributionDocument.TokenKind.Mark) ? 1UL : d.Is(k, AttributionDocument.TokenKind.Colon) ? 2UL : 0UL;
+        }
+
+        into.Add(FeatureHash.Key(33, d.Stem[i], markAhead));
+        into.Add(FeatureHash.Key(34, d.LowerAt(i - 1), d.Stem[i]));
+        into.Add(FeatureHash.Key(35, d.Cluster[i], d.Is(i, AttributionDocument.TokenKind.Capital) ? 1UL : 0UL, i > 0 ? d.Cluster[i - 1] : 1));
         var p = (ulong)previous;
         into.Add(FeatureHash.Key(30, p));
         into.Add(FeatureHash.Key(31, p, lw));

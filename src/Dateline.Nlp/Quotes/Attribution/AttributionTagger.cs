@@ -8,7 +8,7 @@ internal interface IClassScorer
 
 /// <summary>
 /// Greedy left-to-right decoding shared by training and tagging. Cue tags per sentence: O, B, I. Argument tags per cue,
-/// over the cue's paragraph: O, B-source, I-source, B-content, I-content; the cue's own tokens are skipped. I- tags only
+/// over the cue's paragraph (its sentence, one before and two after, at most 60 tokens either side): O, B-source, I-source, B-content, I-content; the cue's own tokens are skipped. I- tags only
 /// continue a span of the same kind. When <c>learn</c> is given, every step is also a perceptron update against the gold
 /// tag, and decoding goes on with the guessed tag (the model learns from its own history).
 /// </summary>
@@ -25,7 +25,12 @@ internal static class AttributionTagger
     public const int ArgumentClasses = 5;
 
     /// <summary>Tokens either side of a cue an argument may reach.</summary>
-    public const int Reach = 100;
+    public const int Reach = 60;
+
+    /// <summary>Sentences before and after the cue's own that its window takes in (within its paragraph).</summary>
+    public const int SentencesBefore = 1;
+
+    public const int SentencesAfter = 2;
 
     private const int StartOfSpan = 9;
     private const int AfterCue = 8;
@@ -33,7 +38,7 @@ internal static class AttributionTagger
     public delegate void Learn(List<ulong> features, int gold, int guess);
 
     /// <summary>Tags cue tokens in every sentence; returns the cue spans as token ranges [Start, End] inclusive.</summary>
-    public static List<(int Start, int End)> Cues(AttributionDocument d, IClassScorer scorer, int[]? gold = null, Learn? learn = null)
+    public static List<(int Start, int End)> Cues(AttributionDocument d, IClassScorer scorer, int[]? gold = null, Learn? learn = null, float bias = 0)
     {
         var cues = new List<(int, int)>();
         var features = new List<ulong>(32);
@@ -50,6 +55,7 @@ internal static class AttributionTagger
 
             AttributionFeatures.Cue(d, i, previous, features);
             scorer.Score(features, scores);
+            scores[CueBegin] += bias;
             var guess = Best(scores, previous, cue: true);
             if (learn is not null)
             {
@@ -77,7 +83,10 @@ internal static class AttributionTagger
     public static (int From, int To) Window(AttributionDocument d, int cueStart, int cueEnd)
     {
         var p = d.Paragraph[cueStart];
-        return (Math.Max(d.ParagraphStart[p], cueStart - Reach), Math.Min(d.ParagraphStart[p + 1], cueEnd + 1 + Reach));
+        var s = d.Sentence[cueStart];
+        var from = Math.Max(d.ParagraphStart[p], Math.Max(d.SentenceStart[Math.Max(0, s - SentencesBefore)], cueStart - Reach));
+        var to = Math.Min(d.ParagraphStart[p + 1], Math.Min(d.SentenceStart[Math.Min(d.SentenceStart.Length - 1, s + 1 + SentencesAfter)], cueEnd + 1 + Reach));
+        return (from, to);
     }
 
     /// <summary>Argument tags for the tokens of the cue's window (index 0 = token <c>from</c>).</summary>

@@ -13,11 +13,11 @@ public sealed record GoldQuote(IReadOnlyList<TextSpan> Cue, IReadOnlyList<TextSp
 public static class QuoteTrainer
 {
     public static QuoteModel Train(IReadOnlyList<(Document Document, IReadOnlyList<GoldQuote> Gold)> documents, int iterations,
-        Action<string>? log = null, int seed = 17)
+        Action<string>? log = null, int seed = 17, int minUpdates = 5)
     {
         var prepared = documents.Select(x => Prepare(x.Document, x.Gold)).ToList();
-        var cueTable = new TrainingTable(AttributionTagger.CueClasses);
-        var argTable = new TrainingTable(AttributionTagger.ArgumentClasses);
+        var cueTable = new TrainingTable(AttributionTagger.CueClasses, minUpdates);
+        var argTable = new TrainingTable(AttributionTagger.ArgumentClasses, minUpdates);
         var random = new Random(seed);
         var order = Enumerable.Range(0, prepared.Count).ToArray();
         for (var it = 1; it <= iterations; it++)
