@@ -10,7 +10,8 @@ namespace Dateline.Bench;
 
 /// <summary>
 /// Throughput of the understanding pipeline on one thread over plain-text articles (e.g. ../shared/corpora/raw/bbc):
-/// tokens per second for each stage prefix (tokens; + sentences; + the whole default pipeline), median of N rounds
+/// tokens per second for each stage prefix (tokens; + sentences; all but quotes; with the rule quote extractor; the whole
+/// default pipeline with the quote model), median of N rounds
 /// after a warm-up, so the cost of each stage shows as a ratio to the tokenizer alone measured in the same run.
 /// </summary>
 internal static class UnderstandingThroughput
@@ -26,6 +27,8 @@ internal static class UnderstandingThroughput
         {
             ("tokens", new PipelineBuilder().Add(new RuleTokenizer()).Build()),
             ("tokens+sentences", new PipelineBuilder().Add(new RuleTokenizer()).Add(new PunctuationSentenceSplitter()).Build()),
+            ("all but quotes", NlpPipelines.WithoutQuotes()),
+            ("full, rule quotes", NlpPipelines.Default(quotes: new Dateline.Nlp.Quotes.CueVerbQuoteExtractor())),
             ("full default pipeline", NlpPipelines.Default()),
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{texts.Count} articles, {tokens:N0} tokens, one thread, median of {rounds} rounds"));
@@ -34,21 +37,68 @@ internal static class UnderstandingThroughput
         {
             RunOnce(texts, pipeline); // warm-up (JIT, model and lexicon loading)
             var times = new List<double>();
+            var cpuTimes = new List<double>();
             for (var r = 0; r < rounds; r++)
             {
                 var clock = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 RunOnce(texts, pipeline);
                 times.Add(clock.Elapsed.TotalSeconds);
+                cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             }
 
             var median = times.Order().ElementAt(times.Count / 2);
             var rate = tokens / median;
             baseline ??= rate;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-24} {rate,12:N0} tokens/s   ({baseline / rate:0.0}x the tokenizer's time)   [{pipeline.Name}]"));
+                $"{name,-24} {rate,12:N0} tokens/s   ({baseline / rate:0.0}x the tokenizer's time)   {tokens / cpuTimes.Order().ElementAt(cpuTimes.Count / 2),12:N0} per CPU s   [{pipeline.Name}]"));
         }
 
+        QuoteStages(texts, tokens, rounds);
         return 0;
+    }
+
+    /// <summary>
+    /// The quote stage alone, on documents already annotated up to actors: the model and the rules, alternating round by
+    /// round so both see the same machine load, median of the rounds. Timed in process CPU time, not wall time: on a shared
+    /// machine a wall clock also counts the time other jobs held the core.
+    /// </summary>
+    private static void QuoteStages(List<string> texts, int tokens, int rounds)
+    {
+        var upstream = NlpPipelines.WithoutQuotes();
+        var docs = texts.Select((t, i) =>
+        {
+            var doc = Document.FromText("q" + i, t);
+            doc.Set(Layers.DocumentDate, new DateOnly(2005, 1, 1));
+            upstream.Run(doc, CancellationToken.None);
+            return doc;
+        }).ToList();
+        var model = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(Dateline.Nlp.Quotes.QuoteModels.Default);
+        var rules = new Dateline.Nlp.Quotes.CueVerbQuoteExtractor();
+        var stages = new (string Name, Func<Document, int> Run)[] { ("quotes.perceptron.v1 alone", d => model.Extract(d).Length), ("quotes.cues.v1 alone", d => rules.Extract(d).Length) };
+        var times = stages.Select(_ => new List<double>()).ToArray();
+        for (var r = -1; r < rounds; r++)
+        {
+            for (var s = 0; s < stages.Length; s++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                foreach (var d in docs)
+                {
+                    stages[s].Run(d);
+                }
+
+                if (r >= 0)
+                {
+                    times[s].Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds); // round -1 is the warm-up
+                }
+            }
+        }
+
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var median = times[s].Order().ElementAt(times[s].Count / 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stages[s].Name,-28} {tokens / median,12:N0} tokens per CPU second"));
+        }
     }
 
     private static void RunOnce(List<string> texts, Pipeline pipeline)

@@ -138,6 +138,7 @@ internal static class EvalCommand
                     articles = report.Articles,
                     all = new { report.All.Precision, report.All.Recall, report.All.F1, report.All.Gold, report.All.Predicted },
                     speech = new { report.Speech.Precision, report.Speech.Recall, report.Speech.F1, report.Speech.Gold, report.Speech.Predicted },
+                    speaker_accuracy = report.SpeakerAccuracy,
                     articles_per_second = report.ArticlesPerSecond,
                 }, CliJson.Options));
                 return Task.FromResult(ExitCodes.Success);
@@ -149,6 +150,8 @@ internal static class EvalCommand
                     $"{name,-7} P {s.Precision:0.0000}  R {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold}, predicted {s.Predicted})"));
             }
 
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"speaker accuracy {report.SpeakerAccuracy:0.0000} ({report.SpeakersRight} of {report.SpeakerPairs} gold attributions with a source whose content was found)"));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Articles} articles, {report.ArticlesPerSecond:0.0} articles/s (whole pipeline)"));
             return Task.FromResult(ExitCodes.Success);
         });

@@ -9,7 +9,9 @@ namespace Dateline.Nlp.Quotes;
 /// Attributions from the trained <see cref="QuoteModel"/>: cues are tagged per sentence, then for each cue its source and
 /// content are tagged over the cue's paragraph. The content is the stretch from the first to the last content piece
 /// (a quote split around its cue is one attribution); the speaker is the source piece nearest the cue, resolved to an
-/// actor when <see cref="Layers.ActorMentions"/> is present. Direct: the content holds quoted words.
+/// actor when <see cref="Layers.ActorMentions"/> is present. Direct: at least half the content is inside quotation marks
+/// (a scare quote inside reported speech does not make it direct). Spans follow PolNeAR: the content of a direct quote
+/// includes its marks.
 /// </summary>
 public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineComponent
 {
@@ -28,7 +30,7 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
         var actors = document.Has(Layers.ActorMentions) ? document.Get(Layers.ActorMentions) : (ImmutableArray<ActorMention>?)null;
         var (commas, cueWords) = AttributionTagger.Counts(d);
         var result = ImmutableArray.CreateBuilder<QuoteMention>();
-        foreach (var (start, end) in AttributionTagger.Cues(d, model.CueWeights, bias: model.CueBias))
+        foreach (var (start, end) in AttributionTagger.Cues(d, model.CueWeights, model.CueWords, bias: model.CueBias))
         {
             var facts = AttributionFeatures.CueFacts.Of(d, start, end);
             var (from, to) = AttributionTagger.Window(d, start, end);
@@ -68,11 +70,13 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
 
             var content = new TextSpan(d.Tokens[contentFirst].Start, d.Tokens[contentLast].End);
             var speakerSpan = speaker is { } s ? new TextSpan(d.Tokens[s.Start].Start, d.Tokens[s.End].End) : (TextSpan?)null;
-            var direct = false;
-            for (var i = contentFirst; i <= contentLast && !direct; i++)
+            var quoted = 0;
+            for (var i = contentFirst; i <= contentLast; i++)
             {
-                direct = d.Quote[i] >= 0;
+                quoted += d.Quote[i] >= 0 ? 1 : 0;
             }
+
+            var direct = quoted * 2 >= contentLast - contentFirst + 1; // 'Japan as "partners" in the talks' is reported, not quoted
 
             result.Add(new QuoteMention(content, direct, new TextSpan(d.Tokens[start].Start, d.Tokens[end].End), speakerSpan,
                 speakerSpan is { } sp && actors is { } a ? ActorFor(a, sp) : null));

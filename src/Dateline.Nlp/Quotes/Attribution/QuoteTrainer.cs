@@ -16,6 +16,18 @@ public static class QuoteTrainer
         Action<string>? log = null, int seed = 17, int minUpdates = 5)
     {
         var prepared = documents.Select(x => Prepare(x.Document, x.Gold)).ToList();
+        var words = new HashSet<ulong>();
+        foreach (var p in prepared)
+        {
+            for (var i = 0; i < p.CueTags.Length; i++)
+            {
+                if (p.CueTags[i] != AttributionTagger.Outside)
+                {
+                    words.Add(p.Document.Lower[i]);
+                }
+            }
+        }
+
         var cueTable = new TrainingTable(AttributionTagger.CueClasses, minUpdates);
         var argTable = new TrainingTable(AttributionTagger.ArgumentClasses, minUpdates);
         var random = new Random(seed);
@@ -27,7 +39,7 @@ public static class QuoteTrainer
             foreach (var k in order)
             {
                 var p = prepared[k];
-                AttributionTagger.Cues(p.Document, cueTable, p.CueTags, (_, gold, guess) =>
+                AttributionTagger.Cues(p.Document, cueTable, words, p.CueTags, (_, gold, guess) =>
                 {
                     cueSeen++;
                     cueRight += gold == guess ? 1 : 0;
@@ -47,7 +59,7 @@ public static class QuoteTrainer
             log?.Invoke($"iteration {it}: cue tags {(double)cueRight / Math.Max(1, cueSeen):0.0000}, argument tags {(double)argRight / Math.Max(1, argSeen):0.0000}");
         }
 
-        return new QuoteModel(cueTable.Finish(), argTable.Finish());
+        return new QuoteModel(cueTable.Finish(), argTable.Finish(), words);
     }
 
     private static Prepared Prepare(Document document, IReadOnlyList<GoldQuote> gold)

@@ -12,11 +12,38 @@ internal sealed class WeightTable : IClassScorer
     private readonly Dictionary<uint, int> _rows;
     private readonly float[] _weights;
 
+    // Open addressing over the same rows (linear probing, load ≤ 1/2): about twice as fast as Dictionary here, which
+    // matters because every token is scored ~30 times for cues and again for each cue window it falls in.
+    private readonly uint[] _slotKeys;
+    private readonly int[] _slotRows;
+    private readonly int _shift;
+
     public WeightTable(int classes, Dictionary<uint, int> rows, float[] weights)
     {
         Classes = classes;
         _rows = rows;
         _weights = weights;
+        var bits = 4;
+        while ((1 << bits) < rows.Count * 2)
+        {
+            bits++;
+        }
+
+        _shift = 32 - bits;
+        _slotKeys = new uint[1 << bits];
+        _slotRows = new int[1 << bits];
+        Array.Fill(_slotRows, -1);
+        foreach (var (key, row) in rows)
+        {
+            var i = Slot(key);
+            while (_slotRows[i] >= 0)
+            {
+                i = (i + 1) & (_slotRows.Length - 1);
+            }
+
+            _slotKeys[i] = key;
+            _slotRows[i] = row;
+        }
     }
 
     public int Classes { get; }
@@ -28,7 +55,15 @@ internal sealed class WeightTable : IClassScorer
         scores.Clear();
         foreach (var f in features)
         {
-            if (_rows.TryGetValue(Fold(f), out var row))
+            var key = Fold(f);
+            var i = Slot(key);
+            int row;
+            while ((row = _slotRows[i]) >= 0 && _slotKeys[i] != key)
+            {
+                i = (i + 1) & (_slotRows.Length - 1);
+            }
+
+            if (row >= 0)
             {
                 var w = _weights.AsSpan(row * Classes, Classes);
                 for (var c = 0; c < w.Length; c++)
@@ -40,6 +75,8 @@ internal sealed class WeightTable : IClassScorer
     }
 
     public static uint Fold(ulong key) => (uint)(key ^ (key >> 32));
+
+    private int Slot(uint key) => (int)((key * 2654435761u) >> _shift);
 
     /// <summary>Keys in ascending order (so the file is the same for the same weights), weights as half floats.</summary>
     public void Write(BinaryWriter w, float minWeight)
@@ -171,11 +208,15 @@ public sealed class QuoteModel
 {
     private const string Magic = "DLQUOTE2";
 
-    internal QuoteModel(WeightTable cues, WeightTable arguments)
+    internal QuoteModel(WeightTable cues, WeightTable arguments, IEnumerable<ulong> cueWords)
     {
         CueWeights = cues;
         ArgumentWeights = arguments;
+        CueWords = cueWords.ToHashSet();
     }
+
+    /// <summary>Lower-case hashes of the words seen inside a cue in training: only these are scored as cue tokens.</summary>
+    internal HashSet<ulong> CueWords { get; }
 
     internal WeightTable CueWeights { get; }
 
@@ -196,6 +237,12 @@ public sealed class QuoteModel
         using var w = new BinaryWriter(brotli);
         w.Write(Magic);
         w.Write(CueBias);
+        w.Write(CueWords.Count);
+        foreach (var word in CueWords.Order())
+        {
+            w.Write(word);
+        }
+
         CueWeights.Write(w, minWeight);
         ArgumentWeights.Write(w, minWeight);
     }
@@ -210,7 +257,13 @@ public sealed class QuoteModel
         }
 
         var bias = r.ReadSingle();
+        var words = new ulong[r.ReadInt32()];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = r.ReadUInt64();
+        }
+
         var cues = WeightTable.Read(r);
-        return new QuoteModel(cues, WeightTable.Read(r)) { CueBias = bias };
+        return new QuoteModel(cues, WeightTable.Read(r), words) { CueBias = bias };
     }
 }
