@@ -10,9 +10,9 @@ namespace Dateline.Bench;
 
 /// <summary>
 /// Throughput of the understanding pipeline on one thread over plain-text articles (e.g. ../shared/corpora/raw/bbc):
-/// tokens per second for each stage prefix (tokens; + sentences; all but quotes; with the rule quote extractor; the whole
+/// tokens per second (wall clock and process CPU time) for each stage prefix (tokens; + sentences; all but quotes; with the rule quote extractor; the whole
 /// default pipeline with the quote model), median of N rounds
-/// after a warm-up, so the cost of each stage shows as a ratio to the tokenizer alone measured in the same run.
+/// (interleaved across the stages) after a warm-up, so the cost of each stage shows as a ratio to the tokenizer alone measured in the same run.
 /// </summary>
 internal static class UnderstandingThroughput
 {
@@ -32,26 +32,32 @@ internal static class UnderstandingThroughput
             ("full default pipeline", NlpPipelines.Default()),
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{texts.Count} articles, {tokens:N0} tokens, one thread, median of {rounds} rounds"));
-        double? baseline = null;
-        foreach (var (name, pipeline) in stages)
+        // Rounds go across the stages (round 1 of each, then round 2 of each, …) so that a change in the machine's load
+        // during the run hits every stage alike; the first round is a warm-up (JIT, model and lexicon loading).
+        var times = stages.Select(_ => new List<double>()).ToArray();
+        var cpuTimes = stages.Select(_ => new List<double>()).ToArray();
+        for (var r = -1; r < rounds; r++)
         {
-            RunOnce(texts, pipeline); // warm-up (JIT, model and lexicon loading)
-            var times = new List<double>();
-            var cpuTimes = new List<double>();
-            for (var r = 0; r < rounds; r++)
+            for (var s = 0; s < stages.Length; s++)
             {
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                RunOnce(texts, pipeline);
-                times.Add(clock.Elapsed.TotalSeconds);
-                cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+                RunOnce(texts, stages[s].Pipeline);
+                if (r >= 0)
+                {
+                    times[s].Add(clock.Elapsed.TotalSeconds);
+                    cpuTimes[s].Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+                }
             }
+        }
 
-            var median = times.Order().ElementAt(times.Count / 2);
-            var rate = tokens / median;
+        double? baseline = null;
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var rate = tokens / times[s].Order().ElementAt(times[s].Count / 2);
             baseline ??= rate;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-24} {rate,12:N0} tokens/s   ({baseline / rate:0.0}x the tokenizer's time)   {tokens / cpuTimes.Order().ElementAt(cpuTimes.Count / 2),12:N0} per CPU s   [{pipeline.Name}]"));
+                $"{stages[s].Name,-24} {rate,12:N0} tokens/s   ({baseline / rate:0.0}x the tokenizer's time)   {tokens / cpuTimes[s].Order().ElementAt(cpuTimes[s].Count / 2),12:N0} per CPU s   [{stages[s].Pipeline.Name}]"));
         }
 
         QuoteStages(texts, tokens, rounds);
