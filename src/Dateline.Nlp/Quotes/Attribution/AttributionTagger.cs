@@ -39,7 +39,7 @@ internal static class AttributionTagger
 
     /// <summary>Tags cue tokens in every sentence; returns the cue spans as token ranges [Start, End] inclusive.</summary>
     /// <param name="words">Lower-case word hashes that were part of a cue in training; other tokens are O without scoring
-    /// (they never begin or continue a cue in the data, and skipping them halves the tagger's work).</param>
+    /// (they never begin or continue a cue in the data, so skipping them saves work and changes little).</param>
     public static List<(int Start, int End)> Cues(AttributionDocument d, IClassScorer scorer, IReadOnlySet<ulong> words, int[]? gold = null, Learn? learn = null,
         float bias = 0)
     {
