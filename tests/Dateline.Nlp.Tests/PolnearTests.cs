@@ -7,9 +7,13 @@ namespace Dateline.Nlp.Tests;
 [Trait("issue", "4")]
 public sealed class PolnearTests
 {
-    /// <summary>Measured F1 minus 0.02 (2026-11-25: all 0.4995, speech subset 0.7024).</summary>
-    private const double AllFloor = 0.479;
-    private const double SpeechFloor = 0.682;
+    /// <summary>Measured minus 0.02 (2026-11-26, quotes.perceptron.v1: all 0.6555, speech subset 0.8005, speaker accuracy 0.922).</summary>
+    private const double AllFloor = 0.635;
+    private const double SpeechFloor = 0.780;
+    private const double SpeakerFloor = 0.90;
+
+    /// <summary>The rule extractor stays available (eval quotes --rules); measured 0.4989 / 0.7024.</summary>
+    private const double RulesAllFloor = 0.479;
 
     [Fact]
     public void Dev_f1_does_not_regress()
@@ -19,6 +23,39 @@ public sealed class PolnearTests
         Assert.Equal(2192, report.All.Gold);
         Assert.True(report.All.F1 >= AllFloor, $"all F1 {report.All.F1:0.0000} < {AllFloor}");
         Assert.True(report.Speech.F1 >= SpeechFloor, $"speech F1 {report.Speech.F1:0.0000} < {SpeechFloor}");
+        Assert.True(report.SpeakerAccuracy >= SpeakerFloor, $"speaker accuracy {report.SpeakerAccuracy:0.0000} < {SpeakerFloor}");
+    }
+
+    [Fact]
+    public void Rules_dev_f1_does_not_regress()
+    {
+        var dir = Corpora.Require("corpora/quotes/polnear/dev");
+        var report = QuoteEvaluator.Run(NlpPipelines.Default(quotes: new Quotes.CueVerbQuoteExtractor()), dir, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(report.All.F1 >= RulesAllFloor, $"rules F1 {report.All.F1:0.0000} < {RulesAllFloor}");
+    }
+
+    [Fact]
+    public void Matching_is_one_to_one_and_maximal()
+    {
+        // Prediction 0 fits both gold attributions, prediction 1 only the first: a greedy pass would give the first gold
+        // prediction 0 and leave the second unmatched.
+        var g1 = new GoldAttribution([new(0, 10)], [], [], "said");
+        var g2 = new GoldAttribution([new(0, 20)], [], [], "said");
+        var p0 = new Core.Documents.QuoteMention(new(0, 20), false, null, null, null);
+        var p1 = new Core.Documents.QuoteMention(new(0, 10), false, null, null, null);
+        var (gold, predicted) = QuoteEvaluator.Match([g1, g2], [p0, p1]);
+        Assert.Equal([true, true], gold);
+        Assert.Equal([true, true], predicted);
+    }
+
+    [Fact]
+    public void Speaker_must_overlap_the_source_and_content_cover_half()
+    {
+        var gold = new GoldAttribution([new(10, 30)], [], [new(0, 5)], "said");
+        Assert.True(QuoteEvaluator.Matches(gold, new Core.Documents.QuoteMention(new(10, 20), false, null, new(3, 8), null)));
+        Assert.False(QuoteEvaluator.Matches(gold, new Core.Documents.QuoteMention(new(10, 19), false, null, new(3, 8), null)));
+        Assert.False(QuoteEvaluator.Matches(gold, new Core.Documents.QuoteMention(new(10, 30), false, null, new(5, 8), null)));
+        Assert.False(QuoteEvaluator.Matches(gold, new Core.Documents.QuoteMention(new(10, 30), false, null, null, null)));
     }
 
     [Fact]

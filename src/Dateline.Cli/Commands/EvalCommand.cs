@@ -110,7 +110,10 @@ internal static class EvalCommand
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var details = new Option<bool>("--details") { Description = "List every missed gold attribution and unmatched prediction on stderr" };
-        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details };
+        var model = new Option<string?>("--model") { Description = "A quote model file to score instead of the shipped one (see `train quotes`)" };
+        var bias = new Option<float?>("--cue-bias") { Description = "Override the model's cue bias (for choosing it on held-out training articles)" };
+        var rules = new Option<bool>("--rules") { Description = "Score the rule extractor (quotes.cues.v1) instead of the model" };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules, bias };
         quotes.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -119,7 +122,16 @@ internal static class EvalCommand
                 throw new UsageException($"'{folder}' has no text/ and attributions/ folders");
             }
 
-            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(), folder, result.GetValue(details) ? Console.Error : null, ct);
+            Dateline.Core.Pipelines.IPipelineComponent? stage = result.GetValue(rules) ? new Dateline.Nlp.Quotes.CueVerbQuoteExtractor() : null;
+            if (result.GetValue(model) is { } modelPath)
+            {
+                using var file = File.OpenRead(modelPath);
+                var loaded = Dateline.Nlp.Quotes.Attribution.QuoteModel.Load(file);
+                loaded.CueBias = result.GetValue(bias) ?? loaded.CueBias;
+                stage = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(loaded);
+            }
+
+            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null, ct);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -127,6 +139,7 @@ internal static class EvalCommand
                     articles = report.Articles,
                     all = new { report.All.Precision, report.All.Recall, report.All.F1, report.All.Gold, report.All.Predicted },
                     speech = new { report.Speech.Precision, report.Speech.Recall, report.Speech.F1, report.Speech.Gold, report.Speech.Predicted },
+                    speaker_accuracy = report.SpeakerAccuracy,
                     articles_per_second = report.ArticlesPerSecond,
                 }, CliJson.Options));
                 return Task.FromResult(ExitCodes.Success);
@@ -138,6 +151,8 @@ internal static class EvalCommand
                     $"{name,-7} P {s.Precision:0.0000}  R {s.Recall:0.0000}  F1 {s.F1:0.0000}  (gold {s.Gold}, predicted {s.Predicted})"));
             }
 
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"speaker accuracy {report.SpeakerAccuracy:0.0000} ({report.SpeakersRight} of {report.SpeakerPairs} gold attributions with a source whose content was found)"));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Articles} articles, {report.ArticlesPerSecond:0.0} articles/s (whole pipeline)"));
             return Task.FromResult(ExitCodes.Success);
         });

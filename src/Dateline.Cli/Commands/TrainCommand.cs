@@ -31,6 +31,7 @@ internal static class TrainCommand
         });
         train.Subcommands.Add(ner);
         train.Subcommands.Add(CreateClusters());
+        train.Subcommands.Add(CreateQuotes());
         return train;
     }
 
@@ -96,6 +97,45 @@ internal static class TrainCommand
             }
 
             Console.Error.WriteLine($"train clusters: wrote {path} ({clusters.Count} words)");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command CreateQuotes()
+    {
+        var data = new Option<string>("--train") { Description = "PolNeAR folder with text/ and attributions/ (the train split)", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "src/Dateline.Nlp/Models/quotes.bin" };
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 8 };
+        var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose weights are all below this (largest weight = 1000)", DefaultValueFactory = _ => 1f };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Keep features that took part in at least this many training mistakes", DefaultValueFactory = _ => 5 };
+        var bias = new Option<float>("--cue-bias") { Description = "Added to the cue-begin score at tagging time (see docs/MODELS.md)", DefaultValueFactory = _ => 0f };
+        var all = new Option<bool>("--all-annotators") { Description = "Learn from every annotator's version of an article, not only the first" };
+        var command = new Command("quotes", "Train the quote attribution model (cue tagger + source/content tagger)") { data, output, iterations, minWeight, minUpdates, all, bias };
+        command.SetAction((result, ct) =>
+        {
+            var clock = Stopwatch.StartNew();
+            var pipeline = Dateline.Nlp.NlpPipelines.WithoutQuotes();
+            var documents = new List<(Dateline.Core.Documents.Document, IReadOnlyList<Dateline.Nlp.Quotes.Attribution.GoldQuote>)>();
+            foreach (var article in Dateline.Evaluation.Quotes.BratAttributions.ReadFolder(result.GetValue(data)!, result.GetValue(all)))
+            {
+                ct.ThrowIfCancellationRequested();
+                var doc = Dateline.Evaluation.Quotes.QuoteEvaluator.DocumentOf(article);
+                pipeline.Run(doc, ct);
+                documents.Add((doc, [.. article.Attributions.Select(a => new Dateline.Nlp.Quotes.Attribution.GoldQuote(a.Cue, a.Source, a.Content))]));
+            }
+
+            Console.Error.WriteLine($"train quotes: {documents.Count} articles, {documents.Sum(d => d.Item2.Count)} attributions ({clock.Elapsed.TotalSeconds:0} s to annotate)");
+            var model = Dateline.Nlp.Quotes.Attribution.QuoteTrainer.Train(documents, result.GetValue(iterations), m => Console.Error.WriteLine("train quotes: " + m),
+                minUpdates: result.GetValue(minUpdates));
+            model.CueBias = result.GetValue(bias);
+            var path = result.GetValue(output)!;
+            using (var file = File.Create(path))
+            {
+                model.Save(file, result.GetValue(minWeight));
+            }
+
+            Console.Error.WriteLine($"train quotes: wrote {path} ({new FileInfo(path).Length / 1024} KiB, {model.FeatureCount} features before pruning) in {clock.Elapsed.TotalSeconds:0} s");
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -17,14 +17,16 @@ public sealed record PolnearArticle(string Id, string Annotator, string Text, IR
 /// </summary>
 public static class BratAttributions
 {
-    public static IEnumerable<PolnearArticle> ReadFolder(string dir)
+    /// <param name="dir">The split's folder.</param>
+    /// <param name="allAnnotators">Every annotator's version of each article (for training), not only the first.</param>
+    public static IEnumerable<PolnearArticle> ReadFolder(string dir, bool allAnnotators = false)
     {
         var annotations = Directory.EnumerateFiles(Path.Combine(dir, "attributions"), "*.ann")
             .Select(path => Path.GetFileNameWithoutExtension(path))
             .Select(name => (Id: name[..name.LastIndexOf('_')], Annotator: name[(name.LastIndexOf('_') + 1)..]))
             .GroupBy(x => x.Id, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(x => x.Annotator, StringComparer.Ordinal).First())
-            .OrderBy(x => x.Id, StringComparer.Ordinal);
+            .SelectMany(g => g.OrderBy(x => x.Annotator, StringComparer.Ordinal).Take(allAnnotators ? int.MaxValue : 1))
+            .OrderBy(x => x.Id, StringComparer.Ordinal).ThenBy(x => x.Annotator, StringComparer.Ordinal);
         foreach (var (id, annotator) in annotations)
         {
             var text = File.ReadAllText(Path.Combine(dir, "text", id + ".txt"));

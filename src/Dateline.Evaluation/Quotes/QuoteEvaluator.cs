@@ -9,7 +9,7 @@ namespace Dateline.Evaluation.Quotes;
 /// <summary>
 /// Attribution scoring on PolNeAR. A predicted quote matches a gold attribution when its content covers ≥ 50 % of the
 /// gold content and its speaker overlaps the gold source (a gold attribution without a source: content alone). Matching
-/// is one-to-one, greedy in text order. The "speech subset" (as in notes/nlp-calibration.md): gold attributions whose
+/// is one-to-one and as large as possible (maximum bipartite matching). The "speech subset" (as in notes/nlp-calibration.md): gold attributions whose
 /// content holds a quotation mark or whose cue holds a verb from the GGT quote-verb list; predictions in the subset are
 /// those whose content holds a mark or whose cue is a verb from that list.
 /// </summary>
@@ -22,21 +22,25 @@ public static class QuoteEvaluator
         public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
     }
 
-    public sealed record Report(int Articles, Score All, Score Speech, double ArticlesPerSecond);
+    /// <param name="SpeakerPairs">Gold attributions with a source whose content some prediction matches (see <see cref="Speakers"/>).</param>
+    /// <param name="SpeakersRight">Of those, how many also have the right speaker.</param>
+    public sealed record Report(int Articles, Score All, Score Speech, double ArticlesPerSecond, int SpeakerPairs = 0, int SpeakersRight = 0)
+    {
+        public double SpeakerAccuracy => SpeakerPairs == 0 ? 0 : (double)SpeakersRight / SpeakerPairs;
+    }
 
     /// <summary>Scores <paramref name="pipeline"/> (which must produce <see cref="Layers.Quotes"/>) on a PolNeAR folder.</summary>
     /// <param name="details">When set, receives one line per missed gold attribution and per unmatched prediction.</param>
     public static Report Run(Pipeline pipeline, string dir, TextWriter? details = null, CancellationToken cancellationToken = default)
     {
         var verbs = ReadVerbList(dir);
-        int gold = 0, pred = 0, mg = 0, mp = 0, sGold = 0, sPred = 0, sMg = 0, sMp = 0, articles = 0;
+        int gold = 0, pred = 0, mg = 0, mp = 0, sGold = 0, sPred = 0, sMg = 0, sMp = 0, articles = 0, pairs = 0, right = 0;
         var clock = new Stopwatch();
         foreach (var article in BratAttributions.ReadFolder(dir))
         {
             cancellationToken.ThrowIfCancellationRequested();
             articles++;
-            var doc = new Document(article.Id, article.Text);
-            doc.Set(Layers.Paragraphs, Paragraphs(article.Text));
+            var doc = DocumentOf(article);
             clock.Start();
             pipeline.Run(doc, cancellationToken);
             clock.Stop();
@@ -53,6 +57,9 @@ public static class QuoteEvaluator
                 Log(details, article, goldList, predicted, matchedGold, matchedPred);
             }
 
+            var (p0, r0) = Speakers(goldList, predicted);
+            pairs += p0;
+            right += r0;
             gold += goldList.Count;
             pred += predicted.Length;
             mg += matchedGold.Count(x => x);
@@ -79,7 +86,7 @@ public static class QuoteEvaluator
         }
 
         return new Report(articles, new Score(gold, pred, mg, mp), new Score(sGold, sPred, sMg, sMp),
-            clock.Elapsed.TotalSeconds > 0 ? articles / clock.Elapsed.TotalSeconds : 0);
+            clock.Elapsed.TotalSeconds > 0 ? articles / clock.Elapsed.TotalSeconds : 0, pairs, right);
     }
 
     private static void Log(TextWriter w, PolnearArticle a, IReadOnlyList<GoldAttribution> gold, ImmutableArray<QuoteMention> predicted, bool[] mg, bool[] mp)
@@ -90,7 +97,10 @@ public static class QuoteEvaluator
         {
             if (!mg[i])
             {
-                w.WriteLine($"MISS {a.Id} src=[{T(gold[i].Source)}] cue=[{gold[i].CueText}] {Clip(T(gold[i].Content))}");
+                // Why: no prediction has this cue; one has it but not the content; one has cue and content but not the speaker.
+                var sameCue = predicted.Where(q => q.Cue is { } c && gold[i].Cue.Any(g => g.Overlaps(c))).ToList();
+                var why = sameCue.Count == 0 ? "cue" : sameCue.Any(q => Matches(gold[i] with { Source = [] }, q)) ? "speaker" : "content";
+                w.WriteLine($"MISS {why,-7} {a.Id} src=[{T(gold[i].Source)}] cue=[{gold[i].CueText}] {Clip(T(gold[i].Content))}");
             }
         }
 
@@ -104,24 +114,63 @@ public static class QuoteEvaluator
         }
     }
 
-    /// <summary>One-to-one greedy matching; returns which gold and which predicted items were matched.</summary>
-    public static (bool[] Gold, bool[] Predicted) Match(IReadOnlyList<GoldAttribution> gold, IReadOnlyList<QuoteMention> predicted)
+    /// <summary>
+    /// One-to-one matching of the largest size (augmenting paths, gold in text order): a prediction that fits two gold
+    /// attributions goes to the one nobody else can take. Returns which gold and which predicted items were matched.
+    /// </summary>
+    public static (bool[] Gold, bool[] Predicted) Match(IReadOnlyList<GoldAttribution> gold, IReadOnlyList<QuoteMention> predicted) =>
+        Match(gold, predicted, Matches);
+
+    private static (bool[] Gold, bool[] Predicted) Match(IReadOnlyList<GoldAttribution> gold, IReadOnlyList<QuoteMention> predicted,
+        Func<GoldAttribution, QuoteMention, bool> matches)
     {
-        var g = new bool[gold.Count];
-        var p = new bool[predicted.Count];
+        var fits = gold.Select(g => Enumerable.Range(0, predicted.Count).Where(j => matches(g, predicted[j])).ToArray()).ToArray();
+        var owner = Enumerable.Repeat(-1, predicted.Count).ToArray();
         for (var i = 0; i < gold.Count; i++)
         {
-            for (var j = 0; j < predicted.Count; j++)
-            {
-                if (!p[j] && Matches(gold[i], predicted[j]))
-                {
-                    g[i] = p[j] = true;
-                    break;
-                }
-            }
+            Augment(i, new bool[predicted.Count]);
+        }
+
+        var p = owner.Select(o => o >= 0).ToArray();
+        var g = new bool[gold.Count];
+        foreach (var o in owner.Where(o => o >= 0))
+        {
+            g[o] = true;
         }
 
         return (g, p);
+
+        bool Augment(int i, bool[] seen)
+        {
+            foreach (var j in fits[i])
+            {
+                if (seen[j])
+                {
+                    continue;
+                }
+
+                seen[j] = true;
+                if (owner[j] < 0 || Augment(owner[j], seen))
+                {
+                    owner[j] = i;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Speaker accuracy: gold attributions with a source are matched to predictions on content alone (one-to-one); of those
+    /// pairs, the share whose predicted speaker overlaps the gold source. Returns (pairs, right).
+    /// </summary>
+    public static (int Pairs, int Right) Speakers(IReadOnlyList<GoldAttribution> gold, IReadOnlyList<QuoteMention> predicted)
+    {
+        var withSource = gold.Where(g => g.Source.Count > 0).ToList();
+        var (byContent, _) = Match(withSource, predicted, (g, q) => Matches(g with { Source = [] }, q));
+        var (full, _) = Match(withSource, predicted, Matches);
+        return (byContent.Count(x => x), full.Count(x => x));
     }
 
     public static bool Matches(GoldAttribution gold, QuoteMention predicted)
@@ -154,6 +203,14 @@ public static class QuoteEvaluator
         return File.Exists(path)
             ? File.ReadLines(path).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToFrozenSet(StringComparer.Ordinal)
             : FrozenSet<string>.Empty;
+    }
+
+    /// <summary>The article as a document with its paragraphs (each non-blank line), ready for the pipeline.</summary>
+    public static Document DocumentOf(PolnearArticle article)
+    {
+        var doc = new Document(article.Id, article.Text);
+        doc.Set(Layers.Paragraphs, Paragraphs(article.Text));
+        return doc;
     }
 
     /// <summary>Each non-blank line is a paragraph.</summary>

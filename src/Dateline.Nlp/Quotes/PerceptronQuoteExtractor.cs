@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+using Dateline.Nlp.Quotes.Attribution;
+
+namespace Dateline.Nlp.Quotes;
+
+/// <summary>
+/// Attributions from the trained <see cref="QuoteModel"/>: cues are tagged per sentence, then for each cue its source and
+/// content are tagged over the cue's paragraph. The content is the stretch from the first to the last content piece
+/// (a quote split around its cue is one attribution); the speaker is the source piece nearest the cue, resolved to an
+/// actor when <see cref="Layers.ActorMentions"/> is present. Direct: at least half the content is inside quotation marks
+/// (a scare quote inside reported speech does not make it direct). Spans follow PolNeAR: the content of a direct quote
+/// includes its marks.
+/// </summary>
+public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineComponent
+{
+    public ComponentInfo Info { get; } = new("quotes.perceptron.v1", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Quotes]);
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var quotes = Extract(document);
+        document.Set(Layers.Quotes, quotes);
+    }
+
+    /// <summary>Pure: computes the quotes of a document from its text and layers.</summary>
+    public ImmutableArray<QuoteMention> Extract(Document document)
+    {
+        var d = new AttributionDocument(document);
+        var actors = document.Has(Layers.ActorMentions) ? document.Get(Layers.ActorMentions) : (ImmutableArray<ActorMention>?)null;
+        var (commas, cueWords) = AttributionTagger.Counts(d);
+        var result = ImmutableArray.CreateBuilder<QuoteMention>();
+        foreach (var (start, end) in AttributionTagger.Cues(d, model.CueWeights, model.CueWords, bias: model.CueBias))
+        {
+            var facts = AttributionFeatures.CueFacts.Of(d, start, end);
+            var (from, to) = AttributionTagger.Window(d, start, end);
+            var tags = AttributionTagger.Arguments(d, facts, from, to, model.ArgumentWeights, commas, cueWords);
+            int contentFirst = -1, contentLast = -1;
+            (int Start, int End)? speaker = null;
+            var distance = int.MaxValue;
+            for (var k = 0; k < tags.Length; k++)
+            {
+                var i = from + k;
+                if (tags[k] is AttributionTagger.ContentBegin or AttributionTagger.ContentInside)
+                {
+                    contentFirst = contentFirst < 0 ? i : contentFirst;
+                    contentLast = i;
+                }
+                else if (tags[k] == AttributionTagger.SourceBegin)
+                {
+                    var last = k;
+                    while (last + 1 < tags.Length && tags[last + 1] == AttributionTagger.SourceInside)
+                    {
+                        last++;
+                    }
+
+                    var gap = i < start ? start - (from + last) : i - end;
+                    if (gap < distance)
+                    {
+                        distance = gap;
+                        speaker = (i, from + last);
+                    }
+                }
+            }
+
+            if (contentFirst < 0)
+            {
+                continue;
+            }
+
+            var content = new TextSpan(d.Tokens[contentFirst].Start, d.Tokens[contentLast].End);
+            var speakerSpan = speaker is { } s ? new TextSpan(d.Tokens[s.Start].Start, d.Tokens[s.End].End) : (TextSpan?)null;
+            var quoted = 0;
+            for (var i = contentFirst; i <= contentLast; i++)
+            {
+                quoted += d.Quote[i] >= 0 ? 1 : 0;
+            }
+
+            var direct = quoted * 2 >= contentLast - contentFirst + 1; // 'Japan as "partners" in the talks' is reported, not quoted
+
+            result.Add(new QuoteMention(content, direct, new TextSpan(d.Tokens[start].Start, d.Tokens[end].End), speakerSpan,
+                speakerSpan is { } sp && actors is { } a ? ActorFor(a, sp) : null));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The actor of the longest actor mention inside the speaker span, else of any mention overlapping it.</summary>
+    internal static string? ActorFor(ImmutableArray<ActorMention> actors, TextSpan speaker)
+    {
+        ActorMention? best = null;
+        foreach (var a in actors)
+        {
+            if (a.Span.Overlaps(speaker) && (best is null || (speaker.Contains(a.Span) && a.Span.Length > best.Span.Length)))
+            {
+                best = a;
+            }
+        }
+
+        return best?.ActorId;
+    }
+}
