@@ -654,6 +654,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var act = _lexicon.Code(actCode) ?? info;
         var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
         var date = EventDate(c, sentence, t);
+        var location = Location(c, t, e, sources, targets);
         var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
         var firstAdded = output.Count;
         foreach (var src in sources)
@@ -676,13 +677,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
                 anyTarget = true;
                 output.Add(new EventMention(source, target, code, plover, info.Plover, act.Mode ?? info.Mode, info.Quad, info.Goldstein, date, null,
-                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence, 2)));
+                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence, 2)) { Location = location });
             }
 
             if (!anyTarget)
             {
                 output.Add(new EventMention(source, null, code, plover, info.Plover, act.Mode ?? info.Mode, info.Quad, info.Goldstein, date, null,
-                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence - 0.1, 2)));
+                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence - 0.1, 2)) { Location = location });
             }
         }
 
@@ -1055,6 +1056,18 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where the act took place: the first place named after the verb with "in", "at" or "near" ("held talks in Tokyo"),
+    /// as written, when it is not the event's source or target.
+    /// </summary>
+    private static string? Location(Context c, Trigger t, int e, List<ActorPhrase> sources, List<ActorPhrase> targets)
+    {
+        var limit = TargetLimit(c, t.ActEnd, e);
+        var place = c.Phrases.FirstOrDefault(p => p.Kind == ActorPhrase.Place && p.Start >= t.End && p.End <= limit && p.Start > 0
+            && c.Words[p.Start - 1] is "in" or "at" or "near" or "inside" && !sources.Contains(p) && !targets.Contains(p));
+        return place is null ? null : c.Text[c.Tokens[place.Start].Start..c.Tokens[place.End - 1].End];
     }
 
     /// <summary>The date the sentence gives the act ("on Wednesday" → 2025-06-04), else the article's date.</summary>
