@@ -677,13 +677,15 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
                 anyTarget = true;
                 output.Add(new EventMention(source, target, code, plover, info.Plover, act.Mode ?? info.Mode, info.Quad, info.Goldstein, date, null,
-                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence, 2)) { Location = location });
+                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence, 2))
+                { Location = location });
             }
 
             if (!anyTarget)
             {
                 output.Add(new EventMention(source, null, code, plover, info.Plover, act.Mode ?? info.Mode, info.Quad, info.Goldstein, date, null,
-                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence - 0.1, 2)) { Location = location });
+                    negated, modality, sentence, triggerSpan, t.Pattern.Rule, Math.Round(confidence - 0.1, 2))
+                { Location = location });
             }
         }
 
