@@ -122,7 +122,8 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             {
                 var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
                 if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0])
-                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent"))
+                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent")
+                    && !DescribesPerson(text, tokens, named, i + n))
                 {
                     if (i > 0 && words[i - 1] == "ethnic")
                     {
@@ -282,6 +283,25 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         }
 
         return (null, i);
+    }
+
+    /// <summary>"South Korean President Lee Jae Myung": a demonym that opens a title before a named person is part of that person's description.</summary>
+    private static bool DescribesPerson(string text, ImmutableArray<TextSpan> tokens, List<ActorPhrase> named, int after)
+    {
+        for (var k = after; k < Math.Min(tokens.Length, after + 4); k++)
+        {
+            if (named.Any(p => p.Start == k && p.Kind == ActorPhrase.Person))
+            {
+                return k > after;
+            }
+
+            if (!char.IsUpper(text[tokens[k].Start]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The country of a place or demonym inside an organisation's name ("Baghdad University Medical School" → IRQ).</summary>

@@ -525,7 +525,9 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         if (passive)
         {
             var by = after.FirstOrDefault(p => t.End <= p.Start && p.Start > 0 && (words[p.Start - 1] == "by" || (p.Start > 1 && words[p.Start - 2] == "by" && words[p.Start - 1] is "the" or "current" or "a")));
-            targets = SubjectOf(c, before, clauseStart, t.Start, s);
+            // A reduced relative ("nationals abducted by North Korea") acts on the noun right before it.
+            var reduced = t.Start > s && !Auxiliaries.Contains(words[t.Start - 1]) && before.LastOrDefault() is { } noun && noun.End == t.Start ? noun : null;
+            targets = reduced is not null ? [reduced] : SubjectOf(c, before, clauseStart, t.Start, s);
             sources = by is not null ? [by] : targets.Count > 0 ? [new ActorPhrase(t.Start, t.Start, string.Empty, null, ActorPhrase.Group, false)] : [];
         }
         else
@@ -565,7 +567,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             targets = [.. targets.Where(x => !own.Contains(CountryOf(x.Code)))];
         }
 
-        var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start ? sources[^1].End : clauseStart;
+        var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start && sources[^1].Code != string.Empty ? sources[^1].End : clauseStart;
+        if (passive && targets.Count > 0 && targets[^1].End <= t.Start)
+        {
+            subjectEnd = targets[^1].End;
+        }
+
         var modality = Modality(words, Math.Max(clauseStart, subjectEnd), t.Start, out var negated, out var willNot);
         var code = t.Code;
         var actCode = t.ActCode;
@@ -737,6 +744,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             return false;
         }
 
+        // "Japanese nationals abducted by North Korea": a participle with its agent, no "be".
+        if (trigger + 1 < words.Length && words[trigger + 1] == "by" && trigger > s && !Auxiliaries.Contains(words[trigger - 1]))
+        {
+            return true;
+        }
+
         for (var k = trigger - 1; k >= Math.Max(s, trigger - 3); k--)
         {
             if (BeForms.Contains(words[k]))
@@ -848,7 +861,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         {
             var prev = candidates[idx - 1];
             var gap = result[0].Start - prev.End;
-            if (gap is >= 1 and <= 2 && words[prev.End] is "and" or "," && (gap == 1 || words[prev.End + 1] is "and"))
+            if (Coordinated(c, prev.End, result[0].Start))
             {
                 result.Insert(0, prev);
                 idx--;
@@ -861,6 +874,31 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         // "X and a group of deputies held talks with leaders of Y": also the owner of a "with" group.
         return result;
+    }
+
+    /// <summary>
+    /// Two phrases joined as one subject or object: "Japan and South Korea", "Mordor, Rohan", "Ishiba and new South Korean
+    /// President Lee" — "and" (or a comma) followed only by title words and modifiers.
+    /// </summary>
+    private static bool Coordinated(Context c, int end, int nextStart)
+    {
+        var words = c.Words;
+        var gap = nextStart - end;
+        if (gap < 1 || gap > 6 || words[end] is not ("and" or ","))
+        {
+            return false;
+        }
+
+        for (var k = end + 1; k < nextStart; k++)
+        {
+            var raw = c.Text[c.Tokens[k].Start];
+            if (!(words[k] is "and" or "new" or "the" or "former" or "acting" or "incoming" or "outgoing" || char.IsUpper(raw)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool InsideCommas(string[] words, ActorPhrase p, int from, int trigger)
@@ -962,7 +1000,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         {
             var next = after[idx + 1];
             var last = result[^1];
-            if (next.Start - last.End is 1 or 2 && words[last.End] is "and" or "," && (next.Start - last.End == 1 || words[last.End + 1] is "and"))
+            if (Coordinated(c, last.End, next.Start))
             {
                 result.Add(next);
                 idx++;
@@ -1043,9 +1081,10 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         var from = c.Tokens[Math.Max(0, t.Start - 3)].Start;
         var to = c.Tokens[Math.Min(c.Tokens.Length - 1, t.ActEnd + 6)].End;
+        var opening = sentence.Start + 4; // "In 2014, Chinese fighter jets flew …": a year that opens the sentence dates all of it
         foreach (var time in c.Times)
         {
-            if (!sentence.Contains(time.Span) || time.Span.End < from || time.Span.Start > to || time.Value.Length < 4
+            if (!sentence.Contains(time.Span) || ((time.Span.End < from || time.Span.Start > to) && time.Span.Start > opening) || time.Value.Length < 4
                 || !int.TryParse(time.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
                 continue;

@@ -57,6 +57,13 @@ internal static class NewsCalendar
     {
         var later = month > d.Month || (month == d.Month && day > d.Day);
         var earlier = month < d.Month || (month == d.Month && day < d.Day);
+        if (!future && later && TryDate(d.Year, month, day) is { } ahead && ahead.DayNumber - d.DayNumber <= 31)
+        {
+            // No future cue, but a day within the coming month is far likelier meant than the same day almost a year
+            // ago ("… to meet on the sidelines of the summit from June 15", in an article of June 9).
+            return d.Year;
+        }
+
         return future ? (earlier ? d.Year + 1 : d.Year) : (later ? d.Year - 1 : d.Year);
     }
 
