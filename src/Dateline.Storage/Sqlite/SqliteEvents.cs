@@ -73,10 +73,10 @@ internal static class SqliteEvents
                     ("$neg", e.Negated ? 1 : 0), ("$modality", e.Modality), ("$counts", e.Counts ? 1 : 0), ("$evidence", r.EvidenceText),
                     ("$rule", e.Rule), ("$conf", e.Confidence), ("$article", batch.ArticleId));
                 await Exec(c, tx, ct, """
-                    INSERT OR IGNORE INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end)
-                    SELECT id, $a, $es, $ee, $ts, $te FROM events WHERE event_key = $key
+                    INSERT OR IGNORE INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end, source_actor, target_actor)
+                    SELECT id, $a, $es, $ee, $ts, $te, $sa, $ta FROM events WHERE event_key = $key
                     """,
-                    ("$a", batch.ArticleId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$key", key));
+                    ("$a", batch.ArticleId), ("$sa", e.Source.ActorId), ("$ta", e.Target?.ActorId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$key", key));
             }
         }
 
@@ -217,6 +217,23 @@ internal static class SqliteEvents
         Prefix(q.SourceActor, "substr(source_code, 1, @l) = @", "$src");
         Prefix(q.TargetActor, "substr(target_code, 1, @l) = @", "$tgt");
         Prefix(q.Code, "(substr(cameo, 1, @l) = @ OR plover = @ OR plover_type = @)", "$code");
+
+        // An entity's events: reports whose source (target) actor the article recorded under that entity.
+        void Entity(string? value, string side, string name)
+        {
+            if (value is { Length: > 0 })
+            {
+                p.Add((name, value));
+                clauses.Add($"""
+                    id IN (SELECT r.event_id FROM article_actors aa JOIN event_reports r ON r.article_id = aa.article_id AND {side}
+                           WHERE aa.entity_id = {name})
+                    """);
+            }
+        }
+
+        Entity(q.Entity, "(r.source_actor = aa.actor_id OR r.target_actor = aa.actor_id)", "$entity");
+        Entity(q.SourceEntity, "r.source_actor = aa.actor_id", "$srcentity");
+        Entity(q.TargetEntity, "r.target_actor = aa.actor_id", "$tgtentity");
         if (q.From is { } from)
         {
             p.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
