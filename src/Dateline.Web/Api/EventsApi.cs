@@ -16,11 +16,11 @@ internal static class EventsApi
     {
         api.MapGet("/events", ListAsync).WithName("listEvents").WithTags("events")
             .WithSummary("List coded events in id order, or stream them all as CSV, GDELT rows or PLOVER JSON Lines")
-            .WithDescription("Filters: actor (a code prefix on either side: JPN matches JPNGOV), source_actor, target_actor, code (a CAMEO prefix or a PLOVER type), from/to (YYYY-MM-DD, the event date), entity (an actor id from /api/actors: events some article reports with that actor on either side), all=true to include negated and hypothetical events. format=json (default) pages: pass `next` back as `cursor`; a null `next` is the last page. format=csv|gdelt|plover streams every match, uncapped (limit and cursor are ignored).")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/tab-separated-values", "application/x-ndjson")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("Filters: actor (a code prefix on either side: JPN matches JPNGOV), source_actor, target_actor, code (a CAMEO prefix or a PLOVER type), from/to (YYYY-MM-DD, the event date), entity (an actor id from /api/actors: events some article reports with that actor on either side), all=true to include negated and hypothetical events. format=json (default) pages: pass `next` back as `cursor`; a null `next` is the last page. format=csv|gdelt|plover streams every match, uncapped (limit and cursor are ignored) as text/csv (with a header), text/tab-separated-values (GDELT 2.0 event rows, 61 columns, no header) or application/x-ndjson (PLOVER).")
+            .ProducesProblem(StatusCodes.Status400BadRequest); // the exports answer text/csv, text/tab-separated-values, application/x-ndjson
         api.MapGet("/events/{id}", GetAsync).WithName("getEvent").WithTags("events")
-            .WithSummary("One event with every article that reports it and where (evidence and trigger spans into each article body)");
+            .WithSummary("One event with every article that reports it and where (evidence and trigger spans into each article body)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/dyads/{a}/{b}", DyadAsync).WithName("getDyad").WithTags("events")
             .WithSummary("Relations between two actors per period")
             .WithDescription("a, b: actor code prefixes (JPN, KORGOV). interval: day, week, month (default) or year; from/to: YYYY-MM-DD. Each point: counts by quad class, by direction, mean Goldstein, and the denominator (articles the store holds for the period) with events per 100 articles. Only events that count (not negated; actual or intended).")
