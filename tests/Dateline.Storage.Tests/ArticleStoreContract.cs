@@ -330,6 +330,22 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task The_change_version_moves_with_every_commit_and_only_then()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var before = await store.GetChangeVersionAsync(Ct);
+        await store.GetAsync("a1", Ct);
+        Assert.Equal(before, await store.GetChangeVersionAsync(Ct)); // reads change nothing
+
+        await store.RecordEventsAsync([new ArticleEvents("a1", "2025-06-04", [Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", "Japan met Korea.")])], Ct);
+        var afterEvents = await store.GetChangeVersionAsync(Ct);
+        Assert.NotEqual(before, afterEvents);
+
+        await store.SaveAsync([Articles.Make("v1", "A new article", "Body.", "2025-06-06", "Test")], Ct);
+        Assert.NotEqual(afterEvents, await store.GetChangeVersionAsync(Ct));
+    }
+
+    [Fact]
     public async Task Events_of_an_entity_are_those_whose_reports_name_an_actor_recorded_under_it()
     {
         await using var store = await StoreWithCorpusAsync();
