@@ -78,7 +78,7 @@ public static class DatelineWeb
             o.SizeLimit = 128L << 20;
             o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
             o.AddBasePolicy(b => b
-                .With(c => !c.HttpContext.Request.Path.StartsWithSegments("/api/ingest", StringComparison.OrdinalIgnoreCase))
+                .With(c => options.CacheReads && !c.HttpContext.Request.Path.StartsWithSegments("/api/ingest", StringComparison.OrdinalIgnoreCase))
                 .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("store",
                     (await store.GetChangeVersionAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         });

@@ -346,6 +346,28 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task Streaming_many_events_keeps_each_ones_own_reports()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        ReportedEvent Numbered(int i) => Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", $"Meeting number {i} took place.");
+        var shared = Enumerable.Range(0, 700).Where(i => i % 3 == 0).Select(Numbered).ToList();
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a1", "2025-06-04", [.. Enumerable.Range(0, 700).Select(Numbered)]),
+            new ArticleEvents("a4", "2025-06-05", shared),
+        ], Ct);
+
+        var all = await ListAsync(store, new EventQuery());
+        Assert.Equal(700, all.Count);
+        Assert.All(all, e =>
+        {
+            var n = int.Parse(e.Evidence.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(n % 3 == 0 ? ["a1", "a4"] : ["a1"], e.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+        });
+        Assert.Equal(300, (await ListAsync(store, new EventQuery(After: all[399].Id))).Count);
+    }
+
+    [Fact]
     public async Task Events_of_an_entity_are_those_whose_reports_name_an_actor_recorded_under_it()
     {
         await using var store = await StoreWithCorpusAsync();

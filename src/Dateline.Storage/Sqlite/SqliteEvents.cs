@@ -85,6 +85,10 @@ internal static class SqliteEvents
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Streams the matches in id order. Events are read in chunks of <see cref="Chunk"/> and each chunk's reports come
+    /// from one query (not one query per event); nothing beyond a chunk is held in memory.
+    /// </summary>
     public static async IAsyncEnumerable<StoredEvent> QueryAsync(SqliteArticleStore store, EventQuery q, [EnumeratorCancellation] CancellationToken ct)
     {
         var (where, parameters) = Where(q);
@@ -96,31 +100,57 @@ internal static class SqliteEvents
             FROM events WHERE {where} ORDER BY id{limit}
             """, [.. parameters]);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
+        var chunk = new List<StoredEvent>(Chunk);
+        while (true)
         {
-            var id = r.GetInt64(0);
-            var reports = await ReportsAsync(c, id, ct);
-            yield return new StoredEvent(id, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.GetInt32(11), r.GetDouble(12), r.GetInt32(13) != 0, r.GetString(14), r.GetString(15), r.GetString(16), r.GetDouble(17), reports);
+            chunk.Clear();
+            while (chunk.Count < Chunk && await r.ReadAsync(ct))
+            {
+                chunk.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                    r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                    r.GetInt32(11), r.GetDouble(12), r.GetInt32(13) != 0, r.GetString(14), r.GetString(15), r.GetString(16), r.GetDouble(17), []));
+            }
+
+            if (chunk.Count == 0)
+            {
+                yield break;
+            }
+
+            // While the reader is open the connection keeps one read snapshot, so the reports match the events read.
+            var reports = await ReportsAsync(c, chunk, ct);
+            foreach (var e in chunk)
+            {
+                yield return e with { Reports = reports.TryGetValue(e.Id, out var list) ? list : [] };
+            }
         }
     }
 
-    private static async Task<IReadOnlyList<EventReport>> ReportsAsync(SqliteConnection c, long id, CancellationToken ct)
+    private const int Chunk = 256;
+
+    /// <summary>The reports of these events, by event, each list in (published, article) order.</summary>
+    private static async Task<Dictionary<long, List<EventReport>>> ReportsAsync(SqliteConnection c, List<StoredEvent> events, CancellationToken ct)
     {
+        var ids = "[" + string.Join(',', events.Select(e => e.Id.ToString(CultureInfo.InvariantCulture))) + "]";
         await using var cmd = SqliteArticleStore.Command(c, null, """
-            SELECT r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end
-            FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = $id ORDER BY a.published_date, a.id
-            """, ("$id", id));
+            SELECT r.event_id, r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end
+            FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id IN (SELECT value FROM json_each($ids))
+            ORDER BY r.event_id, a.published_date, a.id
+            """, ("$ids", ids));
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<EventReport>();
+        var byEvent = new Dictionary<long, List<EventReport>>();
         while (await r.ReadAsync(ct))
         {
-            list.Add(new EventReport(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                new TextSpan(r.GetInt32(4), r.GetInt32(5)), new TextSpan(r.GetInt32(6), r.GetInt32(7))));
+            var id = r.GetInt64(0);
+            if (!byEvent.TryGetValue(id, out var list))
+            {
+                byEvent[id] = list = [];
+            }
+
+            list.Add(new EventReport(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                new TextSpan(r.GetInt32(5), r.GetInt32(6)), new TextSpan(r.GetInt32(7), r.GetInt32(8))));
         }
 
-        return list;
+        return byEvent;
     }
 
     public static async Task<IReadOnlyList<DyadPoint>> DyadAsync(SqliteArticleStore store, DyadQuery q, CancellationToken ct)
