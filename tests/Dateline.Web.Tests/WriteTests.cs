@@ -108,8 +108,14 @@ public sealed class WriteTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         // A writer the server does not know about (as `dateline ingest` in another process would be): its own store on the file.
         await using (var other = await Storage.Sqlite.SqliteArticleStore.OpenAsync(app.DbPath, Ct))
         {
-            var article = new Core.Articles.Article { Id = "quokka-0001", Origin = new Core.Articles.ArticleOrigin("other-process.txt"), Title = "Quokka census",
-                Paragraphs = ["Rangers counted every quokka on the island."], Source = "Island Post" };
+            var article = new Core.Articles.Article
+            {
+                Id = "quokka-0001",
+                Origin = new Core.Articles.ArticleOrigin("other-process.txt"),
+                Title = "Quokka census",
+                Paragraphs = ["Rangers counted every quokka on the island."],
+                Source = "Island Post",
+            };
             Assert.Equal([Storage.SaveStatus.Inserted], await other.SaveAsync([article], Ct));
         }
 
