@@ -23,7 +23,8 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 // First render: the very first requests of the pages after the server started (cold), then warm medians.
 var targets = await Targets.DiscoverAsync(http);
 Console.WriteLine($"store: {targets.ArticleIds.Count} article ids, {targets.ActorIds.Count} actor ids, {targets.Queries.Count} queries");
-foreach (var (name, path) in new[] { ("search page", "/?q=" + Uri.EscapeDataString(targets.Queries[0])), ("article page", "/articles/" + Uri.EscapeDataString(targets.ArticleIds[0])), ("home page", "/") })
+foreach (var (name, path) in new[] { ("search page", "/?q=" + Uri.EscapeDataString(targets.Queries[0])), ("article page", "/articles/" + Uri.EscapeDataString(targets.ArticleIds[0])), ("home page", "/"),
+             ("dyad page", "/dyads/JPN/KOR?period=2025-06-01"), ("events page", "/events?actor=JPN"), ("actor page", "/actors/" + Uri.EscapeDataString(targets.ActorIds.Count > 0 ? targets.ActorIds[0] : "none")) })
 {
     var first = await TimeAsync(http, path);
     var warm = new List<double>();

@@ -22,22 +22,30 @@ internal sealed record Targets(IReadOnlyList<string> ArticleIds, IReadOnlyList<s
             QueryPool);
     }
 
+    private static readonly (string A, string B)[] DyadPool = [("JPN", "KOR"), ("CHN", "JPN"), ("KOR", "PRK"), ("USA", "JPN"), ("CHN", "USA")];
+
+    private static readonly string[] EventFilters = ["actor=JPN", "actor=KOR", "source_actor=JPNGOV&target_actor=KORGOV", "code=036", "actor=CHN&from=2025-06-01", "code=ACCUSE"];
+
     /// <summary>
-    /// 40 % API search, 25 % API article with layers, 10 % search page, 15 % article page, 10 % actor (API).
-    /// Dyad requests (issue #5) join this mix when the endpoint exists.
+    /// 35 % API search, 20 % API article with layers, 8 % search page, 12 % article page, 7 % actor (API), 6 % dyad (API),
+    /// 4 % dyad page (half with a period's events), 8 % API events (a filtered page of 50).
     /// </summary>
     public (string Kind, string Path) Pick(Random random)
     {
         var roll = random.Next(100);
         string Q() => Uri.EscapeDataString(Queries[random.Next(Queries.Count)]);
         string A() => Uri.EscapeDataString(ArticleIds[random.Next(ArticleIds.Count)]);
+        var (x, y) = DyadPool[random.Next(DyadPool.Length)];
         return roll switch
         {
-            < 40 => ("api search", "/api/search?q=" + Q()),
-            < 65 => ("api article", "/api/articles/" + A()),
-            < 75 => ("search page", "/?q=" + Q()),
-            < 90 => ("article page", "/articles/" + A()),
-            _ => ActorIds.Count > 0 ? ("api actor", "/api/actors/" + Uri.EscapeDataString(ActorIds[random.Next(ActorIds.Count)])) : ("api search", "/api/search?q=" + Q()),
+            < 35 => ("api search", "/api/search?q=" + Q()),
+            < 55 => ("api article", "/api/articles/" + A()),
+            < 63 => ("search page", "/?q=" + Q()),
+            < 75 => ("article page", "/articles/" + A()),
+            < 82 => ActorIds.Count > 0 ? ("api actor", "/api/actors/" + Uri.EscapeDataString(ActorIds[random.Next(ActorIds.Count)])) : ("api search", "/api/search?q=" + Q()),
+            < 88 => ("api dyad", $"/api/dyads/{x}/{y}?interval=month"),
+            < 92 => ("dyad page", $"/dyads/{x}/{y}" + (random.Next(2) == 0 ? "?period=2025-06-01" : string.Empty)),
+            _ => ("api events", "/api/events?limit=50&" + EventFilters[random.Next(EventFilters.Length)]),
         };
     }
 }

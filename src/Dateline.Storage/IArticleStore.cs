@@ -13,6 +13,12 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>A short description for messages, e.g. "sqlite:/path/dateline.db".</summary>
     string Description { get; }
 
+    /// <summary>
+    /// A number that changes whenever what the store holds may have changed, by this process or another; equal numbers
+    /// mean nothing was committed in between. Caches of reads key on it.
+    /// </summary>
+    Task<long> GetChangeVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>Stores a batch in one transaction. Same id and same content: unchanged; same id, new content: updated.</summary>
     Task<IReadOnlyList<SaveStatus>> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken);
 

@@ -69,6 +69,19 @@ public static class DatelineWeb
                 });
             };
         });
+        // Reads are cached whole (body and headers) under the URL and the store's change version: any commit, by this
+        // server's ingest or another process, moves the version, so a cached answer is never older than the store.
+        // Identical concurrent requests wait for the first (locking); bodies over 1 MiB (large exports) are not kept.
+        builder.Services.AddOutputCache(o =>
+        {
+            o.MaximumBodySize = 1 << 20;
+            o.SizeLimit = 128L << 20;
+            o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            o.AddBasePolicy(b => b
+                .With(c => options.CacheReads && !c.HttpContext.Request.Path.StartsWithSegments("/api/ingest", StringComparison.OrdinalIgnoreCase))
+                .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("store",
+                    (await store.GetChangeVersionAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        });
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.DescribeAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Dateline API";
@@ -89,6 +102,7 @@ public static class DatelineWeb
         }
 
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapOpenApi();
         var api = app.MapGroup("/api");
         api.MapArticlesApi().MapSearchApi().MapActorsApi().MapStatsApi().MapIngestApi(options).MapEventsApi();

@@ -31,4 +31,7 @@ public sealed record WebOptions
 
     /// <summary>Logs as JSON lines instead of text.</summary>
     public bool LogJson { get; init; }
+
+    /// <summary>Serve reads from the output cache (keyed by URL and the store's change version); off renders every request.</summary>
+    public bool CacheReads { get; init; } = true;
 }

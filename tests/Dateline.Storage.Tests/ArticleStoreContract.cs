@@ -330,6 +330,77 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task The_change_version_moves_with_every_commit_and_only_then()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var before = await store.GetChangeVersionAsync(Ct);
+        await store.GetAsync("a1", Ct);
+        Assert.Equal(before, await store.GetChangeVersionAsync(Ct)); // reads change nothing
+
+        await store.RecordEventsAsync([new ArticleEvents("a1", "2025-06-04", [Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", "Japan met Korea.")])], Ct);
+        var afterEvents = await store.GetChangeVersionAsync(Ct);
+        Assert.NotEqual(before, afterEvents);
+
+        await store.SaveAsync([Articles.Make("v1", "A new article", "Body.", "2025-06-06", "Test")], Ct);
+        Assert.NotEqual(afterEvents, await store.GetChangeVersionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Streaming_many_events_keeps_each_ones_own_reports()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        ReportedEvent Numbered(int i) => Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", $"Meeting number {i} took place.");
+        var shared = Enumerable.Range(0, 700).Where(i => i % 3 == 0).Select(Numbered).ToList();
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a1", "2025-06-04", [.. Enumerable.Range(0, 700).Select(Numbered)]),
+            new ArticleEvents("a4", "2025-06-05", shared),
+        ], Ct);
+
+        var all = await ListAsync(store, new EventQuery());
+        Assert.Equal(700, all.Count);
+        Assert.All(all, e =>
+        {
+            var n = int.Parse(e.Evidence.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(n % 3 == 0 ? ["a1", "a4"] : ["a1"], e.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+        });
+        Assert.Equal(300, (await ListAsync(store, new EventQuery(After: all[399].Id))).Count);
+    }
+
+    [Fact]
+    public async Task Events_of_an_entity_are_those_whose_reports_name_an_actor_recorded_under_it()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        static EntityObservation Seen(string article, string name, string actorId) =>
+            new(article, new DateOnly(2025, 6, 4), "PERSON", name, "JPNGOV", "JPN", "Minister", []) { ActorId = actorId };
+        static ReportedEvent With(ReportedEvent r, string? source, string? target) => r with
+        {
+            Event = r.Event with { Source = r.Event.Source with { ActorId = source }, Target = r.Event.Target is { } t ? t with { ActorId = target } : null },
+        };
+        await store.RecordEntitiesAsync([Seen("a1", "Shigeru Ishiba", "a1"), Seen("a1", "Takeshi Iwaya", "a2"), Seen("a4", "Shigeru Ishiba", "a7")], Ct);
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a1", "2025-06-04",
+            [
+                With(Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", "Ishiba wants to hold summit talks with Lee."), "a1", null),
+                With(Reported("JPNGOV", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", "Iwaya met his Korean counterpart."), "a2", null),
+                With(Reported("KORGOV", "JPNGOV", "051", "SUPPORT", 1, 3.4, "2025-06-04", "Lee praised Ishiba."), null, "a1"),
+            ]),
+            new ArticleEvents("a4", "2025-06-05", [With(Reported("KOR", "JPNGOV", "114", "ACCUSE", 3, -2.0, "2025-06-05", "Seoul protested to Ishiba."), null, "a7")]),
+            new ArticleEvents("a2", "2025-06-10", [With(Reported("JPNGOV", "CHN", "111", "ACCUSE", 3, -2.0, "2025-06-10", "Tokyo criticised Beijing."), "a1", null)]),
+        ], Ct);
+
+        const string Ishiba = "PERSON:JPN:shigeru ishiba";
+        async Task<string[]> Codes(EventQuery q) => [.. (await ListAsync(store, q)).Select(e => e.Cameo).Order(StringComparer.Ordinal)];
+        Assert.Equal(["036", "051", "114"], await Codes(new EventQuery(Entity: Ishiba))); // a2's "a1" is no actor recorded for a2
+        Assert.Equal(["036"], await Codes(new EventQuery(SourceEntity: Ishiba)));
+        Assert.Equal(["051", "114"], await Codes(new EventQuery(TargetEntity: Ishiba)));
+        Assert.Equal(["040"], await Codes(new EventQuery(Entity: "PERSON:JPN:takeshi iwaya")));
+        Assert.Equal(["114"], await Codes(new EventQuery(Entity: Ishiba, Code: "11")));
+        Assert.Empty(await Codes(new EventQuery(Entity: "PERSON:JPN:nobody")));
+    }
+
+    [Fact]
     public async Task Re_recording_an_article_replaces_its_reports_and_drops_orphaned_events()
     {
         await using var store = await StoreWithCorpusAsync();

@@ -61,6 +61,16 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         Assert.True(await page.Locator("#body .entity[data-type='PERSON']").CountAsync() > 0);
         Assert.Equal("Japan Today", await page.Locator(".meta-panel .source").InnerTextAsync());
         Assert.Contains("from header", await page.Locator(".meta-panel .published").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Events are marked on their trigger words with a visible label, and listed with their evidence and actor links.
+        var intents = await page.Locator("#body a.event[data-cameo~='036']").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.label || '')");
+        Assert.Contains(intents, l => l.Contains("JPNGOV → KORGOV · 036 express intent to meet or negotiate (CONSULT)", StringComparison.Ordinal));
+        var shown = await page.Locator("#body a.event[data-cameo~='036']").EvaluateAllAsync<string[]>("els => els.map(e => getComputedStyle(e, '::after').content)");
+        Assert.Contains(shown, c => c.Contains("JPNGOV → KORGOV · 036", StringComparison.Ordinal)); // the label is drawn after the words
+        var listed036 = page.Locator(".events .event-item[data-cameo='036']", new PageLocatorOptions { HasText = "wants to hold summit talks" });
+        Assert.Equal(1, await listed036.CountAsync());
+        Assert.Equal("Shigeru Ishiba", await listed036.Locator(".source a.actor-link").InnerTextAsync());
+        Assert.Equal("hold summit talks", await listed036.Locator(".evidence mark").InnerTextAsync()); // the trigger inside its evidence sentence
         await ShotAsync(page, "2-article");
 
         await page.Locator(".quotes a.speaker", new PageLocatorOptions { HasText = "Shigeru Ishiba" }).First.ClickAsync();
@@ -70,7 +80,39 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         Assert.Contains("Prime Minister", await page.Locator(".roles .role td").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator(".timeline rect.bar").CountAsync() >= 1);
         Assert.True(await page.Locator(".quotes .quote-item").CountAsync() >= 1);
+        var asSource = page.Locator(".actor-events #as-source + .event-list .event-item[data-cameo='036']", new PageLocatorOptions { HasText = "wants to hold summit talks" });
+        Assert.Equal(1, await asSource.CountAsync());
+        Assert.True(await page.Locator(".timeline rect.bar.events").CountAsync() >= 1);
+        Assert.Contains("2025-06", await page.Locator(".timeline rect.bar.events[data-count]:not([data-count='0'])").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.month)"));
         await ShotAsync(page, "3-actor");
+
+        // The dyad page: pick two actors, then one period of the chart shows its events with their evidence sentences.
+        await page.Locator("nav[aria-label='Main'] a", new PageLocatorOptions { HasText = "Dyads" }).ClickAsync();
+        await page.Locator("#a").FillAsync("jpn");
+        await page.Locator("#b").FillAsync("KOR");
+        await page.Locator("#compare").ClickAsync();
+        await page.Locator("#dyad-title").WaitForAsync();
+        Assert.EndsWith("/dyads/JPN/KOR", page.Url, StringComparison.Ordinal);
+        var june = page.Locator(".dyad-chart a.period[data-period='2025-06-01']");
+        Assert.True(await june.Locator("rect.q1").CountAsync() == 1, "June has verbal cooperation");
+        Assert.Contains("events per 100 articles", await june.Locator("title").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        await june.FocusAsync();
+        Assert.Equal("2025-06-01", await page.EvaluateAsync<string>("() => document.activeElement.dataset.period")); // keyboard reachable
+        await ShotAsync(page, "5-dyad");
+        await june.ClickAsync();
+        var evidence = page.Locator("#events .evidence", new PageLocatorOptions { HasText = "wants to hold summit talks" });
+        await evidence.First.WaitForAsync();
+        Assert.Contains("period=2025-06-01", page.Url, StringComparison.Ordinal);
+        Assert.Contains("2025-06-01", await page.Locator("#period-h").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.Locator(".dyad-table a.period-link[aria-current='true']").GetAttributeAsync("aria-current"));
+        await ShotAsync(page, "6-dyad-period");
+
+        await page.Locator("nav[aria-label='Main'] a", new PageLocatorOptions { HasText = "Events" }).ClickAsync();
+        await page.Locator("#source_actor").FillAsync("JPNGOV");
+        await page.Locator("#code").FillAsync("036");
+        await page.Locator("#filter").ClickAsync();
+        await page.Locator(".event-item .evidence", new PageLocatorOptions { HasText = "wants to hold summit talks" }).WaitForAsync();
+        await ShotAsync(page, "7-events");
         Assert.Empty(problems);
     }
 
@@ -80,7 +122,8 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         var (context, page, problems) = await OpenAsync(390, 844);
         await using var _ = context;
         var id = (await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=ferry", Ct)).GetProperty("hits")[0].GetProperty("id").GetString()!;
-        foreach (var (path, name) in new[] { ("/", "phone-search"), ("/articles/" + Uri.EscapeDataString(id), "phone-article"), ("/actors", "phone-actors") })
+        foreach (var (path, name) in new[] { ("/", "phone-search"), ("/articles/" + Uri.EscapeDataString(id), "phone-article"), ("/actors", "phone-actors"),
+                     ("/events?actor=JPN", "phone-events"), ("/dyads/JPN/KOR?period=2025-06-01", "phone-dyad") })
         {
             await page.GotoAsync(path);
             await ShotAsync(page, name);

@@ -71,6 +71,28 @@ public sealed class OpenApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     }
 
     [Fact]
+    public async Task The_generated_client_pages_events_and_reads_a_dyad()
+    {
+        Corpora.Require("seed");
+        using var http = new HttpClient();
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = app.BaseAddress.ToString().TrimEnd('/') };
+        var client = new DatelineClient(adapter);
+        var page = await client.Api.Events.GetAsync(r =>
+        {
+            r.QueryParameters.SourceActor = "JPN";
+            r.QueryParameters.Limit = 1;
+        }, Ct);
+        var first = Assert.Single(page!.Items!);
+        Assert.StartsWith("JPN", first.SourceCode, StringComparison.Ordinal);
+        Assert.NotEmpty(first.Reports!);
+        Assert.NotNull(page.Next);
+
+        var dyad = await client.Api.Dyads["JPN"]["KOR"].GetAsync(r => r.QueryParameters.Interval = "month", Ct);
+        Assert.Equal(("JPN", "KOR", "month"), (dyad!.A, dyad.B, dyad.Interval));
+        Assert.All(dyad.Points!, p => Assert.True(p.Articles >= 1 && p.Events >= 1));
+    }
+
+    [Fact]
     public async Task Regenerating_the_client_with_the_pinned_kiota_gives_the_committed_code()
     {
         // Needs the Kiota tool (dotnet tool restore; from NuGet). Offline, the committed client is used as it is.

@@ -96,6 +96,35 @@ public sealed class WriteTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Cached_reads_are_served_until_any_writer_commits_even_another_process()
+    {
+        const string Path = "/api/search?q=quokka";
+        using var first = await app.Client.GetAsync(Path, Ct);
+        using var second = await app.Client.GetAsync(Path, Ct);
+        Assert.NotNull(second.Headers.Age); // the output cache answered
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(0, (await app.Client.GetFromJsonAsync<JsonElement>(Path, Ct)).GetProperty("total").GetInt64());
+
+        // A writer the server does not know about (as `dateline ingest` in another process would be): its own store on the file.
+        await using (var other = await Storage.Sqlite.SqliteArticleStore.OpenAsync(app.DbPath, Ct))
+        {
+            var article = new Core.Articles.Article
+            {
+                Id = "quokka-0001",
+                Origin = new Core.Articles.ArticleOrigin("other-process.txt"),
+                Title = "Quokka census",
+                Paragraphs = ["Rangers counted every quokka on the island."],
+                Source = "Island Post",
+            };
+            Assert.Equal([Storage.SaveStatus.Inserted], await other.SaveAsync([article], Ct));
+        }
+
+        using var after = await app.Client.GetAsync(Path, Ct);
+        Assert.Null(after.Headers.Age); // a new version: rendered again
+        Assert.Equal(1, (await after.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task Uploaded_files_are_sniffed_like_ingest_inputs_and_bearer_works()
     {
         using var request = Post("/api/ingest/files", Files("notes.txt", "Beekeepers report a record honey harvest\n\nBeekeepers across the valley reported a record honey harvest this summer."),

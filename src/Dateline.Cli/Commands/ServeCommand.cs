@@ -16,7 +16,11 @@ internal static class ServeCommand
         {
             Description = "Key that unlocks writes (ingest, actor overrides) via X-Api-Key or Authorization: Bearer (default: $DATELINE_API_KEY; none: writes disabled)",
         };
-        var command = new Command("serve", "Serve the JSON API (/api, /openapi/v1.json) and the web UI over the store") { urls, apiKey };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Render every read afresh (by default reads are cached until the store changes; for measuring and debugging)",
+        };
+        var command = new Command("serve", "Serve the JSON API (/api, /openapi/v1.json) and the web UI over the store") { urls, apiKey, noCache };
         command.SetAction(async (result, ct) =>
         {
             var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DATELINE_API_KEY");
@@ -28,6 +32,7 @@ internal static class ServeCommand
                 ApiKey = string.IsNullOrWhiteSpace(key) ? null : key.Trim(),
                 Verbose = result.GetValue(GlobalOptions.Verbose),
                 LogJson = result.GetValue(GlobalOptions.LogFormat) == "json",
+                CacheReads = !result.GetValue(noCache),
             };
             if (options.ApiKey is { Length: < 16 })
             {

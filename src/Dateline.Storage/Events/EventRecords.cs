@@ -12,7 +12,9 @@ public sealed record ArticleEvents(string ArticleId, string? FallbackDate, IRead
 /// <summary>
 /// Which events to list. Actor filters match a code prefix ("JPN" matches JPNGOV); <see cref="Actor"/> matches either
 /// side. Only events that count (not negated; actual or intended) unless <see cref="IncludeAll"/>. Paging by
-/// <see cref="After"/> (the last id seen); <see cref="Limit"/> null means every match.
+/// <see cref="After"/> (the last id seen); <see cref="Limit"/> null means every match. <see cref="Entity"/>,
+/// <see cref="SourceEntity"/> and <see cref="TargetEntity"/> take an entity id (as <see cref="EntityRecord.Id"/>) and
+/// keep events that some article reports with that entity's actor on either side, as source, or as target.
 /// </summary>
 public sealed record EventQuery(
     string? Actor = null,
@@ -23,7 +25,10 @@ public sealed record EventQuery(
     DateOnly? To = null,
     bool IncludeAll = false,
     long? After = null,
-    int? Limit = null);
+    int? Limit = null,
+    string? Entity = null,
+    string? SourceEntity = null,
+    string? TargetEntity = null);
 
 /// <summary>An article that reports an event, with where in its body.</summary>
 public sealed record EventReport(string ArticleId, string? Title, string? Url, string? Source, TextSpan Evidence, TextSpan Trigger);

@@ -14,6 +14,9 @@ namespace Dateline.Storage.Sqlite;
 public sealed class SqliteArticleStore : IArticleStore
 {
     private readonly string _connectionString;
+    private readonly Lock _versionLock = new();
+    private SqliteConnection? _versionConnection;
+    private SqliteCommand? _versionCommand;
 
     private SqliteArticleStore(string path, string connectionString)
     {
@@ -329,8 +332,36 @@ public sealed class SqliteArticleStore : IArticleStore
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// <c>PRAGMA data_version</c> on a connection of its own that never writes: SQLite changes it whenever another
+    /// connection — of this process or any other — commits, so it sees ingests by a separate <c>dateline</c> too.
+    /// </summary>
+    public Task<long> GetChangeVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_versionLock)
+        {
+            if (_versionConnection is null)
+            {
+                var c = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+                c.Open();
+                _versionCommand = c.CreateCommand();
+                _versionCommand.CommandText = "PRAGMA data_version";
+                _versionConnection = c;
+            }
+
+            return Task.FromResult((long)_versionCommand!.ExecuteScalar()!);
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
+        lock (_versionLock)
+        {
+            _versionCommand?.Dispose();
+            _versionConnection?.Dispose();
+            _versionConnection = null;
+        }
+
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
         return ValueTask.CompletedTask;
     }

@@ -73,10 +73,10 @@ internal static class SqliteEvents
                     ("$neg", e.Negated ? 1 : 0), ("$modality", e.Modality), ("$counts", e.Counts ? 1 : 0), ("$evidence", r.EvidenceText),
                     ("$rule", e.Rule), ("$conf", e.Confidence), ("$article", batch.ArticleId));
                 await Exec(c, tx, ct, """
-                    INSERT OR IGNORE INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end)
-                    SELECT id, $a, $es, $ee, $ts, $te FROM events WHERE event_key = $key
+                    INSERT OR IGNORE INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end, source_actor, target_actor)
+                    SELECT id, $a, $es, $ee, $ts, $te, $sa, $ta FROM events WHERE event_key = $key
                     """,
-                    ("$a", batch.ArticleId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$key", key));
+                    ("$a", batch.ArticleId), ("$sa", e.Source.ActorId), ("$ta", e.Target?.ActorId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$key", key));
             }
         }
 
@@ -85,6 +85,10 @@ internal static class SqliteEvents
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Streams the matches in id order. Events are read in chunks of <see cref="Chunk"/> and each chunk's reports come
+    /// from one query (not one query per event); nothing beyond a chunk is held in memory.
+    /// </summary>
     public static async IAsyncEnumerable<StoredEvent> QueryAsync(SqliteArticleStore store, EventQuery q, [EnumeratorCancellation] CancellationToken ct)
     {
         var (where, parameters) = Where(q);
@@ -96,31 +100,57 @@ internal static class SqliteEvents
             FROM events WHERE {where} ORDER BY id{limit}
             """, [.. parameters]);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
+        var chunk = new List<StoredEvent>(Chunk);
+        while (true)
         {
-            var id = r.GetInt64(0);
-            var reports = await ReportsAsync(c, id, ct);
-            yield return new StoredEvent(id, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.GetInt32(11), r.GetDouble(12), r.GetInt32(13) != 0, r.GetString(14), r.GetString(15), r.GetString(16), r.GetDouble(17), reports);
+            chunk.Clear();
+            while (chunk.Count < Chunk && await r.ReadAsync(ct))
+            {
+                chunk.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                    r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                    r.GetInt32(11), r.GetDouble(12), r.GetInt32(13) != 0, r.GetString(14), r.GetString(15), r.GetString(16), r.GetDouble(17), []));
+            }
+
+            if (chunk.Count == 0)
+            {
+                yield break;
+            }
+
+            // While the reader is open the connection keeps one read snapshot, so the reports match the events read.
+            var reports = await ReportsAsync(c, chunk, ct);
+            foreach (var e in chunk)
+            {
+                yield return e with { Reports = reports.TryGetValue(e.Id, out var list) ? list : [] };
+            }
         }
     }
 
-    private static async Task<IReadOnlyList<EventReport>> ReportsAsync(SqliteConnection c, long id, CancellationToken ct)
+    private const int Chunk = 256;
+
+    /// <summary>The reports of these events, by event, each list in (published, article) order.</summary>
+    private static async Task<Dictionary<long, List<EventReport>>> ReportsAsync(SqliteConnection c, List<StoredEvent> events, CancellationToken ct)
     {
+        var ids = "[" + string.Join(',', events.Select(e => e.Id.ToString(CultureInfo.InvariantCulture))) + "]";
         await using var cmd = SqliteArticleStore.Command(c, null, """
-            SELECT r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end
-            FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = $id ORDER BY a.published_date, a.id
-            """, ("$id", id));
+            SELECT r.event_id, r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end
+            FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id IN (SELECT value FROM json_each($ids))
+            ORDER BY r.event_id, a.published_date, a.id
+            """, ("$ids", ids));
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<EventReport>();
+        var byEvent = new Dictionary<long, List<EventReport>>();
         while (await r.ReadAsync(ct))
         {
-            list.Add(new EventReport(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                new TextSpan(r.GetInt32(4), r.GetInt32(5)), new TextSpan(r.GetInt32(6), r.GetInt32(7))));
+            var id = r.GetInt64(0);
+            if (!byEvent.TryGetValue(id, out var list))
+            {
+                byEvent[id] = list = [];
+            }
+
+            list.Add(new EventReport(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                new TextSpan(r.GetInt32(5), r.GetInt32(6)), new TextSpan(r.GetInt32(7), r.GetInt32(8))));
         }
 
-        return list;
+        return byEvent;
     }
 
     public static async Task<IReadOnlyList<DyadPoint>> DyadAsync(SqliteArticleStore store, DyadQuery q, CancellationToken ct)
@@ -217,6 +247,23 @@ internal static class SqliteEvents
         Prefix(q.SourceActor, "substr(source_code, 1, @l) = @", "$src");
         Prefix(q.TargetActor, "substr(target_code, 1, @l) = @", "$tgt");
         Prefix(q.Code, "(substr(cameo, 1, @l) = @ OR plover = @ OR plover_type = @)", "$code");
+
+        // An entity's events: reports whose source (target) actor the article recorded under that entity.
+        void Entity(string? value, string side, string name)
+        {
+            if (value is { Length: > 0 })
+            {
+                p.Add((name, value));
+                clauses.Add($"""
+                    id IN (SELECT r.event_id FROM article_actors aa JOIN event_reports r ON r.article_id = aa.article_id AND {side}
+                           WHERE aa.entity_id = {name})
+                    """);
+            }
+        }
+
+        Entity(q.Entity, "(r.source_actor = aa.actor_id OR r.target_actor = aa.actor_id)", "$entity");
+        Entity(q.SourceEntity, "r.source_actor = aa.actor_id", "$srcentity");
+        Entity(q.TargetEntity, "r.target_actor = aa.actor_id", "$tgtentity");
         if (q.From is { } from)
         {
             p.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

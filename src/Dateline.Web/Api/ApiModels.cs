@@ -44,3 +44,17 @@ public sealed record ActorOverridesRequest(IReadOnlyList<string> Lines);
 
 /// <summary>How many overrides the request held and how many the store now keeps.</summary>
 public sealed record ActorOverridesResponse(int Received, int Total);
+
+/// <summary>A page of events in id order.</summary>
+/// <param name="Items">This page; each event with every article that reports it (evidence and trigger spans into that article's body).</param>
+/// <param name="Next">Cursor for the next page, or null on the last.</param>
+public sealed record EventsResponse(IReadOnlyList<Dateline.Storage.Events.StoredEvent> Items, string? Next);
+
+/// <summary>A dyad time series: both directions between two actor code prefixes, one point per period that has events.</summary>
+/// <param name="A">The first actor (code prefix, upper case).</param>
+/// <param name="B">The second actor.</param>
+/// <param name="Interval">day, week, month or year; a period is named by its first day.</param>
+/// <param name="From">The first event date included, if limited.</param>
+/// <param name="To">The last event date included, if limited.</param>
+/// <param name="Points">Periods with counted events, oldest first, each with its article volume (the denominator).</param>
+public sealed record DyadResponse(string A, string B, string Interval, DateOnly? From, DateOnly? To, IReadOnlyList<Dateline.Storage.Events.DyadPoint> Points);

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Dateline.Storage;
+using Dateline.Storage.Events;
 using Dateline.Web.Api;
 
 namespace Dateline.Web.Pages;
 
-/// <summary>The actor list and one actor: aliases, roles over time, a timeline of mentions, their quotes and articles.</summary>
+/// <summary>The actor list and one actor: aliases, roles over time, a timeline of mentions and events, their events (as source and as target), quotes and articles.</summary>
 internal static class ActorPages
 {
     public static async Task<IResult> ListAsync(HttpRequest request, IArticleStore store, CancellationToken ct)
@@ -49,6 +50,20 @@ internal static class ActorPages
         var timeline = await store.GetEntityTimelineAsync(id, ct);
         var quotes = await store.ListQuotesAsync(new QuoteFilter(Actor: id), null, 20, ct);
         var articles = await store.ListArticlesAsync(new ArticleFilter(Actor: id), null, 20, ct);
+        var asSource = await EventsApi.PageAsync(store, new EventQuery(SourceEntity: id), null, 20, ct);
+        var asTarget = await EventsApi.PageAsync(store, new EventQuery(TargetEntity: id), null, 20, ct);
+        var eventsPerMonth = new Dictionary<DateOnly, int>();
+        var eventCount = 0;
+        await foreach (var e in store.QueryEventsAsync(new EventQuery(Entity: id), ct))
+        {
+            eventCount++;
+            if (DyadChart.TryDay(e.Date, out var day))
+            {
+                var month = new DateOnly(day.Year, day.Month, 1);
+                eventsPerMonth[month] = eventsPerMonth.GetValueOrDefault(month) + 1;
+            }
+        }
+
         return Layout.Page(actor.Name, "/actors", h =>
         {
             h.Open("div", ("class", "actor"), ("data-id", actor.Id));
@@ -74,8 +89,16 @@ internal static class ActorPages
 
             h.Markup("</tbody>").Close("table").Close("section");
 
-            h.Open("section", ("aria-labelledby", "timeline-h")).Element("h2", "Mentions over time", ("id", "timeline-h"));
-            Timeline.Write(h, timeline);
+            h.Open("section", ("aria-labelledby", "timeline-h")).Element("h2", "Mentions and events over time", ("id", "timeline-h"));
+            Timeline.Write(h, timeline, eventsPerMonth);
+            h.Close("section");
+
+            h.Open("section", ("class", "actor-events"), ("aria-labelledby", "events-h")).Element("h2", $"Events ({eventCount})", ("id", "events-h"));
+            h.Element("h3", "As source", ("id", "as-source"));
+            EventList.Write(h, asSource.Items, "No events with this actor as source.");
+            h.Element("h3", "As target", ("id", "as-target"));
+            EventList.Write(h, asTarget.Items, "No events with this actor as target.");
+            h.Open("p").Link(Routes.WithQuery("/events", ("entity", actor.Id)), "All events of " + actor.Name + " →", ("id", "all-events")).Close("p");
             h.Close("section");
 
             h.Open("section", ("class", "quotes"), ("aria-labelledby", "quotes-h")).Element("h2", "Quotes", ("id", "quotes-h"));

@@ -9,6 +9,9 @@ internal sealed record ArticleLayers(
     IReadOnlyList<ArticleLayers.QuoteView> Quotes,
     IReadOnlyList<ArticleLayers.TimeView> Times)
 {
+    /// <summary>The coded events (the `events` layer), in text order.</summary>
+    public IReadOnlyList<EventView> Events { get; init; } = [];
+
     /// <summary>The text the offsets point into (the article body); set by the page.</summary>
     public string? Text { get; init; }
 
@@ -19,6 +22,12 @@ internal sealed record ArticleLayers(
     public sealed record QuoteView(int Start, int End, bool Direct, int? SpeakerStart, int? SpeakerEnd, string? SpeakerText, string? ActorId);
 
     public sealed record TimeView(int Start, int End, string? Value);
+
+    /// <summary>A side of an event: its actor code, the words that name it and the article's actor id ("a1"), if any.</summary>
+    public sealed record ParticipantView(string Code, string? Text, string? ActorId);
+
+    public sealed record EventView(ParticipantView Source, ParticipantView? Target, string Cameo, string? Plover, int QuadClass, double Goldstein,
+        string? Date, string? Modality, bool Negated, int EvidenceStart, int EvidenceEnd, int TriggerStart, int TriggerEnd);
 
     public static ArticleLayers Empty { get; } = new([], new Dictionary<string, ActorView>(), [], []);
 
@@ -43,11 +52,24 @@ internal sealed record ArticleLayers(
                 speaker is { } st ? Str(st, "text") : null, speaker is { } sa ? Str(sa, "actor") : null);
         }).ToList();
         var times = Array(root, "times").Select(t => new TimeView(Int(t, "start"), Int(t, "end"), Str(t, "value"))).ToList();
-        return new ArticleLayers(entities, actors, quotes, times);
+        var events = Array(root, "events").Select(e => new EventView(Participant(e, "source") ?? new ParticipantView(string.Empty, null, null),
+            Participant(e, "target"), Str(e, "cameo") ?? string.Empty, Str(e, "plover"), Int(e, "quad_class"),
+            e.TryGetProperty("goldstein", out var g) && g.TryGetDouble(out var gd) ? gd : 0, Str(e, "date"), Str(e, "modality"),
+            e.TryGetProperty("negated", out var n) && n.ValueKind == JsonValueKind.True,
+            Span(e, "evidence").Start, Span(e, "evidence").End, Span(e, "trigger").Start, Span(e, "trigger").End)).Where(e => e.Cameo.Length > 0).ToList();
+        return new ArticleLayers(entities, actors, quotes, times) { Events = events };
     }
 
     private static List<JsonElement> Array(JsonElement root, string name) =>
         root.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().ToList() : [];
+
+    private static ParticipantView? Participant(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object && Str(p, "code") is { } code
+            ? new ParticipantView(code, Str(p, "text"), Str(p, "actor"))
+            : null;
+
+    private static (int Start, int End) Span(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var s) && s.ValueKind == JsonValueKind.Object ? (Int(s, "start"), Int(s, "end")) : (0, 0);
 
     private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt32(out var i) ? i : 0;
 

@@ -5,7 +5,8 @@ using Dateline.Storage;
 namespace Dateline.Web.Pages;
 
 /// <summary>
-/// One article: the clean text with its entities, quotes and times marked, the quotes listed with their speakers, and a
+/// One article: the clean text with its entities, quotes, events and times marked, the quotes listed with their speakers,
+/// the events with their evidence, and a
 /// metadata panel (source, wire, dateline, dates with where they came from, authors, images with captions and credits).
 /// </summary>
 internal static class ArticlePage
@@ -31,6 +32,7 @@ internal static class ArticlePage
             MetadataPanel(h, article, annotations?.Pipeline);
             h.Close("div");
             QuoteList(h, layers, actorEntities);
+            ArticleEventList.Write(h, layers, actorEntities);
             h.Close("article");
         });
     }

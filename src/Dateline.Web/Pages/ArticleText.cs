@@ -1,10 +1,13 @@
+using System.Globalization;
 using Dateline.Core.Articles;
 
 namespace Dateline.Web.Pages;
 
 /// <summary>
 /// Renders an article body as paragraphs with its layers as nested, escaped elements: quotes (<c>span.quote</c>), quote
-/// speakers (<c>span.speaker-ref</c>), entities (<c>a.entity</c> to the actor page, or <c>span.entity</c>) and times.
+/// speakers (<c>span.speaker-ref</c>), event triggers (<c>a.event</c> to the event in the list below, with the label in
+/// <c>data-label</c>, which the stylesheet shows after the words), entities (<c>a.entity</c> to the actor page, or
+/// <c>span.entity</c>) and times.
 /// Spans are clipped to their paragraph and to the span they start inside, so the markup is always well nested.
 /// </summary>
 internal static class ArticleText
@@ -34,11 +37,11 @@ internal static class ArticleText
         for (var i = 0; i < layers.Quotes.Count; i++)
         {
             var q = layers.Quotes[i];
-            marks.Add(new Mark(q.Start, q.End, 0, "span", [("class", q.Direct ? "quote direct" : "quote reported"), ("data-quote", i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            marks.Add(new Mark(q.Start, q.End, 0, "span", [("class", q.Direct ? "quote direct" : "quote reported"), ("data-quote", i.ToString(CultureInfo.InvariantCulture)),
                 ("data-speaker", Name(q.ActorId) ?? q.SpeakerText), ("title", (Name(q.ActorId) ?? q.SpeakerText) is { } who ? "Said by " + who : "Speaker unknown")]));
             if (q.SpeakerStart is { } ss && q.SpeakerEnd is { } se)
             {
-                marks.Add(new Mark(ss, se, 1, "span", [("class", "speaker-ref"), ("data-quote", i.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+                marks.Add(new Mark(ss, se, 1, "span", [("class", "speaker-ref"), ("data-quote", i.ToString(CultureInfo.InvariantCulture))]));
             }
         }
 
@@ -46,13 +49,24 @@ internal static class ArticleText
         {
             var entityId = e.ActorId is not null && actorEntities.TryGetValue(e.ActorId, out var id) ? id : null;
             marks.Add(entityId is null
-                ? new Mark(e.Start, e.End, 2, "span", [("class", "entity"), ("data-type", e.Type)])
-                : new Mark(e.Start, e.End, 2, "a", [("class", "entity"), ("data-type", e.Type), ("data-actor", entityId), ("href", Routes.Actor(entityId))]));
+                ? new Mark(e.Start, e.End, 3, "span", [("class", "entity"), ("data-type", e.Type)])
+                : new Mark(e.Start, e.End, 3, "a", [("class", "entity"), ("data-type", e.Type), ("data-actor", entityId), ("href", Routes.Actor(entityId))]));
+        }
+
+        // One mark per trigger: events that share their words (compound subjects) share the mark and its label.
+        foreach (var group in layers.Events.Select((e, i) => (e, i)).GroupBy(x => (x.e.TriggerStart, x.e.TriggerEnd)))
+        {
+            var (first, index) = group.First();
+            var label = string.Join("; ", group.Select(x => EventLabels.Label(x.e.Source.Code, x.e.Target?.Code, x.e.Cameo, x.e.Plover)
+                + (EventLabels.Flags(x.e.Modality, x.e.Negated) is { } f ? " [" + f + "]" : string.Empty)));
+            marks.Add(new Mark(first.TriggerStart, first.TriggerEnd, 2, "a", [("class", "event"), ("id", "event-at-" + first.TriggerStart.ToString(CultureInfo.InvariantCulture)),
+                ("href", "#event-" + index.ToString(CultureInfo.InvariantCulture)), ("data-cameo", string.Join(' ', group.Select(x => x.e.Cameo).Distinct(StringComparer.Ordinal))),
+                ("data-label", label), ("title", label)]));
         }
 
         foreach (var t in layers.Times)
         {
-            marks.Add(new Mark(t.Start, t.End, 3, "span", [("class", "time"), ("data-value", t.Value), ("title", t.Value)]));
+            marks.Add(new Mark(t.Start, t.End, 4, "span", [("class", "time"), ("data-value", t.Value), ("title", t.Value)]));
         }
 
         return [.. marks.Where(m => m.Start >= 0 && m.End <= length && m.End > m.Start)

@@ -27,9 +27,9 @@ internal static class Layout
         .Element("h1", "Not found")
         .Element("p", what), StatusCodes.Status404NotFound);
 
-    /// <summary>The navigation; Events is the place where events and dyads (issue #5) will appear.</summary>
+    /// <summary>The navigation.</summary>
     private static readonly (string Href, string Label)[] Nav =
     [
-        ("/", "Search"), ("/actors", "Actors"), ("/quotes", "Quotes"), ("/events", "Events"), ("/ingest", "Ingest"), ("/docs", "API"),
+        ("/", "Search"), ("/actors", "Actors"), ("/quotes", "Quotes"), ("/events", "Events"), ("/dyads", "Dyads"), ("/ingest", "Ingest"), ("/docs", "API"),
     ];
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Dateline.Web.Pages;
 
-/// <summary>The ingest page (for key holders), the API docs page, and the place where events will go.</summary>
+/// <summary>The ingest page (for key holders) and the API docs page.</summary>
 internal static class OtherPages
 {
     public static IResult Ingest(WebOptions options) => Layout.Page("Ingest", "/ingest", h =>
@@ -45,8 +45,4 @@ internal static class OtherPages
 
         h.Markup("</tbody>").Close("table");
     });
-
-    public static IResult Events() => Layout.Page("Events", "/events", h => h
-        .Element("h1", "Events and dyads")
-        .Element("p", "Coded events (who did what to whom) and dyad charts will appear here once the events layer (issue #5) is in the store. Nothing is shown until then.", ("id", "events-pending")));
 }

@@ -15,7 +15,9 @@ internal static class PageEndpoints
         pages.MapGet("/quotes", QuotesPage.RenderAsync);
         pages.MapGet("/ingest", (WebOptions options) => OtherPages.Ingest(options));
         pages.MapGet("/docs", () => OtherPages.Docs([.. app.DataSources.SelectMany(d => d.Endpoints)]));
-        pages.MapGet("/events", OtherPages.Events); // events and dyads (issue #5) plug in here
+        pages.MapGet("/events", EventsPage.RenderAsync);
+        pages.MapGet("/dyads", DyadPage.Pick);
+        pages.MapGet("/dyads/{a}/{b}", (string a, string b, HttpRequest request, IArticleStore store, CancellationToken ct) => DyadPage.RenderAsync(a, b, request, store, ct));
         app.MapStatic();
     }
 }

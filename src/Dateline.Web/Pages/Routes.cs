@@ -7,6 +7,8 @@ internal static class Routes
 
     public static string Actor(string id) => "/actors/" + Uri.EscapeDataString(id);
 
+    public static string Dyad(string a, string b) => "/dyads/" + Uri.EscapeDataString(a) + "/" + Uri.EscapeDataString(b);
+
     public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
     {
         var pairs = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value!)).ToList();

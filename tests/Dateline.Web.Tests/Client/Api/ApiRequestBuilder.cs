@@ -2,6 +2,8 @@
 #pragma warning disable CS0618
 using Dateline.Web.Tests.Client.Api.Actors;
 using Dateline.Web.Tests.Client.Api.Articles;
+using Dateline.Web.Tests.Client.Api.Dyads;
+using Dateline.Web.Tests.Client.Api.Events;
 using Dateline.Web.Tests.Client.Api.Health;
 using Dateline.Web.Tests.Client.Api.Ingest;
 using Dateline.Web.Tests.Client.Api.Quotes;
@@ -30,6 +32,16 @@ namespace Dateline.Web.Tests.Client.Api
         public global::Dateline.Web.Tests.Client.Api.Articles.ArticlesRequestBuilder Articles
         {
             get => new global::Dateline.Web.Tests.Client.Api.Articles.ArticlesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The dyads property</summary>
+        public global::Dateline.Web.Tests.Client.Api.Dyads.DyadsRequestBuilder Dyads
+        {
+            get => new global::Dateline.Web.Tests.Client.Api.Dyads.DyadsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The events property</summary>
+        public global::Dateline.Web.Tests.Client.Api.Events.EventsRequestBuilder Events
+        {
+            get => new global::Dateline.Web.Tests.Client.Api.Events.EventsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The health property</summary>
         public global::Dateline.Web.Tests.Client.Api.Health.HealthRequestBuilder Health

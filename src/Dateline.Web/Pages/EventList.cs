@@ -1,0 +1,80 @@
+using System.Globalization;
+using Dateline.Storage.Events;
+
+namespace Dateline.Web.Pages;
+
+/// <summary>
+/// Stored events as a list (events page, dyad page, actor page): the label, date, quad class, Goldstein score, the
+/// evidence sentence, and every article that reports the event (links to the article pages).
+/// </summary>
+internal static class EventList
+{
+    public static void Write(Html h, IReadOnlyList<StoredEvent> events, string empty = "No events.")
+    {
+        if (events.Count == 0)
+        {
+            h.Element("p", empty, ("class", "empty"));
+            return;
+        }
+
+        h.Open("ol", ("class", "event-list"));
+        foreach (var e in events)
+        {
+            var id = e.Id.ToString(CultureInfo.InvariantCulture);
+            h.Open("li", ("class", "event-item"), ("id", "stored-event-" + id), ("data-event", id), ("data-cameo", e.Cameo));
+            h.Open("p", ("class", "event-label"));
+            Side(h, e.SourceCode, e.SourceText, "source");
+            h.Text(" → ");
+            Side(h, e.TargetCode, e.TargetText, "target");
+            h.Text(" · ").Element("span", EventLabels.Act(e.Cameo, e.PloverType == e.Plover ? e.Plover : e.Plover + ", " + e.PloverType), ("class", "act")).Close("p");
+            h.Open("p", ("class", "meta")).Element("time", e.Date ?? "undated").Text(" · " + EventLabels.Quad(e.QuadClass) + " · Goldstein " + EventLabels.Goldstein(e.Goldstein));
+            if (EventLabels.Flags(e.Modality, e.Negated) is { } flags)
+            {
+                h.Text(" · ").Element("span", flags, ("class", "flags"));
+            }
+
+            h.Text(" · ").Link(Routes.WithQuery("/api/events/" + id), "JSON").Close("p");
+            h.Element("blockquote", e.Evidence, ("class", "evidence"));
+            h.Open("p", ("class", "reports")).Text(e.Reports.Count == 1 ? "Reported by " : $"Reported by {e.Reports.Count} articles: ");
+            for (var i = 0; i < e.Reports.Count; i++)
+            {
+                var r = e.Reports[i];
+                if (i > 0)
+                {
+                    h.Text("; ");
+                }
+
+                h.Link(Routes.Article(r.ArticleId) + "#event-at-" + r.Trigger.Start.ToString(CultureInfo.InvariantCulture), r.Title ?? "(untitled)");
+                if (r.Source is { } source)
+                {
+                    h.Text(" (" + source + ")");
+                }
+            }
+
+            h.Close("p").Close("li");
+        }
+
+        h.Close("ol");
+    }
+
+    /// <summary>A side of an event: the code (a link to that actor's events) and the words the article used.</summary>
+    private static void Side(Html h, string code, string? text, string cls)
+    {
+        h.Open("span", ("class", cls));
+        if (code.Length > 0)
+        {
+            h.Link(Routes.WithQuery("/events", ("actor", code)), code, ("class", "code"));
+        }
+        else
+        {
+            h.Text("—");
+        }
+
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            h.Text(" ").Element("span", "(" + text + ")", ("class", "said"));
+        }
+
+        h.Close("span");
+    }
+}
