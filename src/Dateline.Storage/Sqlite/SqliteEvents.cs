@@ -157,7 +157,10 @@ internal static class SqliteEvents
     {
         var bucket = Bucket(q.Interval, "date");
         var articleBucket = Bucket(q.Interval, "published_date");
-        var parameters = new List<(string, object?)> { ("$a", q.A), ("$b", q.B), ("$la", q.A.Length), ("$lb", q.B.Length) };
+        var parameters = new List<(string, object?)>
+        {
+            ("$a", q.A), ("$b", q.B), ("$la", q.A.Length), ("$lb", q.B.Length), ("$ae", q.A + "\uFFFF"), ("$be", q.B + "\uFFFF"),
+        };
         var range = new StringBuilder();
         var articleRange = new StringBuilder();
         if (q.From is { } from)
@@ -183,7 +186,8 @@ internal static class SqliteEvents
                 AVG(goldstein)
             FROM events
             WHERE counts = 1 AND date IS NOT NULL{range}
-              AND ((substr(source_code, 1, $la) = $a AND substr(target_code, 1, $lb) = $b) OR (substr(source_code, 1, $lb) = $b AND substr(target_code, 1, $la) = $a))
+              AND ((source_code >= $a AND source_code < $ae AND target_code >= $b AND target_code < $be)
+                OR (source_code >= $b AND source_code < $be AND target_code >= $a AND target_code < $ae))
             GROUP BY period ORDER BY period
             """, [.. parameters]))
         {
@@ -233,19 +237,21 @@ internal static class SqliteEvents
             clauses.Add("counts = 1");
         }
 
+        // Code prefixes are ranges [prefix, prefix + U+FFFF) so the code indexes (migration 0008) can seek.
         void Prefix(string? value, string sql, string name)
         {
             if (value is { Length: > 0 })
             {
                 p.Add((name, value));
                 p.Add((name + "l", value.Length));
+                p.Add((name + "e", value + "\uFFFF"));
                 clauses.Add(sql.Replace("@", name, StringComparison.Ordinal));
             }
         }
 
-        Prefix(q.Actor, "(substr(source_code, 1, @l) = @ OR substr(target_code, 1, @l) = @)", "$actor");
-        Prefix(q.SourceActor, "substr(source_code, 1, @l) = @", "$src");
-        Prefix(q.TargetActor, "substr(target_code, 1, @l) = @", "$tgt");
+        Prefix(q.Actor, "((source_code >= @ AND source_code < @e) OR (target_code >= @ AND target_code < @e))", "$actor");
+        Prefix(q.SourceActor, "source_code >= @ AND source_code < @e", "$src");
+        Prefix(q.TargetActor, "target_code >= @ AND target_code < @e", "$tgt");
         Prefix(q.Code, "(substr(cameo, 1, @l) = @ OR plover = @ OR plover_type = @)", "$code");
 
         // An entity's events: reports whose source (target) actor the article recorded under that entity.
