@@ -45,7 +45,7 @@ internal static class DemoCommand
                 Console.Out.WriteLine($"  {h.Id}  {h.Published,-25}  {h.Source}: {h.Title}");
             }
 
-            Console.Out.WriteLine("Next: ./dateline search '\"summit talks\"'   ./dateline show ID   ./dateline export --format csv --out articles.csv");
+            Console.Out.WriteLine("Next: ./dateline search '\"summit talks\"'   ./dateline show ID   ./dateline events --actor JPN   ./dateline dyad JPN KOR --plot jpn-kor.png   ./dateline serve");
             return code;
         });
         return command;
