@@ -187,7 +187,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         List<ActorPhrase>? lastSources = null;
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
-            var skip = Elaborates(words, previous, t) || NounUse(words, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
+            var skip = Elaborates(words, previous, t) || NounUse(c, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
                 || Background(words, previous, t) || InAttribution(words, e, t);
             previous = t;
             if (skip)
@@ -288,8 +288,9 @@ public sealed partial class RuleEventCoder : IPipelineComponent
     }
 
     /// <summary>A verb pattern used as a noun or adjective ("a bomb attack", "the wounded", "the occupied West Bank", "inspectors probing").</summary>
-    private static bool NounUse(string[] words, int s, Trigger t, int triggers)
+    private static bool NounUse(Context c, int s, Trigger t, int triggers)
     {
+        var words = c.Words;
         if (!t.Pattern.SingleVerb)
         {
             return false;
@@ -305,6 +306,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var before2 = t.Start > s + 1 ? words[t.Start - 2] : string.Empty;
         if ((Determiners.Contains(before2) && AdjectiveLike(before)) || char.IsDigit(before.Length > 0 ? before[0] : 'x')
             || before is "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new" or "two" or "three" or "four" or "several" or "many")
+        {
+            return true;
+        }
+
+        // "the defense white paper released last week": a participle right after a common noun modifies it.
+        // That is, a noun phrase that is itself the object of a preposition ("in its … paper"), so it cannot be the subject.
+        if (words[t.Start].EndsWith("ed", StringComparison.Ordinal) && ObjectOfPreposition(c, s, t.Start))
         {
             return true;
         }
@@ -383,6 +391,27 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             || w.EndsWith("ary", StringComparison.Ordinal) || w.EndsWith("ent", StringComparison.Ordinal) || w.EndsWith("ant", StringComparison.Ordinal)
             || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ish", StringComparison.Ordinal)
             || w.EndsWith("ian", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal));
+
+    /// <summary>"… in its defense white paper [released]": the words before end a noun phrase opened by a determiner right after a preposition.</summary>
+    private static bool ObjectOfPreposition(Context c, int s, int trigger)
+    {
+        var words = c.Words;
+        for (var k = trigger - 1; k >= Math.Max(s + 1, trigger - 5); k--)
+        {
+            if (Determiners.Contains(words[k]) && words[k] is not "that")
+            {
+                return Prepositions.Contains(words[k - 1]);
+            }
+
+            if (Auxiliaries.Contains(words[k]) || Boundaries.Contains(words[k]) || ReportingVerbs.Contains(words[k]) || Prepositions.Contains(words[k])
+                || !char.IsLower(c.Text[c.Tokens[k].Start]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "whom they had taken hostage", "where 24 people were killed in riots last March", "in which 20 people were killed":
@@ -533,10 +562,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         else
         {
             sources = SubjectOf(c, before, clauseStart, t.Start, s);
-            if (inherited is not null && CoordinatedVerb(words, s, t.Start))
+            if (CoordinatedVerb(words, s, t.Start))
             {
-                // "Pakistan has refused to deploy troops and has urged its citizens …": the second verb shares the subject.
-                sources = inherited;
+                // "Pakistan has refused to deploy troops and has urged its citizens …": the second verb shares the subject;
+                // when the first verb coded nothing ("Kyiv said it would study the document … and accused Moscow"), the
+                // subject is the sentence's opening actor.
+                sources = inherited ?? [.. c.Phrases.Where(p => p.Start >= s && p.End <= t.Start && p.Code is not null && p.Kind != ActorPhrase.Pronoun).Take(1)];
             }
 
             if (sources.Count == 0 && QuoteSpeaker(c, t.Start) is { } speaker)
