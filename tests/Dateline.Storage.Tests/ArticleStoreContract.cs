@@ -306,6 +306,10 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
         Assert.Equal(3, counted.Count);
         var one = Assert.Single(counted, e => e.Cameo == "036");
         Assert.Equal(["a1", "a4"], one.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+        Assert.Equal(2, one.ReportCount);
+        var capped = Assert.Single(await ListAsync(store, new EventQuery(Code: "036") { MaxReports = 1 }));
+        Assert.Equal((1, 2), (capped.Reports.Count, capped.ReportCount));
+        Assert.Equal("a1", capped.Reports[0].ArticleId); // the earliest report (a1 is dated before a4)
         Assert.Equal(("JPNGOV", "KORGOV", "2025-06-04", Summit), (one.SourceCode, one.TargetCode, one.Date, one.Evidence));
         Assert.Equal(4, (await ListAsync(store, new EventQuery(IncludeAll: true))).Count);
 

@@ -28,7 +28,11 @@ public sealed record EventQuery(
     int? Limit = null,
     string? Entity = null,
     string? SourceEntity = null,
-    string? TargetEntity = null);
+    string? TargetEntity = null)
+{
+    /// <summary>At most this many reports per event (the earliest first); null lists them all. <see cref="StoredEvent.ReportCount"/> always counts them all.</summary>
+    public int? MaxReports { get; init; }
+}
 
 /// <summary>An article that reports an event, with where in its body.</summary>
 public sealed record EventReport(string ArticleId, string? Title, string? Url, string? Source, TextSpan Evidence, TextSpan Trigger);
@@ -53,7 +57,11 @@ public sealed record StoredEvent(
     string Evidence,
     string Rule,
     double Confidence,
-    IReadOnlyList<EventReport> Reports);
+    IReadOnlyList<EventReport> Reports)
+{
+    /// <summary>How many articles report the event; <see cref="Reports"/> may list fewer when the query capped them.</summary>
+    public int ReportCount { get; init; }
+}
 
 /// <summary>Relations between two actors (code prefixes, both directions) per period.</summary>
 public sealed record DyadQuery(string A, string B, string Interval = "month", DateOnly? From = null, DateOnly? To = null);

@@ -117,25 +117,43 @@ internal static class SqliteEvents
             }
 
             // While the reader is open the connection keeps one read snapshot, so the reports match the events read.
-            var reports = await ReportsAsync(c, chunk, ct);
+            var (reports, counts) = await ReportsAsync(c, chunk, q.MaxReports, ct);
             foreach (var e in chunk)
             {
-                yield return e with { Reports = reports.TryGetValue(e.Id, out var list) ? list : [] };
+                yield return e with { Reports = reports.TryGetValue(e.Id, out var list) ? list : [], ReportCount = counts.GetValueOrDefault(e.Id) };
             }
         }
     }
 
     private const int Chunk = 256;
 
-    /// <summary>The reports of these events, by event, each list in (published, article) order.</summary>
-    private static async Task<Dictionary<long, List<EventReport>>> ReportsAsync(SqliteConnection c, List<StoredEvent> events, CancellationToken ct)
+    /// <summary>
+    /// The reports of these events, by event, each list in (published, article) order and at most
+    /// <paramref name="max"/> long when given; and how many reports each event has in all.
+    /// </summary>
+    private static async Task<(Dictionary<long, List<EventReport>> Reports, Dictionary<long, int> Counts)> ReportsAsync(SqliteConnection c,
+        List<StoredEvent> events, int? max, CancellationToken ct)
     {
         var ids = "[" + string.Join(',', events.Select(e => e.Id.ToString(CultureInfo.InvariantCulture))) + "]";
+        var counts = new Dictionary<long, int>();
+        await using (var count = SqliteArticleStore.Command(c, null,
+            "SELECT event_id, COUNT(*) FROM event_reports WHERE event_id IN (SELECT value FROM json_each($ids)) GROUP BY event_id", ("$ids", ids)))
+        {
+            await using var cr = await count.ExecuteReaderAsync(ct);
+            while (await cr.ReadAsync(ct))
+            {
+                counts[cr.GetInt64(0)] = cr.GetInt32(1);
+            }
+        }
+
         await using var cmd = SqliteArticleStore.Command(c, null, """
-            SELECT r.event_id, r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end
-            FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id IN (SELECT value FROM json_each($ids))
-            ORDER BY r.event_id, a.published_date, a.id
-            """, ("$ids", ids));
+            SELECT event_id, article_id, title, url, source, evidence_start, evidence_end, trigger_start, trigger_end FROM (
+                SELECT r.event_id, r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end,
+                    ROW_NUMBER() OVER (PARTITION BY r.event_id ORDER BY a.published_date, a.id) AS n
+                FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id IN (SELECT value FROM json_each($ids)))
+            WHERE $max IS NULL OR n <= $max
+            ORDER BY event_id, n
+            """, ("$ids", ids), ("$max", max));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var byEvent = new Dictionary<long, List<EventReport>>();
         while (await r.ReadAsync(ct))
@@ -150,7 +168,7 @@ internal static class SqliteEvents
                 new TextSpan(r.GetInt32(5), r.GetInt32(6)), new TextSpan(r.GetInt32(7), r.GetInt32(8))));
         }
 
-        return byEvent;
+        return (byEvent, counts);
     }
 
     public static async Task<IReadOnlyList<DyadPoint>> DyadAsync(SqliteArticleStore store, DyadQuery q, CancellationToken ct)

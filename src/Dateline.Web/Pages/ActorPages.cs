@@ -54,7 +54,7 @@ internal static class ActorPages
         var asTarget = await EventsApi.PageAsync(store, new EventQuery(TargetEntity: id), null, 20, ct);
         var eventsPerMonth = new Dictionary<DateOnly, int>();
         var eventCount = 0;
-        await foreach (var e in store.QueryEventsAsync(new EventQuery(Entity: id), ct))
+        await foreach (var e in store.QueryEventsAsync(new EventQuery(Entity: id) { MaxReports = 3 }, ct))
         {
             eventCount++;
             if (DyadChart.TryDay(e.Date, out var day))

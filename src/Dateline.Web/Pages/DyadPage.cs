@@ -119,7 +119,7 @@ internal static class DyadPage
         var events = new Dictionary<long, StoredEvent>();
         foreach (var (source, target) in new[] { (q.A, q.B), (q.B, q.A) })
         {
-            await foreach (var e in store.QueryEventsAsync(new EventQuery(SourceActor: source, TargetActor: target, From: from, To: to), ct))
+            await foreach (var e in store.QueryEventsAsync(new EventQuery(SourceActor: source, TargetActor: target, From: from, To: to) { MaxReports = 3 }, ct))
             {
                 events.TryAdd(e.Id, e);
             }

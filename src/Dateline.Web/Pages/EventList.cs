@@ -35,7 +35,8 @@ internal static class EventList
 
             h.Text(" · ").Link(Routes.WithQuery("/api/events/" + id), "JSON").Close("p");
             h.Element("blockquote", e.Evidence, ("class", "evidence"));
-            h.Open("p", ("class", "reports")).Text(e.Reports.Count == 1 ? "Reported by " : $"Reported by {e.Reports.Count} articles: ");
+            var total = Math.Max(e.ReportCount, e.Reports.Count);
+            h.Open("p", ("class", "reports")).Text(total == 1 ? "Reported by " : $"Reported by {total} articles: ");
             for (var i = 0; i < e.Reports.Count; i++)
             {
                 var r = e.Reports[i];
@@ -49,6 +50,11 @@ internal static class EventList
                 {
                     h.Text(" (" + source + ")");
                 }
+            }
+
+            if (total > e.Reports.Count)
+            {
+                h.Text($"; and {total - e.Reports.Count} more (").Link(Routes.WithQuery("/api/events/" + id), "all").Text(")");
             }
 
             h.Close("p").Close("li");

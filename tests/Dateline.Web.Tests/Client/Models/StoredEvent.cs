@@ -88,6 +88,8 @@ namespace Dateline.Web.Tests.Client.Models
 #endif
         /// <summary>The quad_class property</summary>
         public int? QuadClass { get; set; }
+        /// <summary>The report_count property</summary>
+        public int? ReportCount { get; set; }
         /// <summary>The reports property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -174,6 +176,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "plover", n => { Plover = n.GetStringValue(); } },
                 { "plover_type", n => { PloverType = n.GetStringValue(); } },
                 { "quad_class", n => { QuadClass = n.GetIntValue(); } },
+                { "report_count", n => { ReportCount = n.GetIntValue(); } },
                 { "reports", n => { Reports = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.EventReport>(global::Dateline.Web.Tests.Client.Models.EventReport.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "rule", n => { Rule = n.GetStringValue(); } },
                 { "source_code", n => { SourceCode = n.GetStringValue(); } },
@@ -202,6 +205,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteStringValue("plover", Plover);
             writer.WriteStringValue("plover_type", PloverType);
             writer.WriteIntValue("quad_class", QuadClass);
+            writer.WriteIntValue("report_count", ReportCount);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.EventReport>("reports", Reports);
             writer.WriteStringValue("rule", Rule);
             writer.WriteStringValue("source_code", SourceCode);
