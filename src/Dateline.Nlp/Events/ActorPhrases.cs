@@ -35,6 +35,11 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
 
     private readonly FrozenSet<string> _demonymFirstWords = actors.DemonymCountry.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
 
+    private readonly Actors.KnownPeople _people = new(actors, Leaders.Default);
+
+    /// <summary>Every word (lower case) of a leader's name or alias, so most tokens skip the gazetteer.</summary>
+    private readonly FrozenSet<string> _leaderWords = Leaders.Default.ByWord.Keys.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>First words (lower case) of titles of two or more words ("foreign minister", "chief cabinet secretary").</summary>
     private readonly FrozenSet<string> _roleFirstWords = actors.Roles.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
 
@@ -54,7 +59,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
 
     /// <param name="extraNamed">Adds or replaces named phrases before groups are built (bring-your-own dictionaries, Events/Petrarch).</param>
     public List<ActorPhrase> Find(string text, ImmutableArray<TextSpan> tokens, string[] words, ImmutableArray<Actor> actorList, ImmutableArray<ActorMention> mentions,
-        Action<List<ActorPhrase>>? extraNamed = null)
+        Action<List<ActorPhrase>>? extraNamed = null, DateOnly? date = null, bool leaders = true)
     {
         var byId = actorList.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var named = new List<ActorPhrase>();
@@ -106,6 +111,39 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                     Cover(phrase);
                     i += n - 1;
                     break;
+                }
+            }
+        }
+
+        // Leaders the recogniser missed ("Putin offered to negotiate …" opens a sentence, where the tagger often misses a
+        // name): a capitalised name or surname the leaders gazetteer codes unambiguously for the article's date.
+        if (leaders)
+        {
+            var others = actorList.Where(a => a.Type == EntityLabels.Person).Select(a => a.Name).ToList();
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (covered[i] || !char.IsUpper(text[tokens[i].Start]) || !_leaderWords.Contains(words[i]))
+                {
+                    continue;
+                }
+
+                for (var n = Math.Min(3, words.Length - i); n >= 1; n--)
+                {
+                    if (covered.AsSpan(i, n).Contains(true) || !char.IsUpper(text[tokens[i + n - 1].Start]))
+                    {
+                        continue;
+                    }
+
+                    var surface = text[tokens[i].Start..tokens[i + n - 1].End];
+                    if (_people.Find(surface, [], date, others) is { Country: { } country } coding)
+                    {
+                        var sector = coding.Sector is { Length: >= 3 } sec ? sec[..3] : string.Empty;
+                        var phrase = new ActorPhrase(i, i + n, coding.FixedCode ?? country + sector, null, ActorPhrase.Person, false);
+                        named.Add(phrase);
+                        Cover(phrase);
+                        i += n - 1;
+                        break;
+                    }
                 }
             }
         }

@@ -23,11 +23,11 @@ public sealed partial class RuleEventCoder
     {
         if (_dictionaries is not { } d)
         {
-            return _phrases.Find(text, tokens, words, actors, mentions);
+            return _phrases.Find(text, tokens, words, actors, mentions, date: date);
         }
 
         var extra = d.ActorPhrases(text, tokens, words, date, actors, mentions);
-        return _phrases.Find(text, tokens, words, actors, d.ReplacesDefaults ? [] : mentions, named => d.Merge(named, extra));
+        return _phrases.Find(text, tokens, words, actors, d.ReplacesDefaults ? [] : mentions, named => d.Merge(named, extra), date, leaders: !d.ReplacesDefaults);
     }
 
     private (string Code, string ActCode, List<ActorPhrase> Sources, List<ActorPhrase> Targets) ApplyDictionaryPattern(Context c, Trigger t,
