@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dateline.Core.Articles;
+using Dateline.Core.Serialization;
 
 namespace Dateline.Cli.Rendering;
 
@@ -12,7 +13,7 @@ internal static class CsvWriter
         "language", "comment_count", "image_count", "paragraph_count", "origin_path", "origin_offset", "body",
     ];
 
-    public static string Row(IEnumerable<string?> fields) => string.Join(',', fields.Select(Field));
+    public static string Row(IEnumerable<string?> fields) => Csv.Row(fields);
 
     public static string Row(Article a) => Row(
     [
@@ -21,16 +22,4 @@ internal static class CsvWriter
         a.Images.Length.ToString(CultureInfo.InvariantCulture), a.Paragraphs.Length.ToString(CultureInfo.InvariantCulture),
         a.Origin.Path, a.Origin.Offset?.ToString(CultureInfo.InvariantCulture), a.Body,
     ]);
-
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        // A leading =, +, - or @ makes spreadsheets evaluate the cell; prefix a quote so text stays text.
-        var v = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return v.AsSpan().IndexOfAny(",\"\r\n") >= 0 || v != v.Trim() ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
 }

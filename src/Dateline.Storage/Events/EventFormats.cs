@@ -21,13 +21,13 @@ public static class EventFormats
 
     public static string CsvHeader => string.Join(',', CsvColumns);
 
-    public static string Csv(StoredEvent e) => string.Join(',', new[]
+    public static string Csv(StoredEvent e) => Dateline.Core.Serialization.Csv.Row(new[]
     {
         e.Id.ToString(CultureInfo.InvariantCulture), e.Date ?? string.Empty, e.SourceCode, e.SourceText, e.TargetCode, e.TargetText ?? string.Empty,
         e.Cameo, e.Plover, e.PloverType, e.Mode ?? string.Empty, e.QuadClass.ToString(CultureInfo.InvariantCulture),
         e.Goldstein.ToString(CultureInfo.InvariantCulture), e.Negated ? "true" : "false", e.Modality, e.Reports.Count.ToString(CultureInfo.InvariantCulture),
         e.Reports.Count > 0 ? e.Reports[0].ArticleId : string.Empty, e.Evidence, e.Rule, e.Confidence.ToString(CultureInfo.InvariantCulture),
-    }.Select(CsvField));
+    });
 
     /// <summary>One GDELT 2.0 event row. <paramref name="added"/> is DATEADDED (the export time).</summary>
     public static string Gdelt(StoredEvent e, DateTimeOffset added)
@@ -139,7 +139,4 @@ public static class EventFormats
         var days = DateTime.IsLeapYear(d.Year) ? 366.0 : 365.0;
         return (d.Year + ((d.DayOfYear - 1) / days)).ToString("0.0000", CultureInfo.InvariantCulture);
     }
-
-    private static string CsvField(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
