@@ -2,6 +2,7 @@ using Dateline.Extraction.Feeds;
 using Dateline.Ingestion.Following;
 using Dateline.Storage;
 using Dateline.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dateline.Ingestion.Tests;
 
@@ -63,30 +64,55 @@ public sealed class FeedFollowerTests
     }
 
     [Fact]
-    public async Task Run_polls_every_interval_until_cancelled()
+    public async Task Run_starts_rounds_one_interval_apart_start_to_start_until_cancelled()
     {
+        // The follower's clock is a fake one that moves only when the test moves it, so the schedule is checked exactly
+        // and a loaded machine cannot make the test fail; the HTTP traffic stays real.
         await using var s = await FollowScenario.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 12, 8, 0, 0, TimeSpan.Zero));
         s.ServeFeed(FollowScenario.LinkItem("One", s.Server.Url("/news/one")));
-        s.Server.Map("/news/one", new LoopbackServer.Reply(200, FollowScenario.Page("One", "The first story.")));
+        // The first round spends 100 ms of clock time fetching the page, so its wait must shrink to 200 ms.
+        s.Server.Map("/news/one", (_, _) =>
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            return new LoopbackServer.Reply(200, FollowScenario.Page("One", "The first story."));
+        });
         var options = FollowScenario.Options() with { Interval = TimeSpan.FromMilliseconds(300) };
         using var fetcher = FollowScenario.Fetcher(options);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var rounds = new List<IReadOnlyList<FeedPollResult>>();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Follower(fetcher, options).RunAsync([s.FeedUrl], r =>
+        using var roundDone = new SemaphoreSlim(0);
+        var run = s.Follower(fetcher, options, clock).RunAsync([s.FeedUrl], r =>
         {
-            rounds.Add(r);
-            if (rounds.Count == 3)
+            lock (rounds)
             {
-                stop.Cancel();
+                rounds.Add(r);
             }
-        }, stop.Token));
 
+            roundDone.Release();
+        }, stop.Token);
+
+        Assert.True(await roundDone.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the first round never ended");
+        await AssertNoRoundWithin(TimeSpan.FromMilliseconds(199));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(await roundDone.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the second round did not start 300 ms after the first");
+        await AssertNoRoundWithin(TimeSpan.FromMilliseconds(299));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(await roundDone.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the third round did not start 300 ms after the second");
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Equal(["fetched", "not modified", "not modified"], rounds.Select(r => Assert.Single(r).Status));
-        var feedTimes = s.Server.RequestsFor("/feed.xml").Select(r => r.At).ToList();
-        // Rounds start an interval apart (start to start); a request's place inside its round jitters with load, so
-        // check the span of two intervals rather than one gap.
-        Assert.True(feedTimes[2] - feedTimes[0] >= TimeSpan.FromMilliseconds(500), $"{feedTimes[2] - feedTimes[0]}");
+        Assert.Equal(3, s.Server.RequestsFor("/feed.xml").Count);
+
+        async Task AssertNoRoundWithin(TimeSpan clockTime)
+        {
+            var before = s.Server.RequestsFor("/feed.xml").Count;
+            clock.Advance(clockTime);
+            // Real time for an early round to show itself, were the follower to start one.
+            Assert.False(await roundDone.WaitAsync(TimeSpan.FromMilliseconds(250), Ct), "a round started before its interval was up");
+            Assert.Equal(before, s.Server.RequestsFor("/feed.xml").Count);
+        }
     }
 
     [Fact]

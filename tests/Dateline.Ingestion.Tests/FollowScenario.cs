@@ -44,8 +44,8 @@ internal sealed class FollowScenario : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    public FeedFollower Follower(PoliteFetcher fetcher, FollowOptions options) =>
-        new(Store, fetcher, options, NullLogger.Instance);
+    public FeedFollower Follower(PoliteFetcher fetcher, FollowOptions options, TimeProvider? clock = null) =>
+        new(Store, fetcher, options, NullLogger.Instance, clock: clock);
 
     public static PoliteFetcher Fetcher(FollowOptions options) => new(options, NullLogger.Instance);
 
