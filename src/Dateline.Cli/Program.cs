@@ -21,6 +21,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(AnnotateCommand.Create());
+root.Subcommands.Add(ReanalyzeCommand.Create());
 root.Subcommands.Add(ActorsCommand.Create());
 root.Subcommands.Add(EventsCommand.CreateEvents());
 root.Subcommands.Add(EventsCommand.CreateDyad());

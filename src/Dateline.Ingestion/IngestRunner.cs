@@ -234,35 +234,8 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     }
 
     /// <summary>Runs the understanding pipeline on one article; a failure is recorded in the layers' errors, never thrown.</summary>
-    private (ArticleAnnotations?, IReadOnlyList<EntityObservation>) Annotate(Article article, CancellationToken ct)
-    {
-        if (options.Pipeline is not { } pipeline)
-        {
-            return (null, []);
-        }
-
-        var doc = Dateline.Core.Documents.Document.FromArticle(article);
-        if (article.Published is { } published)
-        {
-            doc.Set(Dateline.Core.Documents.Layers.DocumentDate, published.Date);
-        }
-
-        pipeline.Run(doc, ct);
-        var observations = doc.Has(Dateline.Core.Documents.Layers.Actors)
-            ? doc.Get(Dateline.Core.Documents.Layers.Actors)
-                .Select(a => new EntityObservation(article.Id, article.Published?.Date, a.Type, a.Name, a.Code, a.Country, a.Role, a.Aliases)
-                {
-                    ActorId = a.Id,
-                })
-                .ToList()
-            : [];
-        var events = doc.Has(Dateline.Core.Documents.Layers.Events)
-            ? new ArticleEvents(article.Id, article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                [.. doc.Get(Dateline.Core.Documents.Layers.Events).Select(e => new ReportedEvent(e, doc.Text[e.Source.Span.Start..e.Source.Span.End],
-                    e.Target is { } t ? doc.Text[t.Span.Start..t.Span.End] : null, doc.Text[e.Evidence.Start..e.Evidence.End]))])
-            : null;
-        return (new ArticleAnnotations(article.Id, pipeline.Name, Dateline.Core.Serialization.DocumentJson.Serialize(doc)) { Events = events }, observations);
-    }
+    private (ArticleAnnotations?, IReadOnlyList<EntityObservation>) Annotate(Article article, CancellationToken ct) =>
+        options.Pipeline is { } pipeline ? Analysis.ArticleAnalysis.Analyze(article, pipeline, ct) : (null, []);
 
     private sealed class Counters
     {

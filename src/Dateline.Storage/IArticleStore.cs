@@ -30,6 +30,21 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>Merges what articles say about their actors into cross-article entities (aliases, roles over time).</summary>
     Task RecordEntitiesAsync(IReadOnlyList<EntityObservation> observations, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces every cross-article entity (aliases, roles, article links) with what <paramref name="observations"/> say,
+    /// in one transaction: a failure leaves the old entities in place.
+    /// </summary>
+    Task ReplaceEntitiesAsync(IAsyncEnumerable<EntityObservation> observations, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids (in id order) of the stored articles that have no annotations or whose annotations another analysis made
+    /// than <paramref name="fingerprint"/>; every article's id when it is null.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListArticlesToAnalyzeAsync(string? fingerprint, CancellationToken cancellationToken);
+
+    /// <summary>Streams every article's stored annotations with its publication date, in (published, id) order.</summary>
+    IAsyncEnumerable<AnnotatedArticle> ExportAnnotationsAsync(CancellationToken cancellationToken);
+
     /// <summary>Entities whose name or an alias contains <paramref name="query"/> (all when null), most-mentioned first.</summary>
     Task<IReadOnlyList<EntityRecord>> FindEntitiesAsync(string? query, int limit, CancellationToken cancellationToken);
 

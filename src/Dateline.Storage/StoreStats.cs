@@ -9,4 +9,14 @@ public sealed record StoreStats(
     IReadOnlyList<KeyValuePair<string, long>> BySource,
     IReadOnlyList<KeyValuePair<string, long>> ByWire,
     int SchemaVersion,
-    long SizeBytes);
+    long SizeBytes)
+{
+    /// <summary>Articles with stored annotations (the understanding layers).</summary>
+    public long Annotated { get; init; }
+
+    /// <summary>Cross-article entities (actors).</summary>
+    public long Entities { get; init; }
+
+    /// <summary>Distinct coded events (an event several articles report counts once).</summary>
+    public long Events { get; init; }
+}

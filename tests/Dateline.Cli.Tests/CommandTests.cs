@@ -91,4 +91,32 @@ public sealed class CommandTests
             Assert.Contains(@"# Leaders \*meet\* \<b\>here\</b\>", r.Stdout, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Reanalyze_analyses_articles_stored_without_analysis_then_has_nothing_left_to_do()
+    {
+        using var tmp = new TempFolder();
+        Assert.Equal(0, (await Cli.RunAsync(tmp.Path, "ingest", RepoPaths.Samples, "--no-annotate")).ExitCode);
+        var stats = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "stats", "--format", "json")).Stdout).RootElement;
+        var articles = stats.GetProperty("articles").GetInt32();
+        Assert.Equal((0, 0), (stats.GetProperty("annotated").GetInt32(), stats.GetProperty("events").GetInt32()));
+
+        var dry = await Cli.RunAsync(tmp.Path, "reanalyze", "--dry-run", "--format", "json");
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Equal((articles, 0), (JsonDocument.Parse(dry.Stdout).RootElement.GetProperty("pending").GetInt32(),
+            JsonDocument.Parse(dry.Stdout).RootElement.GetProperty("analyzed").GetInt32()));
+
+        var run = await Cli.RunAsync(tmp.Path, "reanalyze", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var json = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.Equal(articles, json.GetProperty("analyzed").GetInt32());
+        Assert.True(json.GetProperty("actors").GetInt32() > 10, run.Stdout);
+        stats = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "stats", "--format", "json")).Stdout).RootElement;
+        Assert.Equal(articles, stats.GetProperty("annotated").GetInt32());
+        Assert.True(stats.GetProperty("events").GetInt32() > 0);
+
+        var again = await Cli.RunAsync(tmp.Path, "reanalyze");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.StartsWith("Analysed 0 of 0 articles", again.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -35,9 +35,9 @@ public sealed class PipelineTests
         }
     }
 
-    private sealed class Counter : IPipelineComponent
+    private sealed class Counter(string? configuration = null) : IPipelineComponent
     {
-        public ComponentInfo Info { get; } = new("count.v1", [Words], [WordCount]);
+        public ComponentInfo Info { get; } = new("count.v1", [Words], [WordCount]) { Configuration = configuration };
 
         public void Process(Document document, CancellationToken cancellationToken) => document.Set(WordCount, document.Get(Words).Length);
     }
@@ -90,5 +90,27 @@ public sealed class PipelineTests
         doc.Set(WordCount, 1);
         Assert.Throws<InvalidOperationException>(() => doc.Set(WordCount, 2));
         Assert.Throws<InvalidOperationException>(() => doc.Get(Words));
+    }
+
+    [Fact]
+    public void The_fingerprint_is_stable_and_changes_with_components_and_their_configuration()
+    {
+        string Of(params IPipelineComponent[] components)
+        {
+            var builder = new PipelineBuilder();
+            foreach (var c in components)
+            {
+                builder.Add(c);
+            }
+
+            return builder.Build().Fingerprint;
+        }
+
+        var plain = Of(new WordSplitter(), new Counter());
+        Assert.Matches("^[0-9a-f]{16}$", plain);
+        Assert.Equal(plain, Of(new WordSplitter(), new Counter()));
+        Assert.NotEqual(plain, Of(new WordSplitter()));
+        Assert.NotEqual(plain, Of(new WordSplitter(), new Counter("overrides:1")));
+        Assert.Equal(Of(new WordSplitter(), new Counter("overrides:1")), Of(new WordSplitter(), new Counter("overrides:1")));
     }
 }

@@ -60,6 +60,7 @@ public sealed class WriteTests(WebAppFixture app) : IClassFixture<WebAppFixture>
             Post("/api/ingest", Documents(new { title = "Unauthorised write " + why, text = "Kestrel pelicans nest on the quay." }), Auth),
             Post("/api/ingest/files", Files("x.jsonl", "{\"title\": \"Unauthorised upload\", \"text\": \"Kestrel pelicans again.\"}\n"), Auth),
             Post("/api/actors/overrides", Overrides(), Auth),
+            Post("/api/reanalyze?all=true", new StringContent(string.Empty), Auth),
         })
         {
             using (request)

@@ -34,7 +34,8 @@ internal static class DemoCommand
             }
 
             Terminal.Out.MarkupLine($"Ingesting [bold]{Markup.Escape(string.Join(", ", inputs))}[/] into [bold]{Markup.Escape(GlobalOptions.DbPath(result))}[/]");
-            var code = await IngestCommand.RunAsync(result, inputs, new IngestOptions { Pipeline = Dateline.Nlp.NlpPipelines.Default() }, ExtractionOptions.Default, null, TimeSpan.FromSeconds(2), ct);
+            var code = await IngestCommand.RunAsync(result, inputs, new IngestOptions(), ExtractionOptions.Default, null, TimeSpan.FromSeconds(2),
+                async (store, token) => Dateline.Nlp.NlpPipelines.Default(actors: await StoreActorOverrides.LoadAsync(store, null, token)), ct);
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             StatsCommand.Write(await store.GetStatsAsync(ct), store.Path);
             var query = SearchQuery.Parse("summit OR talks");

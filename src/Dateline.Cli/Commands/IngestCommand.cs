@@ -38,23 +38,29 @@ internal static class IngestCommand
             {
                 Parallelism = result.GetValue(parallel),
                 Force = result.GetValue(force),
-                Pipeline = result.GetValue(noAnnotate)
-                    ? null
-                    : Dateline.Nlp.NlpPipelines.Default(actors: result.GetValue(actors) is { } actorFile ? AnnotateCommand.LoadActors(actorFile) : null,
-                        dictionaries: dictionaries.Load(result)),
             };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));
-            return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval, ct);
+            var eventDictionaries = result.GetValue(noAnnotate) ? null : dictionaries.Load(result);
+            return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval,
+                result.GetValue(noAnnotate) ? null : async (store, token) => Dateline.Nlp.NlpPipelines.Default(
+                    actors: await StoreActorOverrides.LoadAsync(store, result.GetValue(actors), token), dictionaries: eventDictionaries), ct);
         });
         return command;
     }
 
+    /// <param name="pipeline">Makes the understanding pipeline once the store is open (its stored actor overrides apply); null to store articles only.</param>
     internal static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> paths, IngestOptions options,
-        ExtractionOptions extraction, string? reportPath, TimeSpan progressInterval, CancellationToken ct)
+        ExtractionOptions extraction, string? reportPath, TimeSpan progressInterval,
+        Func<Dateline.Storage.IArticleStore, CancellationToken, Task<Dateline.Core.Pipelines.Pipeline>>? pipeline, CancellationToken ct)
     {
         using var logging = GlobalOptions.CreateLogging(result);
         await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
+        if (pipeline is not null)
+        {
+            options = options with { Pipeline = await pipeline(store, ct) };
+        }
+
         var runner = new IngestRunner(new ArticleExtractor(extraction), store, options, logging.CreateLogger("ingest"));
         var summary = await IngestProgressView.RunAsync(progress => runner.RunAsync(paths, progress, ct), progressInterval);
         IngestSummaryView.Write(summary, store.Path, reportPath);

@@ -27,6 +27,9 @@ internal static class StatsCommand
                     store = store.Path,
                     articles = stats.Articles,
                     files = stats.Files,
+                    annotated = stats.Annotated,
+                    actors = stats.Entities,
+                    events = stats.Events,
                     first_published = stats.FirstPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     last_published = stats.LastPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     by_source = stats.BySource.ToDictionary(k => k.Key, k => k.Value),
@@ -49,6 +52,9 @@ internal static class StatsCommand
         grid.AddRow("file", Markup.Escape(path));
         grid.AddRow("articles", stats.Articles.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("files ingested", stats.Files.ToString("N0", CultureInfo.InvariantCulture));
+        grid.AddRow("annotated", stats.Annotated.ToString("N0", CultureInfo.InvariantCulture));
+        grid.AddRow("actors", stats.Entities.ToString("N0", CultureInfo.InvariantCulture));
+        grid.AddRow("events", stats.Events.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("published", stats.FirstPublished is null ? "-" : $"{stats.FirstPublished:yyyy-MM-dd} … {stats.LastPublished:yyyy-MM-dd}");
         grid.AddRow("schema version", stats.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         grid.AddRow("size", Sizes.Format(stats.SizeBytes));

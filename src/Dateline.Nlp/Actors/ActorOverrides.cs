@@ -58,6 +58,31 @@ public sealed class ActorOverrides
         return combined;
     }
 
+    /// <summary>
+    /// A stable hash of what these overrides say (every name and alias with its entry, then the overrides consulted
+    /// after them); null when there are none. Analyses made with different overrides have different fingerprints.
+    /// </summary>
+    public string? Fingerprint
+    {
+        get
+        {
+            if (_byName.Count == 0 && _then is null)
+            {
+                return null;
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach (var (surface, e) in _byName.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                text.Append(surface).Append('\t').Append(e.Name).Append('\t').Append(e.Type).Append('\t').Append(e.Code).Append('\t')
+                    .Append(e.Country).Append('\t').Append(e.Role).Append('\n');
+            }
+
+            text.Append("then:").Append(_then?.Fingerprint);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        }
+    }
+
     /// <summary>Every entry once, in no particular order.</summary>
     public IEnumerable<Entry> Entries => _byName.Values.Distinct();
 

@@ -27,7 +27,10 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     /// <summary>How far back in a sentence a named country may supply a title-holder's country.</summary>
     private const int CountryContextTokens = 12;
 
-    public ComponentInfo Info { get; } = new("actors.rules.v1", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Actors, Layers.ActorMentions]);
+    public ComponentInfo Info { get; } = new("actors.rules.v1", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Actors, Layers.ActorMentions])
+    {
+        Configuration = overrides?.Fingerprint is { } f ? "overrides:" + f : null,
+    };
 
     public void Process(Document document, CancellationToken cancellationToken)
     {

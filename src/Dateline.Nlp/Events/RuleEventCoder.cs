@@ -45,10 +45,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         _dictionaries = dictionaries;
         _lexicon = dictionaries?.Lexicon ?? lexicon ?? EventLexicon.Default;
         _phrases = new ActorPhraseFinder(dictionaries is { ReplacesDefaults: true } ? new ActorLexicon() : actors ?? ActorLexicon.Default, _lexicon);
+        Info = new("events.rules.v1", [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.ActorMentions, Layers.Times, Layers.Quotes], [Layers.Events])
+        {
+            Configuration = dictionaries?.Fingerprint,
+        };
     }
 
-    public ComponentInfo Info { get; } = new("events.rules.v1",
-        [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.ActorMentions, Layers.Times, Layers.Quotes], [Layers.Events]);
+    public ComponentInfo Info { get; }
 
     public void Process(Document document, CancellationToken cancellationToken)
     {

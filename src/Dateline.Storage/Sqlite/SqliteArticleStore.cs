@@ -150,9 +150,10 @@ public sealed class SqliteArticleStore : IArticleStore
         foreach (var a in annotations)
         {
             await using var cmd = Command(c, tx, """
-                INSERT INTO annotations (article_id, pipeline, json, updated_at) VALUES ($id, $p, $j, $t)
-                ON CONFLICT (article_id) DO UPDATE SET pipeline = excluded.pipeline, json = excluded.json, updated_at = excluded.updated_at
-                """, ("$id", a.ArticleId), ("$p", a.Pipeline), ("$j", a.Json), ("$t", now));
+                INSERT INTO annotations (article_id, pipeline, json, updated_at, fingerprint) VALUES ($id, $p, $j, $t, $f)
+                ON CONFLICT (article_id) DO UPDATE SET pipeline = excluded.pipeline, json = excluded.json, updated_at = excluded.updated_at,
+                    fingerprint = excluded.fingerprint
+                """, ("$id", a.ArticleId), ("$p", a.Pipeline), ("$j", a.Json), ("$t", now), ("$f", a.Fingerprint));
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -161,6 +162,44 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public Task RecordEntitiesAsync(IReadOnlyList<EntityObservation> observations, CancellationToken cancellationToken) =>
         SqliteEntities.RecordAsync(this, observations, cancellationToken);
+
+    public Task ReplaceEntitiesAsync(IAsyncEnumerable<EntityObservation> observations, CancellationToken cancellationToken) =>
+        SqliteEntities.ReplaceAsync(this, observations, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListArticlesToAnalyzeAsync(string? fingerprint, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = fingerprint is null
+            ? Command(c, null, "SELECT id FROM articles ORDER BY id")
+            : Command(c, null, """
+                SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article_id = a.id
+                WHERE n.article_id IS NULL OR n.fingerprint IS NULL OR n.fingerprint <> $f
+                ORDER BY a.id
+                """, ("$f", fingerprint));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            ids.Add(r.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async IAsyncEnumerable<AnnotatedArticle> ExportAnnotationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, """
+            SELECT n.article_id, a.published_date, n.json FROM annotations n JOIN articles a ON a.id = n.article_id
+            ORDER BY a.published_date, a.id
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            yield return new AnnotatedArticle(r.GetString(0),
+                r.IsDBNull(1) ? null : DateOnly.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2));
+        }
+    }
 
     public Task<IReadOnlyList<EntityRecord>> FindEntitiesAsync(string? query, int limit, CancellationToken cancellationToken) =>
         SqliteEntities.FindAsync(this, query, limit, cancellationToken);
@@ -201,9 +240,11 @@ public sealed class SqliteArticleStore : IArticleStore
     public async Task<ArticleAnnotations?> GetAnnotationsAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
-        await using var cmd = Command(c, null, "SELECT pipeline, json FROM annotations WHERE article_id = $id", ("$id", articleId));
+        await using var cmd = Command(c, null, "SELECT pipeline, json, fingerprint FROM annotations WHERE article_id = $id", ("$id", articleId));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-        return await r.ReadAsync(cancellationToken) ? new ArticleAnnotations(articleId, r.GetString(0), r.GetString(1)) : null;
+        return await r.ReadAsync(cancellationToken)
+            ? new ArticleAnnotations(articleId, r.GetString(0), r.GetString(1)) { Fingerprint = r.IsDBNull(2) ? null : r.GetString(2) }
+            : null;
     }
 
     public async Task<long> CountAsync(ArticleFilter filter, CancellationToken cancellationToken)
@@ -262,7 +303,12 @@ public sealed class SqliteArticleStore : IArticleStore
             await Groups("source"),
             await Groups("wire"),
             await SqliteMigrator.CurrentVersionAsync(c, null, cancellationToken),
-            (long)(await Scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"))!);
+            (long)(await Scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"))!)
+        {
+            Annotated = (long)(await Scalar("SELECT COUNT(*) FROM annotations"))!,
+            Entities = (long)(await Scalar("SELECT COUNT(*) FROM entities"))!,
+            Events = (long)(await Scalar("SELECT COUNT(*) FROM events"))!,
+        };
     }
 
     public async Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken)

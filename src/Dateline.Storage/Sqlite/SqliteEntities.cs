@@ -17,54 +17,78 @@ internal static class SqliteEntities
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
         foreach (var o in observations)
         {
-            var id = o.EntityId;
-            if (o.Country is null)
-            {
-                // An article that could not tell the country joins the entity other articles coded, when there is one.
-                await using var find = SqliteArticleStore.Command(c, tx, """
-                    SELECT e.id FROM entities e WHERE e.type = $type AND lower(e.name) = lower($name) AND e.country IS NOT NULL
-                    ORDER BY (SELECT COUNT(*) FROM entity_articles a WHERE a.entity_id = e.id) DESC LIMIT 1
-                    """, ("$type", o.Type), ("$name", o.Name.Trim()));
-                if (await find.ExecuteScalarAsync(ct) is string existing)
-                {
-                    id = existing;
-                }
-            }
-
-            var date = o.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await Exec(c, tx, ct, """
-                INSERT INTO entities (id, type, name, code, country) VALUES ($id, $type, $name, $code, $country)
-                ON CONFLICT (id) DO UPDATE SET code = COALESCE(excluded.code, entities.code),
-                    name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
-                """, ("$id", id), ("$type", o.Type), ("$name", o.Name), ("$code", o.Code), ("$country", o.Country));
-            foreach (var alias in o.Aliases.Append(o.Name).Distinct(StringComparer.Ordinal))
-            {
-                await Exec(c, tx, ct, "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($id, $alias)", ("$id", id), ("$alias", alias));
-            }
-
-            if (o.ActorId is not null)
-            {
-                await Exec(c, tx, ct, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, entity_id) VALUES ($article, $actor, $id)",
-                    ("$article", o.ArticleId), ("$actor", o.ActorId), ("$id", id));
-            }
-
-            var isNew = await Exec(c, tx, ct, "INSERT OR IGNORE INTO entity_articles (entity_id, article_id) VALUES ($id, $article)",
-                ("$id", id), ("$article", o.ArticleId)) > 0;
-            if (o.Role is not null && isNew)
-            {
-                await Exec(c, tx, ct, """
-                    INSERT INTO entity_roles (entity_id, role, code, first_date, last_date, articles) VALUES ($id, $role, $code, $d, $d, 1)
-                    ON CONFLICT (entity_id, role) DO UPDATE SET articles = entity_roles.articles + 1,
-                        code = COALESCE(excluded.code, entity_roles.code),
-                        first_date = CASE WHEN entity_roles.first_date IS NULL OR excluded.first_date < entity_roles.first_date
-                                          THEN COALESCE(excluded.first_date, entity_roles.first_date) ELSE entity_roles.first_date END,
-                        last_date = CASE WHEN entity_roles.last_date IS NULL OR excluded.last_date > entity_roles.last_date
-                                         THEN COALESCE(excluded.last_date, entity_roles.last_date) ELSE entity_roles.last_date END
-                    """, ("$id", id), ("$role", o.Role), ("$code", o.Code), ("$d", date));
-            }
+            await RecordOneAsync(c, tx, o, ct);
         }
 
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Empties the entity tables and records <paramref name="observations"/> instead, in one transaction.</summary>
+    public static async Task ReplaceAsync(SqliteArticleStore store, IAsyncEnumerable<EntityObservation> observations, CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        await Exec(c, tx, ct, "DELETE FROM article_actors");
+        await Exec(c, tx, ct, "DELETE FROM entity_articles");
+        await Exec(c, tx, ct, "DELETE FROM entity_roles");
+        await Exec(c, tx, ct, "DELETE FROM entity_aliases");
+        await Exec(c, tx, ct, "DELETE FROM entities");
+
+        await foreach (var o in observations.WithCancellation(ct))
+        {
+            await RecordOneAsync(c, tx, o, ct);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task RecordOneAsync(SqliteConnection c, SqliteTransaction tx, EntityObservation o, CancellationToken ct)
+    {
+        var id = o.EntityId;
+        if (o.Country is null)
+        {
+            // An article that could not tell the country joins the entity other articles coded, when there is one.
+            await using var find = SqliteArticleStore.Command(c, tx, """
+                SELECT e.id FROM entities e WHERE e.type = $type AND lower(e.name) = lower($name) AND e.country IS NOT NULL
+                ORDER BY (SELECT COUNT(*) FROM entity_articles a WHERE a.entity_id = e.id) DESC LIMIT 1
+                """, ("$type", o.Type), ("$name", o.Name.Trim()));
+            if (await find.ExecuteScalarAsync(ct) is string existing)
+            {
+                id = existing;
+            }
+        }
+
+        var date = o.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Exec(c, tx, ct, """
+            INSERT INTO entities (id, type, name, code, country) VALUES ($id, $type, $name, $code, $country)
+            ON CONFLICT (id) DO UPDATE SET code = COALESCE(excluded.code, entities.code),
+                name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
+            """, ("$id", id), ("$type", o.Type), ("$name", o.Name), ("$code", o.Code), ("$country", o.Country));
+        foreach (var alias in o.Aliases.Append(o.Name).Distinct(StringComparer.Ordinal))
+        {
+            await Exec(c, tx, ct, "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($id, $alias)", ("$id", id), ("$alias", alias));
+        }
+
+        if (o.ActorId is not null)
+        {
+            await Exec(c, tx, ct, "INSERT OR REPLACE INTO article_actors (article_id, actor_id, entity_id) VALUES ($article, $actor, $id)",
+                ("$article", o.ArticleId), ("$actor", o.ActorId), ("$id", id));
+        }
+
+        var isNew = await Exec(c, tx, ct, "INSERT OR IGNORE INTO entity_articles (entity_id, article_id) VALUES ($id, $article)",
+            ("$id", id), ("$article", o.ArticleId)) > 0;
+        if (o.Role is not null && isNew)
+        {
+            await Exec(c, tx, ct, """
+                INSERT INTO entity_roles (entity_id, role, code, first_date, last_date, articles) VALUES ($id, $role, $code, $d, $d, 1)
+                ON CONFLICT (entity_id, role) DO UPDATE SET articles = entity_roles.articles + 1,
+                    code = COALESCE(excluded.code, entity_roles.code),
+                    first_date = CASE WHEN entity_roles.first_date IS NULL OR excluded.first_date < entity_roles.first_date
+                                      THEN COALESCE(excluded.first_date, entity_roles.first_date) ELSE entity_roles.first_date END,
+                    last_date = CASE WHEN entity_roles.last_date IS NULL OR excluded.last_date > entity_roles.last_date
+                                     THEN COALESCE(excluded.last_date, entity_roles.last_date) ELSE entity_roles.last_date END
+                """, ("$id", id), ("$role", o.Role), ("$code", o.Code), ("$d", date));
+        }
     }
 
     public static async Task<IReadOnlyList<EntityRecord>> FindAsync(SqliteArticleStore store, string? query, int limit, CancellationToken ct) =>

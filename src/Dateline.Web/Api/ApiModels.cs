@@ -45,6 +45,13 @@ public sealed record ActorOverridesRequest(IReadOnlyList<string> Lines);
 /// <summary>How many overrides the request held and how many the store now keeps.</summary>
 public sealed record ActorOverridesResponse(int Received, int Total);
 
+/// <summary>What a reanalysis did.</summary>
+/// <param name="Analysis">The analysis fingerprint the articles now carry (code, models and actor overrides).</param>
+/// <param name="Pending">Articles another analysis had made (all of them when asked for all).</param>
+/// <param name="Analyzed">Articles analysed again.</param>
+/// <param name="Actors">Cross-article actors after the rebuild.</param>
+public sealed record ReanalyzeResponse(string Analysis, int Pending, int Analyzed, long? Actors, IReadOnlyList<IngestProblem> Problems, long ElapsedMs);
+
 /// <summary>A page of events in id order.</summary>
 /// <param name="Items">This page; each event with every article that reports it (evidence and trigger spans into that article's body).</param>
 /// <param name="Next">Cursor for the next page, or null on the last.</param>

@@ -32,8 +32,13 @@ internal static class IngestApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
         writes.MapPost("/actors/overrides", OverridesAsync).WithName("addActorOverrides").WithTags("writes")
-            .WithSummary("Add or replace actor overrides (API key required); later API ingests apply them")
+            .WithSummary("Add or replace actor overrides (API key required); later ingests apply them, POST /api/reanalyze applies them to stored articles")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        writes.MapPost("/reanalyze", ReanalyzeAsync).WithName("reanalyze").WithTags("writes")
+            .WithSummary("Analyse stored articles again with this build and the stored actor overrides (API key required)")
+            .WithDescription("Only articles another analysis made are analysed (all with all=true); their annotations and events are replaced and the actors rebuilt, as `dateline reanalyze` does.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
@@ -91,6 +96,13 @@ internal static class IngestApi
 
         var total = await store.SaveActorOverridesAsync([.. entries.Select(e => new StoredActorOverride(e.Name, e.Aliases, e.Type, e.Code, e.Country, e.Role))], ct);
         return TypedResults.Ok(new ActorOverridesResponse(entries.Count, total));
+    }
+
+    private static async Task<Ok<ReanalyzeResponse>> ReanalyzeAsync(IngestService ingest, bool? all, CancellationToken ct)
+    {
+        var s = await ingest.ReanalyzeAsync(all ?? false, ct);
+        return TypedResults.Ok(new ReanalyzeResponse(s.Fingerprint, s.Pending, s.Analyzed, s.Entities,
+            [.. s.Problems.Select(p => new IngestProblem(p.Path, p.Record, p.Reason))], (long)s.Elapsed.TotalMilliseconds));
     }
 
     private static IngestResponse Summarise(int inputs, Ingestion.IngestSummary s) => new(inputs, s.ArticlesRead, s.Inserted, s.Updated, s.Duplicates,

@@ -1,5 +1,6 @@
 using Dateline.Extraction.Reading;
 using Dateline.Ingestion;
+using Dateline.Ingestion.Analysis;
 using Dateline.Nlp;
 using Dateline.Nlp.Actors;
 using Dateline.Storage;
@@ -22,9 +23,7 @@ internal sealed class IngestService(IArticleStore store, ILoggerFactory logging,
         await _oneAtATime.WaitAsync(requestAborted);
         try
         {
-            var stored = await store.GetActorOverridesAsync(lifetime.ApplicationStopping);
-            var overrides = stored.Count == 0 ? null : ActorOverrides.FromEntries(stored.Select(o =>
-                new ActorOverrides.Entry(o.Name, o.Type, o.Code, o.Country, o.Role) { Aliases = o.Aliases }));
+            var overrides = await StoredOverridesAsync();
             // One reader thread: an ingest through the API shares the machine with the readers it serves, so it leaves
             // the other cores to them (the CLI's ingest, alone on the machine, uses them all).
             var options = new IngestOptions { Pipeline = NlpPipelines.Default(actors: overrides), Parallelism = 1 };
@@ -37,5 +36,28 @@ internal sealed class IngestService(IArticleStore store, ILoggerFactory logging,
         }
     }
 
+    /// <summary>Analyses stored articles again (see <see cref="Reanalyzer"/>), one job at a time with the ingests.</summary>
+    public async Task<ReanalyzeSummary> ReanalyzeAsync(bool all, CancellationToken requestAborted)
+    {
+        await _oneAtATime.WaitAsync(requestAborted);
+        try
+        {
+            var pipeline = NlpPipelines.Default(actors: await StoredOverridesAsync());
+            var options = new ReanalyzeOptions { All = all, Parallelism = 1 };
+            return await new Reanalyzer(store, pipeline, options, logging.CreateLogger("reanalyze")).RunAsync(null, lifetime.ApplicationStopping);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
     public void Dispose() => _oneAtATime.Dispose();
+
+    private async Task<ActorOverrides?> StoredOverridesAsync()
+    {
+        var stored = await store.GetActorOverridesAsync(lifetime.ApplicationStopping);
+        return stored.Count == 0 ? null : ActorOverrides.FromEntries(stored.Select(o =>
+            new ActorOverrides.Entry(o.Name, o.Type, o.Code, o.Country, o.Role) { Aliases = o.Aliases }));
+    }
 }

@@ -35,6 +35,9 @@ public sealed class EventDictionaries
 
     public IReadOnlyList<DictionaryProblem> Problems => Source.Problems;
 
+    /// <summary>A hash of the dictionary files' contents and whether they replace the defaults (see ComponentInfo.Configuration).</summary>
+    public string Fingerprint => (ReplacesDefaults ? "dictionaries-in-place:" : "dictionaries-beside:") + Source.ContentHash();
+
     public static EventDictionaries Create(PetrarchDictionaries source, bool replaceDefaults)
     {
         var lexicon = EventLexicon.Create(withDefaultPatterns: !replaceDefaults);

@@ -143,6 +143,19 @@ public sealed class PetrarchDictionaries
     }
 
     /// <summary>One line per kind: what was loaded.</summary>
+    /// <summary>A short hash of the loaded files' names and bytes, in load order.</summary>
+    public string ContentHash()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            hash.AppendData(File.Exists(file) ? File.ReadAllBytes(file) : []);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
     public string Summary() =>
         $"{Actors.Entries.Count} actors ({Actors.NameCount} names), {Agents.Entries.Count} agent nouns, "
         + $"{Discards.SentenceCount + Discards.StoryCount} discards, {Verbs.VerbCount} verbs, {Verbs.Patterns.Count} patterns "

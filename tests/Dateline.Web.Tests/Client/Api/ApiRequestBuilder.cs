@@ -7,6 +7,7 @@ using Dateline.Web.Tests.Client.Api.Events;
 using Dateline.Web.Tests.Client.Api.Health;
 using Dateline.Web.Tests.Client.Api.Ingest;
 using Dateline.Web.Tests.Client.Api.Quotes;
+using Dateline.Web.Tests.Client.Api.Reanalyze;
 using Dateline.Web.Tests.Client.Api.Search;
 using Dateline.Web.Tests.Client.Api.Stats;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -57,6 +58,11 @@ namespace Dateline.Web.Tests.Client.Api
         public global::Dateline.Web.Tests.Client.Api.Quotes.QuotesRequestBuilder Quotes
         {
             get => new global::Dateline.Web.Tests.Client.Api.Quotes.QuotesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reanalyze property</summary>
+        public global::Dateline.Web.Tests.Client.Api.Reanalyze.ReanalyzeRequestBuilder Reanalyze
+        {
+            get => new global::Dateline.Web.Tests.Client.Api.Reanalyze.ReanalyzeRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The search property</summary>
         public global::Dateline.Web.Tests.Client.Api.Search.SearchRequestBuilder Search

@@ -15,6 +15,8 @@ namespace Dateline.Web.Tests.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The annotated property</summary>
+        public long? Annotated { get; set; }
         /// <summary>The articles property</summary>
         public long? Articles { get; set; }
         /// <summary>The by_source property</summary>
@@ -33,6 +35,10 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public List<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong> ByWire { get; set; }
 #endif
+        /// <summary>The entities property</summary>
+        public long? Entities { get; set; }
+        /// <summary>The events property</summary>
+        public long? Events { get; set; }
         /// <summary>The files property</summary>
         public long? Files { get; set; }
         /// <summary>The first_published property</summary>
@@ -68,9 +74,12 @@ namespace Dateline.Web.Tests.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "annotated", n => { Annotated = n.GetLongValue(); } },
                 { "articles", n => { Articles = n.GetLongValue(); } },
                 { "by_source", n => { BySource = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>(global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "by_wire", n => { ByWire = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>(global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "entities", n => { Entities = n.GetLongValue(); } },
+                { "events", n => { Events = n.GetLongValue(); } },
                 { "files", n => { Files = n.GetLongValue(); } },
                 { "first_published", n => { FirstPublished = n.GetDateValue(); } },
                 { "last_published", n => { LastPublished = n.GetDateValue(); } },
@@ -85,9 +94,12 @@ namespace Dateline.Web.Tests.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("annotated", Annotated);
             writer.WriteLongValue("articles", Articles);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>("by_source", BySource);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>("by_wire", ByWire);
+            writer.WriteLongValue("entities", Entities);
+            writer.WriteLongValue("events", Events);
             writer.WriteLongValue("files", Files);
             writer.WriteDateValue("first_published", FirstPublished);
             writer.WriteDateValue("last_published", LastPublished);

@@ -53,7 +53,7 @@ namespace Dateline.Web.Tests.Client.Api.Actors.Overrides
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Add or replace actor overrides (API key required); later API ingests apply them
+        /// Add or replace actor overrides (API key required); later ingests apply them, POST /api/reanalyze applies them to stored articles
         /// </summary>
         /// <returns>A <see cref="global::Dateline.Web.Tests.Client.Models.ActorOverridesResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -99,7 +99,7 @@ namespace Dateline.Web.Tests.Client.Api.Actors.Overrides
             return requestInfo;
         }
         /// <summary>
-        /// Add or replace actor overrides (API key required); later API ingests apply them
+        /// Add or replace actor overrides (API key required); later ingests apply them, POST /api/reanalyze applies them to stored articles
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

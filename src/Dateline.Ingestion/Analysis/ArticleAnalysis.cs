@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Dateline.Core.Articles;
+using Dateline.Core.Documents;
+using Dateline.Core.Pipelines;
+using Dateline.Core.Serialization;
+using Dateline.Storage;
+using Dateline.Storage.Events;
+
+namespace Dateline.Ingestion.Analysis;
+
+/// <summary>
+/// One article through the understanding pipeline into what the store keeps: its annotations (with the analysis
+/// fingerprint), the events they report and what they say about actors. Shared by <c>ingest</c> and <c>reanalyze</c>.
+/// </summary>
+public static class ArticleAnalysis
+{
+    /// <summary>Runs <paramref name="pipeline"/> on one article; a component's failure is recorded in the layers' errors, never thrown.</summary>
+    public static (ArticleAnnotations Annotations, IReadOnlyList<EntityObservation> Entities) Analyze(Article article, Pipeline pipeline,
+        CancellationToken cancellationToken)
+    {
+        var doc = Document.FromArticle(article);
+        if (article.Published is { } published)
+        {
+            doc.Set(Layers.DocumentDate, published.Date);
+        }
+
+        pipeline.Run(doc, cancellationToken);
+        var observations = doc.Has(Layers.Actors)
+            ? doc.Get(Layers.Actors)
+                .Select(a => new EntityObservation(article.Id, article.Published?.Date, a.Type, a.Name, a.Code, a.Country, a.Role, a.Aliases)
+                {
+                    ActorId = a.Id,
+                })
+                .ToList()
+            : [];
+        var events = doc.Has(Layers.Events)
+            ? new ArticleEvents(article.Id, article.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [.. doc.Get(Layers.Events).Select(e => new ReportedEvent(e, doc.Text[e.Source.Span.Start..e.Source.Span.End],
+                    e.Target is { } t ? doc.Text[t.Span.Start..t.Span.End] : null, doc.Text[e.Evidence.Start..e.Evidence.End]))])
+            : null;
+        var annotations = new ArticleAnnotations(article.Id, pipeline.Name, DocumentJson.Serialize(doc))
+        {
+            Events = events,
+            Fingerprint = pipeline.Fingerprint,
+        };
+        return (annotations, observations);
+    }
+
+    /// <summary>
+    /// What stored annotations say about actors (their <c>actors</c> array), as ingest observed it; a malformed
+    /// document yields nothing rather than stopping the caller.
+    /// </summary>
+    public static IReadOnlyList<EntityObservation> Observations(AnnotatedArticle stored)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(stored.Json);
+            if (!json.RootElement.TryGetProperty("actors", out var actors) || actors.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            var list = new List<EntityObservation>();
+            foreach (var a in actors.EnumerateArray())
+            {
+                if (Str(a, "id") is not { } id || Str(a, "name") is not { } name || Str(a, "type") is not { } type)
+                {
+                    continue;
+                }
+
+                var aliases = a.TryGetProperty("aliases", out var al) && al.ValueKind == JsonValueKind.Array
+                    ? al.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+                    : [];
+                list.Add(new EntityObservation(stored.ArticleId, stored.Published, type, name, Str(a, "code"), Str(a, "country"), Str(a, "role"), aliases)
+                {
+                    ActorId = id,
+                });
+            }
+
+            return list;
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+
+        static string? Str(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+}
