@@ -24,6 +24,15 @@ public interface IArticleStore : IAsyncDisposable
 
     Task<Article?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every stored version of the article's story — itself, its wire copies, reprints and updates (texts whose shingles
+    /// mostly overlap, see <c>Stories/StoryShingles</c>) — oldest first; empty when the article is unknown.
+    /// </summary>
+    Task<IReadOnlyList<ArticleSummary>> GetStoryAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>Gives a story to every article stored before stories were kept; returns how many it assigned.</summary>
+    Task<int> AssignStoriesAsync(CancellationToken cancellationToken);
+
     /// <summary>Stores (replaces) the annotation layers of already stored articles, in one transaction.</summary>
     Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken);
 

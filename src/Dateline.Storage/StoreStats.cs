@@ -17,6 +17,9 @@ public sealed record StoreStats(
     /// <summary>Cross-article entities (actors).</summary>
     public long Entities { get; init; }
 
+    /// <summary>Stories: an article with its wire copies, reprints and updates counts once.</summary>
+    public long Stories { get; init; }
+
     /// <summary>Distinct coded events (an event several articles report counts once).</summary>
     public long Events { get; init; }
 }

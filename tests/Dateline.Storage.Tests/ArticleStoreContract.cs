@@ -353,7 +353,9 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
     public async Task Streaming_many_events_keeps_each_ones_own_reports()
     {
         await using var store = await StoreWithCorpusAsync();
-        ReportedEvent Numbered(int i) => Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0, "2025-06-04", $"Meeting number {i} took place.");
+        // Distinct days: events of one story with the same date, actors and code would be one event (the story key).
+        ReportedEvent Numbered(int i) => Reported("JPN", "KOR", "040", "CONSULT", 1, 1.0,
+            new DateOnly(2024, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"Meeting number {i} took place.");
         var shared = Enumerable.Range(0, 700).Where(i => i % 3 == 0).Select(Numbered).ToList();
         await store.RecordEventsAsync(
         [

@@ -102,4 +102,31 @@ public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContr
             Assert.Equal(SqliteMigrator.Latest, (await store.GetStatsAsync(Ct)).SchemaVersion);
         }
     }
+
+    [Fact]
+    public async Task Articles_stored_before_stories_were_kept_get_one_when_asked()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("old.db");
+        await using var store = await SqliteArticleStore.OpenAsync(path, Ct);
+        await store.SaveAsync(
+        [
+            Articles.Make("w1", "Breakwater to close", Stories.Wire, "2025-06-03", "Coast Wire"),
+            Articles.Make("w2", "Storms shut breakwater", Stories.Reprint, "2025-06-04", "Island Herald"),
+            Articles.Make("w3", "Orchestra plans new season", Stories.Unrelated, "2025-06-04", "Island Herald"),
+        ], Ct);
+        await using (var c = new SqliteConnection($"Data Source={path}"))
+        {
+            await c.OpenAsync(Ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE articles SET story_id = NULL; DELETE FROM story_bands;"; // as a store from before migration 0010
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Empty(await store.GetStoryAsync("w2", Ct));
+        Assert.Equal(3, await store.AssignStoriesAsync(Ct));
+        Assert.Equal(["w1", "w2"], (await store.GetStoryAsync("w2", Ct)).Select(a => a.Id));
+        Assert.Equal(["w3"], (await store.GetStoryAsync("w3", Ct)).Select(a => a.Id));
+        Assert.Equal(0, await store.AssignStoriesAsync(Ct));
+    }
 }

@@ -47,4 +47,33 @@ public sealed class ReanalyzeApiTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.Equal((0, 0), (again.GetProperty("pending").GetInt32(), again.GetProperty("analyzed").GetInt32()));
         Assert.Equal(run.GetProperty("analysis").GetString(), again.GetProperty("analysis").GetString());
     }
+
+    [Fact]
+    public async Task A_reprint_sent_later_is_listed_as_another_version_of_the_story_in_the_api_and_on_the_page()
+    {
+        const string Wire = "The lock keepers of the Marren canal said on Thursday that the eastern lock would close for eight weeks of repairs, "
+            + "after ice damaged both of its wooden gates during the cold spell in February.\n\n"
+            + "Barges bound for the river port will wait at the western basin while the gates are rebuilt, the keepers said in a notice "
+            + "posted at the lock house, and pleasure boats will not pass at all.";
+        const string Reprint = "Barge skippers face delays on the Marren canal. " + Wire;
+        await PostAsync("/api/ingest", JsonContent.Create(new
+        {
+            documents = new[] { new { title = "Marren lock to close for repairs", text = Wire, published = "2025-03-06", source = "Canal Wire" } },
+        }));
+        await PostAsync("/api/ingest", JsonContent.Create(new
+        {
+            documents = new[] { new { title = "Ice-damaged gates shut Marren lock", text = Reprint, published = "2025-03-07", source = "Waterways Weekly" } },
+        }));
+        var hits = (await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=Marren", Ct)).GetProperty("hits").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("title").GetString()!, h => h.GetProperty("id").GetString()!);
+        var (wireId, reprintId) = (hits["Marren lock to close for repairs"], hits["Ice-damaged gates shut Marren lock"]);
+
+        var article = await app.Client.GetFromJsonAsync<JsonElement>("/api/articles/" + reprintId, Ct);
+        var version = Assert.Single(article.GetProperty("story").EnumerateArray());
+        Assert.Equal((wireId, "Canal Wire"), (version.GetProperty("id").GetString(), version.GetProperty("source").GetString()));
+
+        var page = await app.Client.GetStringAsync("/articles/" + wireId, Ct);
+        Assert.Contains("Other versions of this story (1)", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/articles/{Uri.EscapeDataString(reprintId)}\"", page, StringComparison.Ordinal);
+    }
 }

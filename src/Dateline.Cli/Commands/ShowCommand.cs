@@ -23,6 +23,8 @@ internal static class ShowCommand
                 return ExitCodes.Fatal;
             }
 
+            // Wire copies, reprints and updates of the same story stored under other ids.
+            var versions = (await store.GetStoryAsync(article.Id, ct)).Where(v => v.Id != article.Id).ToList();
             if (result.GetValue(format) == "json")
             {
                 // The article in its public form, plus its understanding layers under "annotations" when it has them.
@@ -30,11 +32,23 @@ internal static class ShowCommand
                 var annotations = await store.GetAnnotationsAsync(article.Id, ct);
                 json["annotations"] = annotations is null ? null : System.Text.Json.Nodes.JsonNode.Parse(annotations.Json);
                 json["annotations_pipeline"] = annotations?.Pipeline;
+                json["story"] = new System.Text.Json.Nodes.JsonArray([.. versions.Select(v => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = v.Id, ["title"] = v.Title, ["source"] = v.Source, ["published"] = v.Published,
+                })]);
                 await Console.Out.WriteLineAsync(json.ToJsonString(CliJson.Options));
             }
             else
             {
                 await Console.Out.WriteLineAsync(ArticleText.Plain(article));
+                if (versions.Count > 0)
+                {
+                    await Console.Out.WriteLineAsync($"\nOther versions of this story ({versions.Count}):");
+                    foreach (var v in versions)
+                    {
+                        await Console.Out.WriteLineAsync($"  {v.Id}  {v.Published}  {v.Source}  {v.Title}");
+                    }
+                }
             }
             return ExitCodes.Success;
         });

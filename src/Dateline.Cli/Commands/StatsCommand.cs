@@ -27,6 +27,7 @@ internal static class StatsCommand
                     store = store.Path,
                     articles = stats.Articles,
                     files = stats.Files,
+                    stories = stats.Stories,
                     annotated = stats.Annotated,
                     actors = stats.Entities,
                     events = stats.Events,
@@ -52,6 +53,7 @@ internal static class StatsCommand
         grid.AddRow("file", Markup.Escape(path));
         grid.AddRow("articles", stats.Articles.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("files ingested", stats.Files.ToString("N0", CultureInfo.InvariantCulture));
+        grid.AddRow("stories", stats.Stories.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("annotated", stats.Annotated.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("actors", stats.Entities.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("events", stats.Events.ToString("N0", CultureInfo.InvariantCulture));

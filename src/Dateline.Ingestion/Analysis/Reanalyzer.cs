@@ -37,6 +37,9 @@ public sealed record ReanalyzeSummary
 
     public int Analyzed { get; init; }
 
+    /// <summary>Articles stored before stories were kept that were given one.</summary>
+    public int StoriesAssigned { get; init; }
+
     /// <summary>Cross-article entities after the rebuild; null on a dry run.</summary>
     public long? Entities { get; init; }
 
@@ -67,6 +70,9 @@ public sealed class Reanalyzer(IArticleStore store, Pipeline pipeline, Reanalyze
             return summary with { Elapsed = clock.Elapsed };
         }
 
+        // Stories first: the event de-duplication of this run keys on them.
+        var stories = await store.AssignStoriesAsync(cancellationToken);
+        summary = summary with { StoriesAssigned = stories };
         logger.LogInformation("Reanalysing {Count} articles with analysis {Fingerprint}", ids.Count, fingerprint);
         var problems = new List<InputProblem>();
         var done = 0;

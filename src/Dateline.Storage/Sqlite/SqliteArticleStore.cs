@@ -124,6 +124,7 @@ public sealed class SqliteArticleStore : IArticleStore
             await using var index = Command(c, tx, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)",
                 ("$seq", seq), ("$title", CjkSegmenter.Segment(article.Title ?? string.Empty)), ("$body", CjkSegmenter.Segment(article.Body)));
             await index.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteStories.AssignAsync(c, tx, article, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -165,6 +166,27 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public Task ReplaceEntitiesAsync(IAsyncEnumerable<EntityObservation> observations, CancellationToken cancellationToken) =>
         SqliteEntities.ReplaceAsync(this, observations, cancellationToken);
+
+    public Task<int> AssignStoriesAsync(CancellationToken cancellationToken) => SqliteStories.BackfillAsync(this, cancellationToken);
+
+    public async Task<IReadOnlyList<ArticleSummary>> GetStoryAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, """
+            SELECT a.id, a.title, a.source, a.published, a.published_source, a.language, a.wire, a.dateline, a.url
+            FROM articles a WHERE a.story_id = (SELECT story_id FROM articles WHERE id = $id)
+            ORDER BY COALESCE(a.published_date, ''), a.id
+            """, ("$id", articleId));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var items = new List<ArticleSummary>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            string? Str(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            items.Add(new ArticleSummary(r.GetString(0), Str(1), Str(2), Str(3), Str(4), Str(5), Str(6), Str(7), Str(8)));
+        }
+
+        return items;
+    }
 
     public async Task<IReadOnlyList<string>> ListArticlesToAnalyzeAsync(string? fingerprint, CancellationToken cancellationToken)
     {
@@ -308,6 +330,7 @@ public sealed class SqliteArticleStore : IArticleStore
             Annotated = (long)(await Scalar("SELECT COUNT(*) FROM annotations"))!,
             Entities = (long)(await Scalar("SELECT COUNT(*) FROM entities"))!,
             Events = (long)(await Scalar("SELECT COUNT(*) FROM events"))!,
+            Stories = (long)(await Scalar("SELECT COUNT(DISTINCT story_id) FROM articles"))!,
         };
     }
 

@@ -42,6 +42,13 @@ internal static class SqliteEvents
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
     }
 
+    /// <summary>
+    /// The story key: date, source, target, CAMEO code and the article's story id, so versions of one story (wire
+    /// copies, updates) whose evidence sentences were edited still report one event.
+    /// </summary>
+    public static string StoryKey(string? date, string source, string target, string cameo, string story) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', date ?? string.Empty, source, target, cameo, "story:" + story))).AsSpan(0, 12));
+
     public static async Task RecordAsync(SqliteArticleStore store, IReadOnlyList<ArticleEvents> batches, CancellationToken ct)
     {
         if (batches.Count == 0)
@@ -54,34 +61,61 @@ internal static class SqliteEvents
         foreach (var batch in batches)
         {
             await Exec(c, tx, ct, "DELETE FROM event_reports WHERE article_id = $a", ("$a", batch.ArticleId));
+            string? story;
+            await using (var find = SqliteArticleStore.Command(c, tx, "SELECT story_id FROM articles WHERE id = $a", ("$a", batch.ArticleId)))
+            {
+                story = await find.ExecuteScalarAsync(ct) as string;
+            }
+
             foreach (var r in batch.Events)
             {
                 var e = r.Event;
                 var date = e.Date ?? batch.FallbackDate;
                 var target = e.Target?.Code ?? string.Empty;
                 var key = Key(date, e.Source.Code, target, e.Cameo, r.EvidenceText);
-                await Exec(c, tx, ct, """
-                    INSERT INTO events (event_key, date, source_code, source_country, source_text, target_code, target_country, target_text,
-                        cameo, root, plover, plover_type, mode, quad_class, goldstein, negated, modality, counts, evidence, rule, confidence, first_article)
-                    VALUES ($key, $date, $src, $srcc, $srct, $tgt, $tgtc, $tgtt, $cameo, $root, $plover, $ptype, $mode, $quad, $gold, $neg, $modality,
-                        $counts, $evidence, $rule, $conf, $article)
-                    ON CONFLICT (event_key) DO NOTHING
-                    """,
-                    ("$key", key), ("$date", date), ("$src", e.Source.Code), ("$srcc", Country(e.Source.Code)), ("$srct", r.SourceText),
-                    ("$tgt", target), ("$tgtc", Country(target)), ("$tgtt", r.TargetText), ("$cameo", e.Cameo), ("$root", e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo),
-                    ("$plover", e.Plover), ("$ptype", e.PloverType), ("$mode", e.Mode), ("$quad", e.QuadClass), ("$gold", e.Goldstein),
-                    ("$neg", e.Negated ? 1 : 0), ("$modality", e.Modality), ("$counts", e.Counts ? 1 : 0), ("$evidence", r.EvidenceText),
-                    ("$rule", e.Rule), ("$conf", e.Confidence), ("$article", batch.ArticleId));
+                var storyKey = story is null ? null : StoryKey(date, e.Source.Code, target, e.Cameo, story);
+                long? id;
+                await using (var existing = SqliteArticleStore.Command(c, tx,
+                    "SELECT event_id FROM event_keys WHERE key IN ($key, $skey) ORDER BY event_id LIMIT 1", ("$key", key), ("$skey", storyKey)))
+                {
+                    id = await existing.ExecuteScalarAsync(ct) is long found ? found : null;
+                }
+
+                if (id is null)
+                {
+                    await using var insert = SqliteArticleStore.Command(c, tx, """
+                        INSERT INTO events (event_key, story_key, date, source_code, source_country, source_text, target_code, target_country, target_text,
+                            cameo, root, plover, plover_type, mode, quad_class, goldstein, negated, modality, counts, evidence, rule, confidence, first_article)
+                        VALUES ($key, $skey, $date, $src, $srcc, $srct, $tgt, $tgtc, $tgtt, $cameo, $root, $plover, $ptype, $mode, $quad, $gold, $neg, $modality,
+                            $counts, $evidence, $rule, $conf, $article)
+                        RETURNING id
+                        """,
+                        ("$key", key), ("$skey", storyKey), ("$date", date), ("$src", e.Source.Code), ("$srcc", Country(e.Source.Code)), ("$srct", r.SourceText),
+                        ("$tgt", target), ("$tgtc", Country(target)), ("$tgtt", r.TargetText), ("$cameo", e.Cameo), ("$root", e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo),
+                        ("$plover", e.Plover), ("$ptype", e.PloverType), ("$mode", e.Mode), ("$quad", e.QuadClass), ("$gold", e.Goldstein),
+                        ("$neg", e.Negated ? 1 : 0), ("$modality", e.Modality), ("$counts", e.Counts ? 1 : 0), ("$evidence", r.EvidenceText),
+                        ("$rule", e.Rule), ("$conf", e.Confidence), ("$article", batch.ArticleId));
+                    id = (long)(await insert.ExecuteScalarAsync(ct))!;
+                }
+
+                await Exec(c, tx, ct, "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES ($key, $id)", ("$key", key), ("$id", id));
+                if (storyKey is not null)
+                {
+                    await Exec(c, tx, ct, "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES ($key, $id)", ("$key", storyKey), ("$id", id));
+                }
+
                 await Exec(c, tx, ct, """
                     INSERT OR IGNORE INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end, source_actor, target_actor)
-                    SELECT id, $a, $es, $ee, $ts, $te, $sa, $ta FROM events WHERE event_key = $key
+                    VALUES ($id, $a, $es, $ee, $ts, $te, $sa, $ta)
                     """,
-                    ("$a", batch.ArticleId), ("$sa", e.Source.ActorId), ("$ta", e.Target?.ActorId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$key", key));
+                    ("$id", id), ("$a", batch.ArticleId), ("$sa", e.Source.ActorId), ("$ta", e.Target?.ActorId), ("$es", e.Evidence.Start), ("$ee", e.Evidence.End),
+                    ("$ts", e.Trigger.Start), ("$te", e.Trigger.End));
             }
         }
 
         // Events no article reports any more (the article was re-annotated) go.
         await Exec(c, tx, ct, "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)");
+        await Exec(c, tx, ct, "DELETE FROM event_keys WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = event_keys.event_id)");
         await tx.CommitAsync(ct);
     }
 
@@ -137,7 +171,7 @@ internal static class SqliteEvents
         var ids = "[" + string.Join(',', events.Select(e => e.Id.ToString(CultureInfo.InvariantCulture))) + "]";
         var counts = new Dictionary<long, int>();
         await using (var count = SqliteArticleStore.Command(c, null,
-            "SELECT event_id, COUNT(*) FROM event_reports WHERE event_id IN (SELECT value FROM json_each($ids)) GROUP BY event_id", ("$ids", ids)))
+            "SELECT event_id, COUNT(DISTINCT article_id) FROM event_reports WHERE event_id IN (SELECT value FROM json_each($ids)) GROUP BY event_id", ("$ids", ids)))
         {
             await using var cr = await count.ExecuteReaderAsync(ct);
             while (await cr.ReadAsync(ct))

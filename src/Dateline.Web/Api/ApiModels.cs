@@ -10,7 +10,9 @@ namespace Dateline.Web.Api;
 /// <param name="Pipeline">The versioned pipeline that made the layers, or null when the article has none.</param>
 /// <param name="Annotations">Sentences, entities, actors, actor mentions, times, quotes, with [start, end) offsets into the body.</param>
 /// <param name="ActorEntities">The annotations' actor ids ("a1") → entity ids for /api/actors/{id}.</param>
-public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElement? Annotations, IReadOnlyDictionary<string, string> ActorEntities);
+/// <param name="Story">The other stored versions of this story (wire copies, reprints, updates), oldest first.</param>
+public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElement? Annotations, IReadOnlyDictionary<string, string> ActorEntities,
+    IReadOnlyList<ArticleSummary> Story);
 
 /// <summary>Search hits in rank order.</summary>
 /// <param name="Query">The query as typed.</param>

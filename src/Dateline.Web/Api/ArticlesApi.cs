@@ -36,6 +36,7 @@ internal static class ArticlesApi
             layers = doc.RootElement.Clone();
         }
 
-        return TypedResults.Ok(new ArticleResponse(article, annotations?.Pipeline, layers, await store.GetArticleEntitiesAsync(id, ct)));
+        var story = (await store.GetStoryAsync(id, ct)).Where(v => v.Id != id).ToList();
+        return TypedResults.Ok(new ArticleResponse(article, annotations?.Pipeline, layers, await store.GetArticleEntitiesAsync(id, ct), story));
     }
 }

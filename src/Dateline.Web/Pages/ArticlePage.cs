@@ -21,6 +21,7 @@ internal static class ArticlePage
         var annotations = await store.GetAnnotationsAsync(id, ct);
         var layers = ArticleLayers.Parse(annotations?.Json) with { Text = article.Body };
         var actorEntities = await store.GetArticleEntitiesAsync(id, ct);
+        var versions = (await store.GetStoryAsync(id, ct)).Where(v => v.Id != id).ToList();
         return Layout.Page(article.Title ?? "Article", string.Empty, h =>
         {
             h.Open("article", ("class", "article"), ("data-id", article.Id));
@@ -33,6 +34,7 @@ internal static class ArticlePage
             h.Close("div");
             QuoteList(h, layers, actorEntities);
             ArticleEventList.Write(h, layers, actorEntities);
+            StoryVersions(h, versions);
             h.Close("article");
         });
     }
@@ -72,6 +74,25 @@ internal static class ArticlePage
         }
 
         h.Close("ol").Close("section");
+    }
+
+    /// <summary>Wire copies, reprints and updates of the same story stored from other sources or crawls.</summary>
+    private static void StoryVersions(Html h, List<ArticleSummary> versions)
+    {
+        if (versions.Count == 0)
+        {
+            return;
+        }
+
+        h.Open("section", ("class", "story-versions"), ("aria-labelledby", "versions-h"))
+            .Element("h2", $"Other versions of this story ({versions.Count})", ("id", "versions-h")).Open("ul");
+        foreach (var v in versions)
+        {
+            h.Open("li").Link(Routes.Article(v.Id), v.Title ?? v.Id)
+                .Text(" — " + string.Join(", ", new[] { v.Source, v.Published }.Where(x => !string.IsNullOrEmpty(x)))).Close("li");
+        }
+
+        h.Close("ul").Close("section");
     }
 
     private static string QuoteText(ArticleLayers layers, ArticleLayers.QuoteView q) => layers.Text is { } t && q.End <= t.Length && q.Start < q.End ? t[q.Start..q.End] : string.Empty;

@@ -46,6 +46,14 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public string Pipeline { get; set; }
 #endif
+        /// <summary>The story property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dateline.Web.Tests.Client.Models.ArticleSummary>? Story { get; set; }
+#nullable restore
+#else
+        public List<global::Dateline.Web.Tests.Client.Models.ArticleSummary> Story { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::Dateline.Web.Tests.Client.Models.ArticleResponse"/> and sets the default values.
         /// </summary>
@@ -75,6 +83,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "annotations", n => { Annotations = n.GetObjectValue<global::Dateline.Web.Tests.Client.Models.JsonElement>(global::Dateline.Web.Tests.Client.Models.JsonElement.CreateFromDiscriminatorValue); } },
                 { "article", n => { Article = n.GetObjectValue<global::Dateline.Web.Tests.Client.Models.Article>(global::Dateline.Web.Tests.Client.Models.Article.CreateFromDiscriminatorValue); } },
                 { "pipeline", n => { Pipeline = n.GetStringValue(); } },
+                { "story", n => { Story = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.ArticleSummary>(global::Dateline.Web.Tests.Client.Models.ArticleSummary.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -88,6 +97,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteObjectValue<global::Dateline.Web.Tests.Client.Models.JsonElement>("annotations", Annotations);
             writer.WriteObjectValue<global::Dateline.Web.Tests.Client.Models.Article>("article", Article);
             writer.WriteStringValue("pipeline", Pipeline);
+            writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.ArticleSummary>("story", Story);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

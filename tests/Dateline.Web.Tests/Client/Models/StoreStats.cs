@@ -49,6 +49,8 @@ namespace Dateline.Web.Tests.Client.Models
         public int? SchemaVersion { get; set; }
         /// <summary>The size_bytes property</summary>
         public long? SizeBytes { get; set; }
+        /// <summary>The stories property</summary>
+        public long? Stories { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Dateline.Web.Tests.Client.Models.StoreStats"/> and sets the default values.
         /// </summary>
@@ -85,6 +87,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "last_published", n => { LastPublished = n.GetDateValue(); } },
                 { "schema_version", n => { SchemaVersion = n.GetIntValue(); } },
                 { "size_bytes", n => { SizeBytes = n.GetLongValue(); } },
+                { "stories", n => { Stories = n.GetLongValue(); } },
             };
         }
         /// <summary>
@@ -105,6 +108,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteDateValue("last_published", LastPublished);
             writer.WriteIntValue("schema_version", SchemaVersion);
             writer.WriteLongValue("size_bytes", SizeBytes);
+            writer.WriteLongValue("stories", Stories);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Dateline.Core.Articles;
+using Dateline.Core.Serialization;
+using Dateline.Storage.Stories;
+using Microsoft.Data.Sqlite;
+
+namespace Dateline.Storage.Sqlite;
+
+/// <summary>Stories in SQLite: an article joins the story of the stored article its text overlaps most (see <see cref="StoryShingles"/>).</summary>
+internal static class SqliteStories
+{
+    /// <summary>Candidates are looked for among articles published this many days either side (undated: any).</summary>
+    private const int WindowDays = 7;
+
+    /// <summary>At most this many candidates (most shared band keys first) are compared on their text.</summary>
+    private const int MaxCandidates = 5;
+
+    /// <summary>The most recently stored articles read per band key.</summary>
+    private const int PerBand = 8;
+
+    /// <summary>Gives <paramref name="article"/> (already written in <paramref name="tx"/>) its band keys and story id; returns the story id.</summary>
+    public static async Task<string> AssignAsync(SqliteConnection c, SqliteTransaction tx, Article article, CancellationToken ct)
+    {
+        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_bands WHERE article_id = $id", ("$id", article.Id)))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
+        string? current;
+        long seq;
+        await using (var find = SqliteArticleStore.Command(c, tx, "SELECT story_id, seq FROM articles WHERE id = $id", ("$id", article.Id)))
+        await using (var row = await find.ExecuteReaderAsync(ct))
+        {
+            if (!await row.ReadAsync(ct))
+            {
+                return article.Id;
+            }
+
+            current = row.IsDBNull(0) ? null : row.GetString(0);
+            seq = row.GetInt64(1);
+        }
+
+        var shingles = StoryShingles.Of(article.Body);
+        var keys = StoryShingles.BandKeys(shingles);
+        var story = current is not null && current != article.Id ? current : await FindStoryAsync(c, tx, article, shingles, keys, ct) ?? current ?? article.Id;
+        foreach (var key in keys)
+        {
+            await using var band = SqliteArticleStore.Command(c, tx, "INSERT OR IGNORE INTO story_bands (band_key, seq, article_id) VALUES ($k, $seq, $id)",
+                ("$k", key), ("$seq", seq), ("$id", article.Id));
+            await band.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var set = SqliteArticleStore.Command(c, tx, "UPDATE articles SET story_id = $s WHERE id = $id", ("$s", story), ("$id", article.Id));
+        await set.ExecuteNonQueryAsync(ct);
+        return story;
+    }
+
+    /// <summary>Assigns a story to every article that has none (stored before stories were kept), in (published, id) order; returns how many.</summary>
+    public static async Task<int> BackfillAsync(SqliteArticleStore store, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await using (var c = await store.OpenConnectionAsync(ct))
+        await using (var cmd = SqliteArticleStore.Command(c, null, "SELECT id FROM articles WHERE story_id IS NULL ORDER BY published_date, id"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                ids.Add(r.GetString(0));
+            }
+        }
+
+        foreach (var chunk in ids.Chunk(256))
+        {
+            await using var c = await store.OpenConnectionAsync(ct);
+            await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+            foreach (var id in chunk)
+            {
+                if (await LoadAsync(c, tx, id, ct) is { } article)
+                {
+                    await AssignAsync(c, tx, article, ct);
+                }
+            }
+
+            await tx.CommitAsync(ct);
+        }
+
+        return ids.Count;
+    }
+
+    private static async Task<string?> FindStoryAsync(SqliteConnection c, SqliteTransaction tx, Article article, HashSet<ulong> shingles,
+        long[] keys, CancellationToken ct)
+    {
+        if (keys.Length == 0)
+        {
+            return null;
+        }
+
+        // Per band key, its few most recently stored articles; candidates share at least two keys (one shared key is
+        // what unrelated texts produce by chance now and then), most shared first.
+        var parameters = new List<(string, object?)> { ("$id", article.Id) };
+        var parts = new List<string>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var name = "$k" + i.ToString(CultureInfo.InvariantCulture);
+            parts.Add($"SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = {name} ORDER BY seq DESC LIMIT {PerBand})");
+            parameters.Add((name, keys[i]));
+        }
+
+        var candidates = new List<(string Id, string? Story)>();
+        await using (var cmd = SqliteArticleStore.Command(c, tx, $"""
+            SELECT a.id, a.story_id FROM ({string.Join(" UNION ALL ", parts)}) b JOIN articles a ON a.id = b.article_id
+            WHERE b.article_id <> $id
+            GROUP BY a.id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, a.seq DESC LIMIT {MaxCandidates}
+            """, [.. parameters]))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                candidates.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)));
+            }
+        }
+
+        // The first candidate (most shared keys) that holds enough of the text decides: it is nearly always the best.
+        var day = article.Published?.Date;
+        foreach (var (id, story) in candidates)
+        {
+            if (await LoadAsync(c, tx, id, ct) is not { } other
+                || day is { } d && other.Published?.Date is { } od && Math.Abs(d.DayNumber - od.DayNumber) > WindowDays)
+            {
+                continue;
+            }
+
+            if (StoryShingles.Containment(shingles, StoryShingles.Of(other.Body)) >= StoryShingles.SameStory)
+            {
+                return story ?? id;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<Article?> LoadAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
+    {
+        await using var cmd = SqliteArticleStore.Command(c, tx, "SELECT json FROM articles WHERE id = $id", ("$id", id));
+        return await cmd.ExecuteScalarAsync(ct) is string json ? DatelineJson.Deserialize(json) : null;
+    }
+}

@@ -1,0 +1,62 @@
+using Dateline.Core.Documents;
+using Dateline.Storage.Events;
+
+namespace Dateline.Storage.Tests;
+
+/// <summary>Stories: wire copies, reprints and updates of one story are grouped, and the events they report are linked.</summary>
+public abstract partial class ArticleStoreContract
+{
+    [Fact]
+    public async Task A_reprint_from_another_source_joins_the_wire_story_and_an_unrelated_article_does_not()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var wire = Articles.Make("w1", "Breakwater to close for repairs", Stories.Wire, "2025-06-03", "Coast Wire");
+        var reprint = Articles.Make("w2", "Storms shut Port Vessel breakwater", Stories.Reprint, "2025-06-04", "Island Herald");
+        var other = Articles.Make("w3", "Orchestra plans new season", Stories.Unrelated, "2025-06-04", "Island Herald");
+        await store.SaveAsync([wire], Ct);
+        await store.SaveAsync([other, reprint], Ct);
+
+        Assert.Equal(["w1", "w2"], (await store.GetStoryAsync("w2", Ct)).Select(a => a.Id));
+        Assert.Equal(["w1", "w2"], (await store.GetStoryAsync("w1", Ct)).Select(a => a.Id));
+        Assert.Equal(["w3"], (await store.GetStoryAsync("w3", Ct)).Select(a => a.Id));
+        Assert.Empty(await store.GetStoryAsync("missing", Ct));
+        Assert.Equal((3L, 2L), ((await store.GetStatsAsync(Ct)).Articles, (await store.GetStatsAsync(Ct)).Stories));
+    }
+
+    [Fact]
+    public async Task A_copy_published_weeks_later_starts_a_story_of_its_own()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        await store.SaveAsync([Articles.Make("w1", "Breakwater to close", Stories.Wire, "2025-06-03", "Coast Wire")], Ct);
+        await store.SaveAsync([Articles.Make("w9", "Breakwater to close (anniversary reprint)", Stories.Reprint, "2025-09-03", "Island Herald")], Ct);
+        Assert.Equal(["w9"], (await store.GetStoryAsync("w9", Ct)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task One_event_in_two_versions_of_a_story_with_edited_evidence_is_one_event_with_both_reports()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        await store.SaveAsync(
+        [
+            Articles.Make("w1", "Breakwater to close", Stories.Wire, "2025-06-03", "Coast Wire"),
+            Articles.Make("w2", "Storms shut breakwater", Stories.Reprint, "2025-06-04", "Island Herald"),
+            Articles.Make("w3", "Orchestra plans new season", Stories.Unrelated, "2025-06-04", "Island Herald"),
+        ], Ct);
+        var inWire = Reported("PVSGOV", "PVSBUS", "172", "COERCE", 4, -5.0, "2025-06-03", "The harbour authority said it would close the breakwater to boats.");
+        var inReprint = Reported("PVSGOV", "PVSBUS", "172", "COERCE", 4, -5.0, "2025-06-03", "Harbour officials will shut the breakwater to all boats, they said.");
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("w1", "2025-06-03", [inWire]),
+            new ArticleEvents("w2", "2025-06-04", [inReprint]),
+            new ArticleEvents("w3", "2025-06-04", [inReprint]), // the same words in another story: linked by its evidence
+        ], Ct);
+
+        var stored = Assert.Single(await ListAsync(store, new EventQuery(IncludeAll: true)));
+        Assert.Equal(["w1", "w2", "w3"], stored.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+        Assert.Equal(3, stored.ReportCount);
+
+        // Another code in the same story on the same day stays a separate event.
+        await store.RecordEventsAsync([new ArticleEvents("w2", "2025-06-04", [inReprint, Reported("PVSGOV", "PVSBUS", "010", "STATEMENT", 1, 0, "2025-06-03", "Officials made a statement.")])], Ct);
+        Assert.Equal(2, (await ListAsync(store, new EventQuery(IncludeAll: true))).Count);
+    }
+}
