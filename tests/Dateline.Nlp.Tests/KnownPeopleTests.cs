@@ -132,4 +132,49 @@ public sealed class KnownPeopleTests
             Assert.Equal(role, actor.Role);
         }
     }
+
+    private static IReadOnlyList<Actor> People(string text, string date)
+    {
+        var doc = new Document("t", text);
+        doc.Set(Layers.DocumentDate, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        NlpPipelines.WithoutEvents().Run(doc, TestContext.Current.CancellationToken);
+        return [.. doc.Get(Layers.Actors).Where(a => a.Type == "PERSON")];
+    }
+
+    [Fact]
+    public void A_leader_written_family_name_first_takes_the_gazetteer_spelling_so_articles_link_to_one_entity()
+    {
+        var ishiba = Assert.Single(People("Japan's Prime Minister Ishiba Shigeru held talks with Canada's leader on Tuesday.", "2025-06-17"),
+            p => p.Aliases.Contains("Ishiba Shigeru"));
+        Assert.Equal(("Shigeru Ishiba", "JPNGOV"), (ishiba.Name, ishiba.Code));
+    }
+
+    [Fact]
+    public void The_gazetteer_country_replaces_one_only_guessed_from_the_sentence_but_not_one_the_text_states()
+    {
+        var lee = Assert.Single(People("Officials in Japan expect ties to keep improving under President Lee Jae Myung.",
+            "2025-07-24"), p => p.Name == "Lee Jae Myung");
+        Assert.Equal(("KOR", "KORGOV"), (lee.Country, lee.Code));
+
+        // Stated in the text: kept, even where the gazetteer disagrees (the text may know better, e.g. a new office).
+        var stated = Assert.Single(People("Japanese President Lee Jae Myung opened the session.", "2025-07-24"), p => p.Name == "Lee Jae Myung");
+        Assert.Equal("JPN", stated.Country);
+    }
+
+    [Theory]
+    [InlineData("2025-06-18", "Lee Jae Myung")]
+    [InlineData("2009-06-18", "Lee Myung-bak")]
+    public void A_surname_with_a_stated_country_and_title_becomes_that_countrys_leader_in_office(string date, string name)
+    {
+        var lee = Assert.Single(People("South Korea's President Lee said on Wednesday that talks would resume.", date));
+        Assert.Equal((name, "KORGOV"), (lee.Name, lee.Code));
+        Assert.Contains("Lee", lee.Aliases);
+    }
+
+    [Fact]
+    public void A_surname_another_person_in_the_article_shares_is_left_alone()
+    {
+        var people = People("South Korea's President Lee met Health Minister Lee Ju-ho on Wednesday.", "2025-06-18");
+        Assert.DoesNotContain(people, p => p.Name == "Lee Jae Myung");
+    }
 }

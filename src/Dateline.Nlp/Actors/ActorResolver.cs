@@ -49,6 +49,10 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         public string? Role { get; set; }
         public string? Sector { get; set; }
         public string? FixedCode { get; set; }
+
+        /// <summary>The country is a guess from a country named shortly before the title, not stated for this person.</summary>
+        public bool CountryFromContext { get; set; }
+
         public List<string> Aliases { get; } = [];
 
         public Actor ToActor() => new(Id, Name, Type, FixedCode ?? (Country is null ? null : Country + (Sector ?? string.Empty)),
@@ -157,6 +161,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 {
                     var start = roleStart ?? first;
                     country = countryMentions.LastOrDefault(c => c.Token < start && c.Token >= Math.Max(SentenceStart(first), start - CountryContextTokens)).Iso;
+                    d.CountryFromContext = country is not null;
                 }
 
                 d.Country ??= country;
@@ -164,6 +169,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             }
         }
 
+        Canonicalize(drafts, date);
         FillFromLeaders(drafts, date);
 
         // Role nouns that stand for someone already named: "the top government spokesman", "the prime minister".
@@ -190,6 +196,46 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return ([.. drafts.Select(d => d.ToActor())], [.. mentions]);
+    }
+
+    /// <summary>
+    /// People the leaders gazetteer knows by their full name, in either order ("Ishiba Shigeru" as Japanese media write
+    /// it): the gazetteer's spelling becomes the name, so every article's actor links to one entity, and its country
+    /// replaces a country that was only guessed from the sentence ("… seek to improve ties under President Lee Jae
+    /// Myung" after "Japanese …"). A country the text states for the person stays. A one-word name with a stated
+    /// country ("South Korea's President Lee") becomes the full name of that country's leader of that name in office.
+    /// </summary>
+    private void Canonicalize(List<Draft> drafts, DateOnly? date)
+    {
+        var people = drafts.Where(d => d.Type == EntityLabels.Person && d.FixedCode is null).ToList();
+        foreach (var d in people)
+        {
+            var full = d.Name.Contains(' ', StringComparison.Ordinal);
+            // A one-word name ("South Korea's President Lee") takes the full name only from a leader of its stated
+            // country in office on the date, and only when no other person in the article has that word in their name.
+            var k = full
+                ? _known.FindByFullName(d.Name, d.Aliases, date)
+                : d.Country is { } country && !d.CountryFromContext && date is { } day && d.Role is not null
+                    && !people.Any(o => o != d && o.Name.Split(' ').Contains(d.Name, StringComparer.OrdinalIgnoreCase))
+                    ? _known.FindInOffice(d.Name, country, day)
+                    : null;
+            if (k is null)
+            {
+                continue;
+            }
+
+            if (!string.Equals(d.Name, k.Person, StringComparison.Ordinal))
+            {
+                d.Aliases.Add(d.Name);
+                d.Name = k.Person;
+            }
+
+            if (d.CountryFromContext && k.Country is not null && k.Country != d.Country)
+            {
+                d.Country = k.Country;
+                d.CountryFromContext = false;
+            }
+        }
     }
 
     /// <summary>Leaders named without a title or country ("Putin offered talks"): see <see cref="KnownPeople"/>. A title in the text wins.</summary>

@@ -13,6 +13,12 @@ namespace Dateline.Nlp.Actors;
 /// </summary>
 internal sealed class KnownPeople(ActorLexicon lexicon, Leaders leaders)
 {
+    /// <summary>Every word (of two letters or more) of every leader's name → the leaders whose names have it.</summary>
+    private readonly Lazy<Dictionary<string, List<string>>> _byPart = new(() => leaders.TermsOf.Keys
+        .SelectMany(n => Leaders.Key(n).Split(' ').Where(w => w.Length > 1).Distinct().Select(w => (Word: w, Name: n)))
+        .GroupBy(x => x.Word, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct().ToList(), StringComparer.Ordinal));
+
     /// <summary>What the gazetteer says about a person: <see cref="FixedCode"/> is set for heads of IGOs.</summary>
     public sealed record Coding(string Person, string? Country, string? Role, string? Sector, string? FixedCode);
 
@@ -25,19 +31,46 @@ internal sealed class KnownPeople(ActorLexicon lexicon, Leaders leaders)
         var key = Leaders.Key(name);
         if (key.Contains(' ', StringComparison.Ordinal))
         {
-            foreach (var form in aliases.Prepend(name).Select(Leaders.Key).Where(k => k.Contains(' ', StringComparison.Ordinal)).Distinct())
-            {
-                if (Pick(leaders.ByName.GetValueOrDefault(form) ?? leaders.ByName.GetValueOrDefault(Leaders.WithoutInitials(form)), date) is { } person)
-                {
-                    return Code(person, date);
-                }
-            }
-
-            return null;
+            return FindByFullName(name, aliases, date);
         }
 
         var shared = otherPeople.Any(o => Leaders.Key(o).Split(' ').Contains(key, StringComparer.Ordinal));
         return !shared && Pick(leaders.ByWord.GetValueOrDefault(key), date) is { } one ? Code(one, date) : null;
+    }
+
+    /// <summary>
+    /// A person by a name of two or more words (or one of the document's other multi-word forms), as written or with
+    /// its two words swapped (family name first, as Japanese, Chinese and Hungarian media write them).
+    /// </summary>
+    public Coding? FindByFullName(string name, IEnumerable<string> aliases, DateOnly? date)
+    {
+        var forms = aliases.Prepend(name).Select(Leaders.Key).Where(k => k.Contains(' ', StringComparison.Ordinal)).Distinct().ToList();
+        foreach (var form in forms.Concat(forms.Select(Swapped).OfType<string>()))
+        {
+            if (Pick(leaders.ByName.GetValueOrDefault(form) ?? leaders.ByName.GetValueOrDefault(Leaders.WithoutInitials(form)), date) is { } person)
+            {
+                return Code(person, date);
+            }
+        }
+
+        return null;
+
+        static string? Swapped(string key) => key.Split(' ') is [var a, var b] ? b + " " + a : null;
+    }
+
+    /// <summary>
+    /// The one leader of <paramref name="country"/> in office on <paramref name="date"/> with <paramref name="word"/> in
+    /// their name ("South Korea's President Lee" in June 2025 → Lee Jae Myung), or null when none or several.
+    /// </summary>
+    public Coding? FindInOffice(string word, string country, DateOnly date)
+    {
+        if (!_byPart.Value.TryGetValue(Leaders.Key(word), out var names))
+        {
+            return null;
+        }
+
+        var matches = names.Where(n => leaders.TermsOf[n].Any(t => t.Country == country && t.Covers(date))).ToList();
+        return matches.Count == 1 ? Code(matches[0], date) : null;
     }
 
     /// <summary>The one candidate, or the one in office on the date.</summary>
