@@ -24,6 +24,18 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Another_outlets_own_report_of_the_event_joins_the_story_and_another_event_at_the_same_place_does_not()
+    {
+        await using var store = await StoreWithCorpusAsync(); // unrelated articles give the word weights something to compare with
+        await store.SaveAsync([Articles.Make("w1", "Breakwater to close for repairs", Stories.Wire, "2025-06-03", "Coast Wire")], Ct);
+        await store.SaveAsync([Articles.Make("r1", "Storm cracks force breakwater closure", Stories.OwnReport, "2025-06-04", "Island Herald")], Ct);
+        await store.SaveAsync([Articles.Make("x1", "Harbour authority elects new chair", Stories.SamePlaceOtherEvent, "2025-06-05", "Island Herald")], Ct);
+
+        Assert.Equal(["w1", "r1"], (await store.GetStoryAsync("r1", Ct)).Select(a => a.Id));
+        Assert.Equal(["x1"], (await store.GetStoryAsync("x1", Ct)).Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task A_copy_published_weeks_later_starts_a_story_of_its_own()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

@@ -25,4 +25,18 @@ internal static class Stories
         "The national orchestra announced a new season of twelve concerts on Friday, including three premieres by young composers "
         + "and a festival of chamber music in the old market hall.\n\n"
         + "Tickets go on sale next week, and students will pay half price for every concert, the orchestra's director told reporters.";
+
+    /// <summary>The breakwater closure as another outlet reports it in its own words (an independent report, not a copy).</summary>
+    public const string OwnReport =
+        "Port Vessel's northern breakwater is to shut for six weeks. Engineers found cracks in the concrete after the winter storms, "
+        + "and the harbour authority has ordered repairs before the summer ferry season.\n\n"
+        + "Island ferries are moving to the southern quay, and fishermen must now call the harbour master before they come in. "
+        + "Shopkeepers on the waterfront worry that the closure will keep tourists away.";
+
+    /// <summary>Another harbour story from the same days: same place, another event.</summary>
+    public const string SamePlaceOtherEvent =
+        "Port Vessel's harbour authority elected a new chair on Thursday, choosing a former ferry captain who has worked in the port "
+        + "for thirty years.\n\n"
+        + "The new chair promised to modernise the fish market, publish the authority's accounts every quarter and meet traders "
+        + "each month to hear their complaints about parking and rents.";
 }

@@ -42,7 +42,10 @@ internal static class SqliteStories
 
         var shingles = StoryShingles.Of(article.Body);
         var keys = StoryShingles.BandKeys(shingles);
-        var story = current is not null && current != article.Id ? current : await FindStoryAsync(c, tx, article, shingles, keys, ct) ?? current ?? article.Id;
+        var terms = await SaveTermsAsync(c, tx, article, seq, ct);
+        var story = current is not null && current != article.Id
+            ? current
+            : await FindStoryAsync(c, tx, article, shingles, keys, ct) ?? await FindReportsAsync(c, tx, article, terms, ct) ?? current ?? article.Id;
         foreach (var key in keys)
         {
             await using var band = SqliteArticleStore.Command(c, tx, "INSERT OR IGNORE INTO story_bands (band_key, seq, article_id) VALUES ($k, $seq, $id)",
@@ -139,9 +142,134 @@ internal static class SqliteStories
         return null;
     }
 
+    /// <summary>
+    /// Counts the article's words into the document frequencies (once per article) and stores its heaviest TF-IDF terms;
+    /// returns them (empty for an article too short to compare).
+    /// </summary>
+    private static async Task<Dictionary<string, double>> SaveTermsAsync(SqliteConnection c, SqliteTransaction tx, Article article, long seq,
+        CancellationToken ct)
+    {
+        var counts = StoryTerms.Count(article.Title, article.Body);
+        bool seen;
+        await using (var had = SqliteArticleStore.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE article_id = $id)", ("$id", article.Id)))
+        {
+            seen = Convert.ToInt64(await had.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1;
+        }
+
+        var termsJson = System.Text.Json.JsonSerializer.Serialize(counts.Keys.ToArray(), StoryJson.Default.StringArray);
+        if (!seen)
+        {
+            await using var bump = SqliteArticleStore.Command(c, tx, """
+                INSERT INTO story_df (term, df) SELECT value, 1 FROM json_each($terms) WHERE true
+                ON CONFLICT (term) DO UPDATE SET df = df + 1
+                """, ("$terms", termsJson));
+            await bump.ExecuteNonQueryAsync(ct);
+            await using var total = SqliteArticleStore.Command(c, tx,
+                "INSERT INTO story_df (term, df) VALUES ('', 1) ON CONFLICT (term) DO UPDATE SET df = df + 1");
+            await total.ExecuteNonQueryAsync(ct);
+        }
+
+        var df = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var read = SqliteArticleStore.Command(c, tx,
+            "SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each($terms)) OR term = ''", ("$terms", termsJson)))
+        await using (var r = await read.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                df[r.GetString(0)] = r.GetInt64(1);
+            }
+        }
+
+        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_terms WHERE article_id = $id", ("$id", article.Id)))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
+        if (counts.Count < StoryTerms.MinTerms)
+        {
+            return [];
+        }
+
+        var top = StoryTerms.Top(StoryTerms.Weigh(counts, t => df.GetValueOrDefault(t), df.GetValueOrDefault(string.Empty)));
+        foreach (var (term, weight) in top)
+        {
+            await using var add = SqliteArticleStore.Command(c, tx,
+                "INSERT OR REPLACE INTO story_terms (term, seq, article_id, weight) VALUES ($t, $seq, $id, $w)", ("$t", term), ("$seq", seq), ("$id", article.Id), ("$w", weight));
+            await add.ExecuteNonQueryAsync(ct);
+        }
+
+        return top.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The story of another outlet's report of the same event: the closest recent article by TF-IDF cosine, when close enough.</summary>
+    private static async Task<string?> FindReportsAsync(SqliteConnection c, SqliteTransaction tx, Article article, Dictionary<string, double> terms,
+        CancellationToken ct)
+    {
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        // Candidates: the most recent articles holding one of this article's twenty heaviest terms, sharing two or more.
+        var parameters = new List<(string, object?)> { ("$id", article.Id) };
+        var parts = new List<string>();
+        foreach (var (term, i) in terms.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20).Select((kv, i) => (kv.Key, i)))
+        {
+            var name = "$t" + i.ToString(CultureInfo.InvariantCulture);
+            parts.Add($"SELECT * FROM (SELECT article_id FROM story_terms WHERE term = {name} ORDER BY seq DESC LIMIT 40)");
+            parameters.Add((name, term));
+        }
+
+        var candidates = new List<(string Id, string? Story, string? Date)>();
+        await using (var cmd = SqliteArticleStore.Command(c, tx, $"""
+            SELECT a.id, a.story_id, a.published_date FROM ({string.Join(" UNION ALL ", parts)}) t JOIN articles a ON a.id = t.article_id
+            WHERE t.article_id <> $id
+            GROUP BY a.id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, a.seq DESC LIMIT 15
+            """, [.. parameters]))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                candidates.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+            }
+        }
+
+        var day = article.Published?.Date;
+        (string? Story, double Score) best = (null, 0);
+        foreach (var (id, story, date) in candidates)
+        {
+            // Both dated and close: undated reports cannot be placed in time, so they are not joined on words alone.
+            if (day is not { } d || date is null || Math.Abs(d.DayNumber - DateOnly.Parse(date, CultureInfo.InvariantCulture).DayNumber) > StoryTerms.WindowDays)
+            {
+                continue;
+            }
+
+            var other = new Dictionary<string, double>(StringComparer.Ordinal);
+            await using (var read = SqliteArticleStore.Command(c, tx, "SELECT term, weight FROM story_terms WHERE article_id = $id", ("$id", id)))
+            await using (var r = await read.ExecuteReaderAsync(ct))
+            {
+                while (await r.ReadAsync(ct))
+                {
+                    other[r.GetString(0)] = r.GetDouble(1);
+                }
+            }
+
+            var score = StoryTerms.Cosine(terms, other);
+            if (score >= StoryTerms.SameStory && score > best.Score)
+            {
+                best = (story ?? id, score);
+            }
+        }
+
+        return best.Story;
+    }
+
     private static async Task<Article?> LoadAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
     {
         await using var cmd = SqliteArticleStore.Command(c, tx, "SELECT json FROM articles WHERE id = $id", ("$id", id));
         return await cmd.ExecuteScalarAsync(ct) is string json ? DatelineJson.Deserialize(json) : null;
     }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class StoryJson : System.Text.Json.Serialization.JsonSerializerContext;
