@@ -3,6 +3,7 @@ using Dateline.Bench;
 
 // dotnet run -c Release --project bench/Dateline.Bench -- extraction DIR [--rounds N]   corpus throughput vs SmartReader
 // dotnet run -c Release --project bench/Dateline.Bench -- understanding DIR [--rounds N]   NLP pipeline tokens/s
+// dotnet run -c Release --project bench/Dateline.Bench -- ner CONLL [--model FILE] [--rounds N]   entity tagger alone
 // dotnet run -c Release --project bench/Dateline.Bench -- kernels [BenchmarkDotNet args]  micro-benchmarks
 if (args.Length > 0 && args[0] == "extraction")
 {
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "extraction")
 if (args.Length > 0 && args[0] == "understanding")
 {
     return UnderstandingThroughput.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "ner")
+{
+    return NerThroughput.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "engine")

@@ -10,7 +10,7 @@ namespace Dateline.Bench;
 
 /// <summary>
 /// Throughput of the understanding pipeline on one thread over plain-text articles (e.g. ../shared/corpora/raw/bbc):
-/// tokens per second (wall clock and process CPU time) for each stage prefix (tokens; + sentences; all but quotes; with the rule quote extractor; the whole
+/// tokens per second (wall clock and process CPU time) for each stage prefix (tokens; + sentences; + entities; all but quotes; with the rule quote extractor; the whole
 /// default pipeline with the quote model), median of N rounds
 /// (interleaved across the stages) after a warm-up, so the cost of each stage shows as a ratio to the tokenizer alone measured in the same run.
 /// </summary>
@@ -27,6 +27,8 @@ internal static class UnderstandingThroughput
         {
             ("tokens", new PipelineBuilder().Add(new RuleTokenizer()).Build()),
             ("tokens+sentences", new PipelineBuilder().Add(new RuleTokenizer()).Add(new PunctuationSentenceSplitter()).Build()),
+            ("tokens+sentences+entities", new PipelineBuilder().Add(new RuleTokenizer()).Add(new PunctuationSentenceSplitter())
+                .Add(new Dateline.Nlp.Entities.PerceptronEntityRecognizer(Dateline.Nlp.Entities.NerModels.Default, Dateline.Nlp.Entities.ConllEntityTyper.Plain)).Build()),
             ("all but quotes", NlpPipelines.WithoutQuotes()),
             ("full, rule quotes", NlpPipelines.Default(quotes: new Dateline.Nlp.Quotes.CueVerbQuoteExtractor())),
             ("all but events", NlpPipelines.WithoutEvents()),

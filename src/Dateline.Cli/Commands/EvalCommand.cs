@@ -73,7 +73,8 @@ internal static class EvalCommand
         var model = new Option<string?>("--model") { Description = "Model file (default: the model built into Dateline)" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var ner = new Command("ner", "Named entities: exact span+type P/R/F1 for PER, ORG, LOC") { file, model, format };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write word, gold tag and predicted tag per line (CoNLL style) to this file" };
+        var ner = new Command("ner", "Named entities: exact span+type P/R/F1 for PER, ORG, LOC") { file, model, format, predictions };
         ner.SetAction((result, ct) =>
         {
             var gold = Dateline.Nlp.Entities.ConllReader.Read(result.GetValue(file)!).Where(s => s.Tags is not null).ToList();
@@ -81,6 +82,20 @@ internal static class EvalCommand
                 ? Dateline.Nlp.Entities.NerModel.Load(File.OpenRead(path))
                 : Dateline.Nlp.Entities.NerModels.Default;
             var report = Dateline.Evaluation.Entities.NerEvaluator.Run(m, gold);
+            if (result.GetValue(predictions) is { } predictionsPath)
+            {
+                using var writer = new StreamWriter(predictionsPath);
+                foreach (var (sentence, tags) in gold.Zip(report.Predictions))
+                {
+                    for (var i = 0; i < tags.Length; i++)
+                    {
+                        writer.WriteLine($"{sentence.Words[i]} {sentence.Tags![i]} {tags[i]}");
+                    }
+
+                    writer.WriteLine();
+                }
+            }
+
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new

@@ -16,7 +16,11 @@ public static class NerEvaluator
         public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
     }
 
-    public sealed record Report(IReadOnlyList<TypeScore> Types, TypeScore Overall, int Tokens, double TokensPerSecond);
+    public sealed record Report(IReadOnlyList<TypeScore> Types, TypeScore Overall, int Tokens, double TokensPerSecond)
+    {
+        /// <summary>The predicted BIO tags, one array per gold sentence, in order.</summary>
+        public IReadOnlyList<string[]> Predictions { get; init; } = [];
+    }
 
     public static Report Run(NerModel model, IReadOnlyList<NerSentence> gold, IReadOnlyCollection<string>? types = null)
     {
@@ -45,6 +49,6 @@ public static class NerEvaluator
         var scores = counts.Select(kv => new TypeScore(kv.Key, kv.Value.Gold, kv.Value.Predicted, kv.Value.Correct)).ToList();
         var overall = new TypeScore("overall", scores.Sum(s => s.Gold), scores.Sum(s => s.Predicted), scores.Sum(s => s.Correct));
         var tokens = gold.Sum(s => s.Words.Length);
-        return new Report(scores, overall, tokens, tokens / seconds);
+        return new Report(scores, overall, tokens, tokens / seconds) { Predictions = predictions };
     }
 }

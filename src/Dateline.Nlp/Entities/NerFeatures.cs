@@ -115,11 +115,10 @@ internal static class NerFeatures
         return result;
     }
 
-    /// <summary>Features from the tags the tagger already chose for the two previous tokens.</summary>
-    public static void Dynamic(List<string> into, string prev, string prev2, string lowerWord, string shortShape)
+    /// <summary>Features that join the previous token's tag ("&lt;s&gt;" at the start) with the current token.</summary>
+    public static void Transition(List<string> into, string prev, string lowerWord, string shortShape)
     {
         into.Add("t-1=" + prev);
-        into.Add("t-2|t-1=" + prev2 + "|" + prev);
         into.Add("t-1|l=" + prev + "|" + lowerWord);
         into.Add("t-1|ssh=" + prev + "|" + shortShape);
     }

@@ -6,7 +6,7 @@ namespace Dateline.Nlp.Entities;
 
 /// <summary>
 /// A trained BIO entity tagger: feature weights of an averaged perceptron, the tag set, and the name gazetteer it was
-/// trained with. Greedy left-to-right decoding with the two previous tags as features. Thread-safe for tagging.
+/// trained with. Viterbi decoding with the previous tag as a feature. Thread-safe for tagging.
 /// </summary>
 public sealed class NerModel
 {
@@ -14,6 +14,11 @@ public sealed class NerModel
 
     private readonly Dictionary<string, int> _features;
     private readonly float[] _weights;
+    private readonly bool[,] _allowed;
+    private readonly int[] _transitionsByTag;
+    private readonly int[] _noTransitions;
+    private readonly Dictionary<string, int[]> _transitionsByWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _transitionsByShape = new(StringComparer.Ordinal);
 
     internal NerModel(string[] tags, Dictionary<string, int> features, float[] weights, PhraseGazetteer gazetteer)
     {
@@ -21,6 +26,10 @@ public sealed class NerModel
         _features = features;
         _weights = weights;
         Gazetteer = gazetteer;
+        _allowed = BioViterbi.Allowed(tags);
+        _transitionsByTag = new int[tags.Length + 1];
+        _noTransitions = Enumerable.Repeat(-1, tags.Length + 1).ToArray();
+        IndexTransitions();
     }
 
     public string[] Tags { get; }
@@ -80,33 +89,35 @@ public sealed class NerModel
 
     private string[] TagFeatures(string[] words, List<string>[] statics)
     {
-        var tags = new string[words.Length];
-        var scores = new float[Tags.Length];
-        var dynamic = new List<string>(4);
-        for (var i = 0; i < words.Length; i++)
+        var n = words.Length;
+        var t = Tags.Length;
+        var scores = new float[n * t];
+        var byWord = new int[n][];
+        var byShape = new int[n][];
+        for (var i = 0; i < n; i++)
         {
-            dynamic.Clear();
-            NerFeatures.Dynamic(dynamic, i > 0 ? tags[i - 1] : "<s>", i > 1 ? tags[i - 2] : "<s>", words[i].ToLowerInvariant(), TokenShape.Short(words[i]));
-            Array.Clear(scores);
+            var row = scores.AsSpan(i * t, t);
             foreach (var f in statics[i])
             {
-                Accumulate(f, scores);
+                Accumulate(f, row);
             }
 
-            foreach (var f in dynamic)
-            {
-                Accumulate(f, scores);
-            }
-
-            tags[i] = Tags[Best(scores, i > 0 ? tags[i - 1] : "O")];
+            byWord[i] = _transitionsByWord.GetValueOrDefault(words[i].ToLowerInvariant(), _noTransitions);
+            byShape[i] = _transitionsByShape.GetValueOrDefault(TokenShape.Short(words[i]), _noTransitions);
         }
 
-        return tags;
+        var path = BioViterbi.Decode(n, t, scores, _allowed, (i, p, into) =>
+        {
+            AddRow(_transitionsByTag[p + 1], into);
+            AddRow(byWord[i][p + 1], into);
+            AddRow(byShape[i][p + 1], into);
+        });
+        return [.. path.Select(c => Tags[c])];
     }
 
-    private void Accumulate(string feature, float[] scores)
+    private void AddRow(int id, Span<float> scores)
     {
-        if (!_features.TryGetValue(feature, out var id))
+        if (id < 0)
         {
             return;
         }
@@ -118,25 +129,57 @@ public sealed class NerModel
         }
     }
 
-    /// <summary>Argmax that never starts an entity with I- of a different type than the previous tag (BIO validity).</summary>
-    internal int Best(ReadOnlySpan<float> scores, string previous)
+    /// <summary>
+    /// The rows of <see cref="NerFeatures.Transition"/>'s features, indexed by previous tag + 1 (0 = sentence start), so
+    /// decoding looks up a token's word and shape once instead of building a string for every previous tag.
+    /// </summary>
+    private void IndexTransitions()
     {
-        var best = -1;
-        for (var c = 0; c < scores.Length; c++)
+        string[] previous = ["<s>", .. Tags];
+        var probe = new List<string>(3);
+        for (var p = 0; p < previous.Length; p++)
         {
-            var tag = Tags[c];
-            if (tag.StartsWith("I-", StringComparison.Ordinal) && (previous.Length < 2 || previous[2..] != tag[2..]))
+            probe.Clear();
+            NerFeatures.Transition(probe, previous[p], "", "");
+            _transitionsByTag[p] = _features.GetValueOrDefault(probe[0], -1);
+            var wordPrefix = probe[1];
+            var shapePrefix = probe[2];
+            foreach (var (name, id) in _features)
             {
-                continue;
-            }
-
-            if (best < 0 || scores[c] > scores[best])
-            {
-                best = c;
+                if (name.StartsWith(wordPrefix, StringComparison.Ordinal))
+                {
+                    Slot(_transitionsByWord, name[wordPrefix.Length..])[p] = id;
+                }
+                else if (name.StartsWith(shapePrefix, StringComparison.Ordinal))
+                {
+                    Slot(_transitionsByShape, name[shapePrefix.Length..])[p] = id;
+                }
             }
         }
 
-        return best;
+        int[] Slot(Dictionary<string, int[]> table, string key)
+        {
+            if (!table.TryGetValue(key, out var ids))
+            {
+                table[key] = ids = Enumerable.Repeat(-1, previous.Length).ToArray();
+            }
+
+            return ids;
+        }
+    }
+
+    private void Accumulate(string feature, Span<float> scores)
+    {
+        if (!_features.TryGetValue(feature, out var id))
+        {
+            return;
+        }
+
+        var row = _weights.AsSpan(id * Tags.Length, Tags.Length);
+        for (var c = 0; c < row.Length; c++)
+        {
+            scores[c] += row[c];
+        }
     }
 
     public void Save(Stream stream)

@@ -2,7 +2,7 @@ namespace Dateline.Nlp.Entities;
 
 /// <summary>
 /// Trains <see cref="NerModel"/> on BIO-tagged sentences: a gazetteer of the training names (each document sees the
-/// names of the other documents only), then <c>iterations</c> shuffled passes of greedy decoding with perceptron updates.
+/// names of the other documents only), then <c>iterations</c> shuffled passes of Viterbi decoding with structured perceptron updates.
 /// </summary>
 public static class NerTrainer
 {
@@ -85,12 +85,33 @@ public static class NerTrainer
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
         var model = new Learning.AveragedPerceptron(tags.Length);
         var staticIds = statics.Select(sentence => sentence.Select(tokenFeatures => tokenFeatures.Select(f => Intern(features, f)).ToArray()).ToArray()).ToArray();
+
+        // Transition features for every possible previous tag (-1 = start), token-major: [i][previous + 1][3].
+        var transition = new List<string>(3);
+        var transitionIds = sentences.Select(s =>
+        {
+            var ids = new int[s.Words.Length * (tags.Length + 1) * 3];
+            for (var i = 0; i < s.Words.Length; i++)
+            {
+                var lower = s.Words[i].ToLowerInvariant();
+                var shape = TokenShape.Short(s.Words[i]);
+                for (var p = -1; p < tags.Length; p++)
+                {
+                    transition.Clear();
+                    NerFeatures.Transition(transition, p < 0 ? "<s>" : tags[p], lower, shape);
+                    for (var k = 0; k < 3; k++)
+                    {
+                        ids[(((i * (tags.Length + 1)) + p + 1) * 3) + k] = Intern(features, transition[k]);
+                    }
+                }
+            }
+
+            return ids;
+        }).ToArray();
+        model.EnsureFeatures(features.Count);
+        var allowed = BioViterbi.Allowed(tags);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(seed);
-        var scores = new float[tags.Length];
-        var dynamic = new List<string>(4);
-        var ids = new List<int>(64);
-        var helper = new NerModel(tags, features, [], gazetteer);
         for (var it = 0; it < iterations; it++)
         {
             random.Shuffle(order);
@@ -99,27 +120,42 @@ public static class NerTrainer
             foreach (var si in order)
             {
                 var s = sentences[si];
-                var predicted = new string[s.Words.Length];
-                for (var i = 0; i < s.Words.Length; i++)
+                var n = s.Words.Length;
+                var scores = new float[n * tags.Length];
+                for (var i = 0; i < n; i++)
                 {
-                    ids.Clear();
-                    ids.AddRange(staticIds[si][i]);
-                    dynamic.Clear();
-                    NerFeatures.Dynamic(dynamic, i > 0 ? predicted[i - 1] : "<s>", i > 1 ? predicted[i - 2] : "<s>",
-                        s.Words[i].ToLowerInvariant(), TokenShape.Short(s.Words[i]));
-                    foreach (var f in dynamic)
-                    {
-                        ids.Add(Intern(features, f));
-                    }
+                    model.Scores(staticIds[si][i], scores.AsSpan(i * tags.Length, tags.Length));
+                }
 
-                    model.EnsureFeatures(features.Count);
-                    model.Scores(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), scores);
-                    var guess = helper.Best(scores, i > 0 ? predicted[i - 1] : "O");
+                var tIds = transitionIds[si];
+                var predicted = BioViterbi.Decode(n, tags.Length, scores, allowed, (i, p, into) =>
+                {
+                    model.AddScores(tIds.AsSpan(((i * (tags.Length + 1)) + p + 1) * 3, 3), into);
+                });
+
+                // Structured perceptron update (Collins 2002): the gold path's features up, the predicted path's down.
+                model.Tick();
+                for (var i = 0; i < n; i++)
+                {
                     var gold = tagIndex[s.Tags![i]];
-                    model.Update(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), gold, guess);
-                    predicted[i] = tags[guess];
+                    var guess = predicted[i];
+                    var goldPrevious = i > 0 ? tagIndex[s.Tags[i - 1]] : -1;
+                    var guessPrevious = i > 0 ? predicted[i - 1] : -1;
                     correct += guess == gold ? 1 : 0;
                     total++;
+                    if (gold == guess && goldPrevious == guessPrevious)
+                    {
+                        continue;
+                    }
+
+                    if (gold != guess)
+                    {
+                        model.Add(staticIds[si][i], gold, 1);
+                        model.Add(staticIds[si][i], guess, -1);
+                    }
+
+                    model.Add(tIds.AsSpan(((i * (tags.Length + 1)) + goldPrevious + 1) * 3, 3), gold, 1);
+                    model.Add(tIds.AsSpan(((i * (tags.Length + 1)) + guessPrevious + 1) * 3, 3), guess, -1);
                 }
             }
 

@@ -32,6 +32,12 @@ public sealed class AveragedPerceptron(int classes)
     public void Scores(ReadOnlySpan<int> features, Span<float> scores)
     {
         scores.Clear();
+        AddScores(features, scores);
+    }
+
+    /// <summary>Adds the features' weights to <paramref name="scores"/> (without clearing it first).</summary>
+    public void AddScores(ReadOnlySpan<int> features, Span<float> scores)
+    {
         foreach (var f in features)
         {
             if (f < 0)
@@ -64,6 +70,21 @@ public sealed class AveragedPerceptron(int classes)
 
             Bump(f * Classes + gold, 1);
             Bump(f * Classes + guess, -1);
+        }
+    }
+
+    /// <summary>Starts a new training instance (for updates made with <see cref="Add"/>).</summary>
+    public void Tick() => _instances++;
+
+    /// <summary>Adds <paramref name="delta"/> to the weights of <paramref name="features"/> for one class.</summary>
+    public void Add(ReadOnlySpan<int> features, int cls, float delta)
+    {
+        foreach (var f in features)
+        {
+            if (f >= 0)
+            {
+                Bump((f * Classes) + cls, delta);
+            }
         }
     }
 
