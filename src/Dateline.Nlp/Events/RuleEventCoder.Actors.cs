@@ -16,6 +16,9 @@ public sealed partial class RuleEventCoder
         "of", "in", "from", "for", "with", "to", "at", "by", "on", "near", "into", "against", "between", "about", "over", "under", "toward", "towards",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Sectors whose actors act within their own country (CAMEO's domestic actors): courts, police, legislatures, crowds.</summary>
+    private static readonly FrozenSet<string> HomeSectors = new[] { "JUD", "COP", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "REF", "AGR" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> FirstPerson = new[] { "i", "we", "us", "our", "me", "my" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"former", "ex-", "ousted" within the title words right before a phrase ("Former Socialist prime minister X").</summary>
@@ -49,6 +52,31 @@ public sealed partial class RuleEventCoder
         }
 
         return k > s && words[k] is "and" or "but";
+    }
+
+    private static readonly FrozenSet<string> Weapons = new[]
+    {
+        "bomb", "bombs", "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "landmine", "landmines", "mine", "mines",
+        "grenade", "grenades", "rocket", "rockets", "mortar", "mortars", "shell", "shells", "shelling", "missile", "missiles", "explosives",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"A roadside bomb near the town of X killed …": a weapon with no attacker named, as the clause's subject.</summary>
+    private static int? WeaponSubject(string[] words, int clauseStart, int trigger)
+    {
+        for (var k = clauseStart; k < trigger; k++)
+        {
+            if (Prepositions.Contains(words[k]) || words[k] is "," or "and")
+            {
+                return null;
+            }
+
+            if (Weapons.Contains(words[k]))
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 
     private static bool Allowed(EventPattern p, List<ActorPhrase> sources) =>
@@ -384,6 +412,17 @@ public sealed partial class RuleEventCoder
                 .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).ToList();
             code = countries.Count == 1 ? countries[0] + sector : null;
+            if (code is null && countries.Count == 0 && isSource && HomeSectors.Contains(sector[..Math.Min(3, sector.Length)]))
+            {
+                // Courts, police, legislatures and crowds act at home: "a judge opened an inquiry into three Peruvian
+                // ministers", "strikers demanded the resignation of the Chilean labour minister" take the one country the
+                // sentence names after the verb (not so for governments and armies: "called for sanctions against Nigeria").
+                var limit = TargetLimit(c, open, e);
+                var named = c.Phrases.Where(x => x.Start >= s && x.End <= limit && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group)
+                    .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
+                    .Distinct(StringComparer.Ordinal).ToList();
+                code = named.Count == 1 ? named[0] + sector : null;
+            }
         }
 
         if (code is { Length: >= 3 } && !code.StartsWith("IGO", StringComparison.Ordinal) && FormerBefore(c.Words, p.Start))

@@ -150,6 +150,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         List<ActorPhrase>? lastSources = null;
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
+            if (Weapons.Contains(words[t.Start]) && NounUse(c, s, t, triggers.Count(x => !x.Consumed)))
+            {
+                // "A roadside bomb … killed": the weapon names no act of its own, so the verb after it is no elaboration.
+                continue;
+            }
+
             var skip = Elaborates(words, previous, t) || NounUse(c, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
                 || Background(words, previous, t) || InAttribution(words, e, t);
             previous = t;
@@ -233,6 +239,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 // when the first verb coded nothing ("Kyiv said it would study the document … and accused Moscow"), the
                 // subject is the sentence's opening actor.
                 sources = inherited ?? [.. c.Phrases.Where(p => p.Start >= s && p.End <= t.Start && p.Code is not null && p.Kind != ActorPhrase.Pronoun).Take(1)];
+            }
+
+            if ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 && WeaponSubject(words, clauseStart, t.Start) is { } weapon && sources.All(p => p.Start > weapon))
+            {
+                // "A roadside bomb near Kirkuk killed two policemen": an attack with no named attacker is by unidentified
+                // armed forces (CAMEO UAF) of the country where it happened.
+                sources = [new ActorPhrase(weapon, weapon + 1, null, null, ActorPhrase.Group, true) { Sector = "UAF" }];
             }
 
             if (sources.Count == 0 && QuoteSpeaker(c, t.Start) is { } speaker)
@@ -356,6 +369,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         var act = _lexicon.Code(actCode) ?? info;
         var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
+        if (targets.Count == 0 && inherited is not null && CoordinatedVerb(words, s, t.Start)
+            && output.Any(x => x.Evidence == sentence && x.Target is not null && x.Plover == plover))
+        {
+            // "killed two policemen and wounded three others": the second verb adds no actor of its own.
+            return grammaticalSubject;
+        }
+
         var date = EventDate(c, sentence, t.Start);
         var location = Location(c, t, e, sources, targets);
         var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
