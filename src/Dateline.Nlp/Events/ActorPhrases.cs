@@ -77,7 +77,13 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                 EntityLabels.Org => ActorPhrase.Organization,
                 _ => ActorPhrase.Place,
             };
-            var code = a.Code ?? a.Country ?? (kind == ActorPhrase.Organization ? CountryInside(text, tokens, s, e) : null);
+            var code = a.Code ?? a.Country;
+            if (code is null && kind == ActorPhrase.Organization)
+            {
+                // "Hizbollah (Party of": a tagger span that runs past a known name is that name; else a place inside the name.
+                code = KnownOrganizationPrefix(text, tokens, s, e) ?? CountryInside(text, tokens, s, e);
+            }
+
             var sector = a.Role is { } role && actors.Roles.TryGetValue(role.ToLowerInvariant(), out var r) && r.Sector is { Length: >= 3 } sec ? sec[..3] : null;
             named.Add(new ActorPhrase(s, e, code, a.Id, kind, false) { Sector = sector });
         }
@@ -340,6 +346,25 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         }
 
         return false;
+    }
+
+    /// <summary>The code of a gazetteer organisation whose name opens the span and is shorter than it ("Hizbollah (Party of").</summary>
+    private string? KnownOrganizationPrefix(string text, ImmutableArray<TextSpan> tokens, int s, int e)
+    {
+        if (!_orgFirstWords.Contains(text[tokens[s].Start..tokens[s].End]))
+        {
+            return null;
+        }
+
+        for (var n = Math.Min(6, e - s - 1); n >= 1; n--)
+        {
+            if (actors.Organizations.TryGetValue(text[tokens[s].Start..tokens[s + n - 1].End], out var org))
+            {
+                return org.Code;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The country of a place or demonym inside an organisation's name ("Baghdad University Medical School" → IRQ).</summary>

@@ -117,6 +117,13 @@ public sealed partial class RuleEventCoder
     {
         for (var k = trigger - 1; k >= s; k--)
         {
+            if (words[k] == ")" && ParenthesisOpen(words, s, k) is var open && open >= 0)
+            {
+                // "The Nurses' Union (NUN) said", "Hezbollah (Party of God) declared": a gloss in brackets is no clause break.
+                k = open;
+                continue;
+            }
+
             if (ClauseBreakers.Contains(words[k]) || words[k] is "that" or "whether" or "because" or "while" or "after" or "before" or "since" or "when" or "unless" or "if"
                 || (ReportingVerbs.Contains(words[k]) && k < trigger - 1))
             {
@@ -125,6 +132,25 @@ public sealed partial class RuleEventCoder
         }
 
         return s;
+    }
+
+    /// <summary>The "(" of a short bracketed gloss (at most six words, no clause inside) that closes at <paramref name="close"/>; -1 if none.</summary>
+    private static int ParenthesisOpen(string[] words, int s, int close)
+    {
+        for (var k = close - 1; k >= Math.Max(s, close - 7); k--)
+        {
+            if (words[k] == "(")
+            {
+                return k;
+            }
+
+            if (words[k] is ")" or "," or ";" or ":" || ReportingVerbs.Contains(words[k]))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The reporting subject when the trigger sits in "X said (that) Y must/should …".</summary>
@@ -342,6 +368,12 @@ public sealed partial class RuleEventCoder
 
         var result = new List<ActorPhrase> { first };
         var idx = after.IndexOf(first);
+        if (idx > 0 && after[idx - 1] is var from && from.End == first.Start - 1 && words[from.End] == "to" && from.Start > 0 && words[from.Start - 1] == "from")
+        {
+            // "blocked the bridge from France to Germany": both ends are targets.
+            result.Insert(0, from);
+        }
+
         while (idx + 1 < after.Count)
         {
             var next = after[idx + 1];
@@ -358,6 +390,47 @@ public sealed partial class RuleEventCoder
         }
 
         return result;
+    }
+
+    /// <summary>The actor that opens an "unless" clause after the act ("… unless Israel rescinded the law").</summary>
+    private static ActorPhrase? UnlessActor(Context c, int from, int e)
+    {
+        for (var k = from; k < e; k++)
+        {
+            if (c.Words[k] is "unless" or "until")
+            {
+                return c.Phrases.FirstOrDefault(p => p.Start > k && p.Start <= k + 2 && (p.Code is not null || p.Sector is not null) && p.Kind != ActorPhrase.Pronoun);
+            }
+
+            if (c.Words[k] is ";" or "." || ReportingVerbs.Contains(c.Words[k]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Croatian authorities are failing to uphold refugees' rights, a human rights group protested": a complainer who
+    /// follows the clause it reports complains about that clause's subject.
+    /// </summary>
+    private static ActorPhrase? ComplainedAbout(Context c, int s, ActorPhrase source)
+    {
+        var words = c.Words;
+        var comma = source.Start - 1;
+        while (comma > s && words[comma] is "a" or "an" or "the")
+        {
+            comma--;
+        }
+
+        if (comma <= s + 2 || words[comma] != ",")
+        {
+            return null;
+        }
+
+        var subject = c.Phrases.FirstOrDefault(p => p.Start >= s && p.Start <= s + 1 && p.End < comma && (p.Code is not null || p.Sector is not null) && p.Kind != ActorPhrase.Pronoun);
+        return subject is not null && subject != source ? subject : null;
     }
 
     /// <summary>Where to stop looking for the target: a reporting clause (", officials said"), "according to", or the sentence end.</summary>

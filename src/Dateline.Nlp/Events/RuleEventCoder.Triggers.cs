@@ -97,7 +97,7 @@ public sealed partial class RuleEventCoder
         // "their political demands", "growing pressure": an adjective between a determiner and the word, or an -ing modifier.
         var before2 = t.Start > s + 1 ? words[t.Start - 2] : string.Empty;
         if ((Determiners.Contains(before2) && AdjectiveLike(before)) || char.IsDigit(before.Length > 0 ? before[0] : 'x')
-            || before is "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new" or "two" or "three" or "four" or "several" or "many")
+            || before is "press" or "news" or "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new" or "two" or "three" or "four" or "several" or "many")
         {
             return true;
         }

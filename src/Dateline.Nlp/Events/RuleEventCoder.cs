@@ -215,7 +215,10 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var clauseStart = ClauseStart(words, s, t.Start);
         var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
         var afterLimit = TargetLimit(c, t.ActEnd, e);
-        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit).ToList();
+        // "dispatched inspectors to X": a bare agent noun that is the pattern's own word is the source's means, not the target
+        // ("accepted two hundred Syrian refugees" keeps its target: the phrase names a country).
+        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit
+            && !(p.Start < t.End && t.End <= p.End && p.Start > t.Start && (p.Code is null || p.Code is "IGO" or "NGO"))).ToList();
 
         // "said (that) X must …": a demand by the speaker on X.
         var demandBy = DemandingSpeaker(c, s, clauseStart, t.Start);
@@ -272,8 +275,8 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         if (sources.Count > 1)
         {
             // "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": no target of their own.
-            var own = sources.Select(x => CountryOf(x.Code)).ToHashSet(StringComparer.Ordinal);
-            targets = [.. targets.Where(x => !own.Contains(CountryOf(x.Code)))];
+            var own = sources.Select(x => CountryOf(Participant(c, x, s, e, t.Start)?.Code ?? x.Code)).ToHashSet(StringComparer.Ordinal);
+            targets = [.. targets.Where(x => !own.Contains(CountryOf(Participant(c, x, s, e, e)?.Code ?? x.Code)))];
         }
 
         var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start && sources[^1].Code != string.Empty ? sources[^1].End : clauseStart;
@@ -318,6 +321,18 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         else if (t.Pattern.StatesIntent || code.StartsWith("03", StringComparison.Ordinal))
         {
             modality = EventMention.Intended;
+        }
+
+        if (targets.Count == 0 && !passive && code.StartsWith("13", StringComparison.Ordinal) && UnlessActor(c, t.ActEnd, e) is { } conditioned)
+        {
+            // "threatened to strike unless the government raised wages": the threat is aimed at whoever must act.
+            targets = [conditioned];
+        }
+
+        if (targets.Count == 0 && !passive && code.StartsWith("11", StringComparison.Ordinal) && sources.Count == 1 && ComplainedAbout(c, s, sources[0]) is { } accused)
+        {
+            // "The authorities are failing refugees, a human rights group charged.": the complaint is about the clause before.
+            targets = [accused];
         }
 
         (code, actCode, sources, targets) = ApplyDictionaryPattern(c, t, code, actCode, sources, targets, before, clauseStart, s);
