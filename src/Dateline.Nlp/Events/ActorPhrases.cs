@@ -33,7 +33,8 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
     /// <summary>First words (as written) of organisation names and of demonyms, so most tokens cost one set lookup.</summary>
     private readonly FrozenSet<string> _orgFirstWords = actors.Organizations.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly FrozenSet<string> _demonymFirstWords = actors.DemonymCountry.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _demonymFirstWords = actors.DemonymCountry.Keys.Concat(actors.AmbiguousDemonyms.Keys)
+        .Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Actors.KnownPeople _people = new(actors, Leaders.Default);
 
@@ -165,7 +166,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             for (var n = Math.Min(2, words.Length - i); n >= 1; n--)
             {
                 var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
-                if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0])
+                if ((actors.DemonymCountry.TryGetValue(phrase, out var iso) || (iso = AmbiguousCountry(phrase, named)) is not null) && char.IsUpper(phrase[0])
                     && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent")
                     && !DescribesPerson(text, tokens, named, i + n))
                 {
@@ -346,6 +347,21 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An ambiguous demonym ("Congolese", "Hutu", "Druze") takes the one candidate country the document names elsewhere
+    /// ("Hutu rebels … Burundi's government" → BDI), else its default (ambiguous_demonyms.tsv), else none.
+    /// </summary>
+    private string? AmbiguousCountry(string phrase, List<ActorPhrase> named)
+    {
+        if (!actors.AmbiguousDemonyms.TryGetValue(phrase, out var entry))
+        {
+            return null;
+        }
+
+        var inDocument = entry.Candidates.Where(c => named.Any(n => n.Code is { Length: >= 3 } code && code.StartsWith(c, StringComparison.Ordinal))).ToList();
+        return inDocument.Count == 1 ? inDocument[0] : entry.Default.Length == 3 ? entry.Default : null;
     }
 
     /// <summary>The code of a gazetteer organisation whose name opens the span and is shorter than it ("Hizbollah (Party of").</summary>

@@ -260,7 +260,8 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources, p => Participant(c, p, s, e, e) is not null);
         }
 
-        if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 0 && words[targets[0].Start - 1] == "to")
+        if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 1
+            && (words[targets[0].Start - 1] == "to" || (words[targets[0].Start - 1] == "the" && words[targets[0].Start - 2] == "to")))
         {
             // "complained to the United Nations over two Israeli air raids": the complaint is about Israel, addressed to the UN.
             var about = after.FirstOrDefault(p => p.Start > targets[0].End && p.Start - targets[0].End <= 6

@@ -20,6 +20,9 @@ public sealed class ActorLexicon
     /// <summary>Unambiguous demonyms ("Japanese", "South Korean") → ISO3.</summary>
     public Dictionary<string, string> DemonymCountry { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Demonyms that name several countries ("Congolese", "Kurdish", "Hutu") → the candidate ISO3 codes and the default (empty: none).</summary>
+    public Dictionary<string, (string[] Candidates, string Default)> AmbiguousDemonyms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>ISO3 → the name Dateline displays.</summary>
     public Dictionary<string, string> CountryName { get; } = new(StringComparer.Ordinal);
 
@@ -50,6 +53,21 @@ public sealed class ActorLexicon
             foreach (var d in TsvResource.List(row, "demonyms"))
             {
                 lex.DemonymCountry.TryAdd(d, iso);
+            }
+        }
+
+        foreach (var row in TsvResource.Rows("ambiguous_demonyms.tsv"))
+        {
+            var candidates = TsvResource.List(row, "candidates").Where(lex.CountryName.ContainsKey).ToArray();
+            if (row.GetValueOrDefault("kind") is "regional" || candidates.Length == 0)
+            {
+                continue;
+            }
+
+            var fallback = row.GetValueOrDefault("default") is { Length: 3 } d && lex.CountryName.ContainsKey(d) ? d : string.Empty;
+            foreach (var term in TsvResource.List(row, "term").Concat(TsvResource.List(row, "variants")))
+            {
+                lex.AmbiguousDemonyms.TryAdd(term, (candidates, fallback));
             }
         }
 
