@@ -219,6 +219,13 @@ public sealed partial class RuleEventCoder
         }
 
         var subject = candidates[^1];
+        if (subject.Code is null && subject.Sector is null && subject.Kind == ActorPhrase.Person
+            && before.FirstOrDefault(p => p.Start == subject.End + 1 || (p.Start == subject.End + 2 && words[subject.End + 1] is "the" or "a")) is { Code: not null } apposed
+            && words[subject.End] == ",")
+        {
+            // "Kenzo Oshima, the United Nations relief coordinator, demanded …": an unknown name takes its appositive's code.
+            subject = apposed with { Start = subject.Start };
+        }
 
         // A pronoun between the subject and the verb is the real subject ("Syria says it is willing").
         var pron = PronounBefore(c, subject.End, trigger, s);
@@ -439,6 +446,12 @@ public sealed partial class RuleEventCoder
         var words = c.Words;
         for (var k = from; k < e; k++)
         {
+            if (words[k] == "as" && k == from && k + 1 < e && words[k + 1] is "a" or "an")
+            {
+                // "denounced as an ugly crime Serbia's crackdown": "as" right after the verb gives its predicate, not a clause.
+                continue;
+            }
+
             if (words[k] is ";" or "after" or "before" or "when" or "because" or "while" or "since" or "until" or "although" or "though" or "unless" or "if" or "as"
                 || (words[k] == "," && k + 1 < e && (words[k + 1] is "according" or "saying" or "adding" or "which" or "who" or "as" or "but"
                 || Enumerable.Range(k + 1, Math.Min(6, e - k - 1)).Any(j => ReportingVerbs.Contains(words[j])))))

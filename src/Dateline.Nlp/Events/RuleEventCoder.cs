@@ -258,6 +258,11 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
 
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources, p => Participant(c, p, s, e, e) is not null);
+            if (targets.Count == 0 && t.Code.StartsWith("10", StringComparison.Ordinal) && after.FirstOrDefault() is { Owned: true } own && own.Start <= t.End + 1)
+            {
+                // "has urged its citizens to avoid travel": a request to one's own people is no event between actors.
+                return sources;
+            }
         }
 
         if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 1

@@ -82,6 +82,31 @@ public sealed class ActorLexicon
             }
         }
 
+        // First-level regions ("Northern Ireland", "Punjab") name their country when no country or city has the name; a name
+        // that two countries' regions share stays out, and so do abbreviations ("Ga.", "NI").
+        var regions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var row in TsvResource.Rows("regions.tsv"))
+        {
+            if (row.GetValueOrDefault("iso3") is { Length: 3 } iso)
+            {
+                foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "aliases")))
+                {
+                    if (n.Length > 3 && !n.Contains('.', StringComparison.Ordinal))
+                    {
+                        regions[n] = regions.TryGetValue(n, out var seen) && seen != iso ? null : iso;
+                    }
+                }
+            }
+        }
+
+        foreach (var (name, iso) in regions)
+        {
+            if (iso is not null)
+            {
+                lex.PlaceCountry.TryAdd(name, iso);
+            }
+        }
+
         foreach (var row in TsvResource.Rows("metonyms.tsv"))
         {
             if (row.GetValueOrDefault("iso3") is { Length: 3 } iso)
