@@ -283,6 +283,11 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             // "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": no target of their own.
             var own = sources.Select(x => CountryOf(Participant(c, x, s, e, t.Start)?.Code ?? x.Code)).ToHashSet(StringComparer.Ordinal);
             targets = [.. targets.Where(x => !own.Contains(CountryOf(Participant(c, x, s, e, e)?.Code ?? x.Code)))];
+            if (t.Code.StartsWith("04", StringComparison.Ordinal) && own.Count > 1)
+            {
+                // "U.S. and Russian negotiators return to Geneva for talks": where two sides meet is the venue, not a party.
+                targets = [.. targets.Where(x => x.Kind != ActorPhrase.Place || x.Start == 0 || words[x.Start - 1] is not ("to" or "in" or "at"))];
+            }
         }
 
         var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start && sources[^1].Code != string.Empty ? sources[^1].End : clauseStart;
