@@ -142,6 +142,16 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                     }
 
                     var surface = text[tokens[i].Start..tokens[i + n - 1].End];
+                    if (n == 1 && i + 1 < words.Length && words[i + 1] is "administration" or "government" or "regime" or "cabinet"
+                        && _people.Find(surface, [], date, others) is null && _people.SharedCountry(surface) is { } home)
+                    {
+                        // "the Bush administration" on a day neither Bush was in office: still the United States' government.
+                        var government = new ActorPhrase(i, i + 1, home, null, ActorPhrase.Person, false);
+                        named.Add(government);
+                        Cover(government);
+                        break;
+                    }
+
                     if (_people.Find(surface, [], date, others) is { Country: { } country } coding)
                     {
                         var sector = coding.Sector is { Length: >= 3 } sec ? sec[..3] : string.Empty;
