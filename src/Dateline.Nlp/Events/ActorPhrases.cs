@@ -177,7 +177,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             {
                 var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
                 if ((actors.DemonymCountry.TryGetValue(phrase, out var iso) || (iso = AmbiguousCountry(phrase, named)) is not null) && char.IsUpper(phrase[0])
-                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent")
+                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent" or "gulf")
                     && !DescribesPerson(text, tokens, named, i + n))
                 {
                     if (i > 0 && words[i - 1] == "ethnic")
