@@ -360,14 +360,14 @@ public sealed partial class RuleEventCoder
     private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources, Func<ActorPhrase, bool> resolves)
     {
         var words = c.Words;
-        var candidates = after.Where(p => (p.Code is not null || p.Sector is not null) && !p.Owned && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)
-            && resolves(p)).ToList();
+        var coded = after.Where(p => (p.Code is not null || p.Sector is not null) && !p.Owned && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)).ToList();
+        var candidates = coded.Where(resolves).ToList();
         var own = sources.Select(x => x.Code is { Length: >= 3 } sc ? sc[..3] : null).ToHashSet(StringComparer.Ordinal);
 
         // "cooperation between Japan and South Korea" said by Japan: the partner is South Korea.
         var first = candidates.FirstOrDefault(p => p.Kind != ActorPhrase.Place || p.Code is null || !own.Contains(p.Code[..Math.Min(3, p.Code.Length)]))
             ?? candidates.FirstOrDefault();
-        after = candidates;
+        after = coded;
         if (first is null)
         {
             return [];

@@ -416,9 +416,17 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
             var confidence = 0.5 + (src.Kind is ActorPhrase.Person or ActorPhrase.Place or ActorPhrase.Organization ? 0.2 : 0.1) + (targets.Count > 0 ? 0.1 : 0);
             var anyTarget = false;
+            EventParticipant? partner = null;
             foreach (var tgt in targets)
             {
                 var target = Participant(c, tgt, s, e, e);
+                if (target is null && tgt.Code is null && tgt.Sector is { } sector && partner is { Code.Length: >= 3 })
+                {
+                    // "shelled positions of the Palestinian police and residential areas": the second target shares the first's country.
+                    target = new EventParticipant(partner.Code[..3] + sector, new TextSpan(c.Tokens[tgt.Start].Start, c.Tokens[tgt.End - 1].End), null);
+                }
+
+                partner = target ?? partner;
                 if (target is null || target.Code == source.Code && tgt == src)
                 {
                     continue;
