@@ -63,6 +63,14 @@ public sealed class KnownPeopleTests
     }
 
     [Fact]
+    public void A_surname_every_leader_of_one_country_shares_still_names_that_country()
+    {
+        Assert.Equal("USA", Known.SharedCountry("Bush"));   // two presidents, one country: "the Bush administration"
+        Assert.Equal("USA", Known.SharedCountry("Clinton"));
+        Assert.Null(Known.SharedCountry("Smith"));          // no leader of that name
+    }
+
+    [Fact]
     public void A_surname_is_not_used_when_another_person_in_the_document_shares_it()
     {
         Assert.Null(Find("Putin", "2015-06-01", "Lyudmila Putin"));

@@ -12,8 +12,8 @@ namespace Dateline.Nlp.Tests;
 [Trait("issue", "5")]
 public sealed class PetrarchConformanceTests
 {
-    /// <summary>Measured passing records minus a few (2026-11-26: 153 of 284).</summary>
-    private const int PassFloor = 150;
+    /// <summary>Measured passing records minus a few (2026-11-26: 165 of 284).</summary>
+    private const int PassFloor = 160;
 
     private static string Folder => Corpora.Require("corpora/events/petrarch-dictionaries");
 

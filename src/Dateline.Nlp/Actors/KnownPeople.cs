@@ -73,6 +73,22 @@ internal sealed class KnownPeople(ActorLexicon lexicon, Leaders leaders)
         return matches.Count == 1 ? Code(matches[0], date) : null;
     }
 
+    /// <summary>
+    /// The country every leader with this surname served, when they all served the same one ("Bush", "Clinton" → USA),
+    /// for "the Bush administration" on a date when neither was in office; null when the surname is shared across countries.
+    /// </summary>
+    public string? SharedCountry(string surname)
+    {
+        var candidates = leaders.ByWord.GetValueOrDefault(Leaders.Key(surname));
+        if (candidates is null || candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var countries = candidates.SelectMany(c => leaders.TermsOf[c]).Select(t => t.Country).Distinct(StringComparer.Ordinal).ToList();
+        return countries.Count == 1 && countries[0].Length == 3 ? countries[0] : null;
+    }
+
     /// <summary>The one candidate, or the one in office on the date.</summary>
     private string? Pick(HashSet<string>? candidates, DateOnly? date)
     {

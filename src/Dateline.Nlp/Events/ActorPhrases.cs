@@ -33,7 +33,8 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
     /// <summary>First words (as written) of organisation names and of demonyms, so most tokens cost one set lookup.</summary>
     private readonly FrozenSet<string> _orgFirstWords = actors.Organizations.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly FrozenSet<string> _demonymFirstWords = actors.DemonymCountry.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _demonymFirstWords = actors.DemonymCountry.Keys.Concat(actors.AmbiguousDemonyms.Keys)
+        .Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Actors.KnownPeople _people = new(actors, Leaders.Default);
 
@@ -77,7 +78,13 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                 EntityLabels.Org => ActorPhrase.Organization,
                 _ => ActorPhrase.Place,
             };
-            var code = a.Code ?? a.Country ?? (kind == ActorPhrase.Organization ? CountryInside(text, tokens, s, e) : null);
+            var code = a.Code ?? a.Country;
+            if (code is null && kind == ActorPhrase.Organization)
+            {
+                // "Hizbollah (Party of": a tagger span that runs past a known name is that name; else a place inside the name.
+                code = KnownOrganizationPrefix(text, tokens, s, e) ?? CountryInside(text, tokens, s, e);
+            }
+
             var sector = a.Role is { } role && actors.Roles.TryGetValue(role.ToLowerInvariant(), out var r) && r.Sector is { Length: >= 3 } sec ? sec[..3] : null;
             named.Add(new ActorPhrase(s, e, code, a.Id, kind, false) { Sector = sector });
         }
@@ -135,6 +142,16 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
                     }
 
                     var surface = text[tokens[i].Start..tokens[i + n - 1].End];
+                    if (n == 1 && i + 1 < words.Length && words[i + 1] is "administration" or "government" or "regime" or "cabinet"
+                        && _people.Find(surface, [], date, others) is null && _people.SharedCountry(surface) is { } home)
+                    {
+                        // "the Bush administration" on a day neither Bush was in office: still the United States' government.
+                        var government = new ActorPhrase(i, i + 1, home, null, ActorPhrase.Person, false);
+                        named.Add(government);
+                        Cover(government);
+                        break;
+                    }
+
                     if (_people.Find(surface, [], date, others) is { Country: { } country } coding)
                     {
                         var sector = coding.Sector is { Length: >= 3 } sec ? sec[..3] : string.Empty;
@@ -159,8 +176,8 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             for (var n = Math.Min(2, words.Length - i); n >= 1; n--)
             {
                 var phrase = n == 1 ? text[tokens[i].Start..tokens[i].End] : text[tokens[i].Start..tokens[i + n - 1].End];
-                if (actors.DemonymCountry.TryGetValue(phrase, out var iso) && char.IsUpper(phrase[0])
-                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent")
+                if ((actors.DemonymCountry.TryGetValue(phrase, out var iso) || (iso = AmbiguousCountry(phrase, named)) is not null) && char.IsUpper(phrase[0])
+                    && !(i + n < words.Length && words[i + n] is "language" or "languages" or "-speaking" or "speakers" or "cuisine" or "descent" or "gulf")
                     && !DescribesPerson(text, tokens, named, i + n))
                 {
                     if (i > 0 && words[i - 1] == "ethnic")
@@ -340,6 +357,40 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An ambiguous demonym ("Congolese", "Hutu", "Druze") takes the one candidate country the document names elsewhere
+    /// ("Hutu rebels … Burundi's government" → BDI), else its default (ambiguous_demonyms.tsv), else none.
+    /// </summary>
+    private string? AmbiguousCountry(string phrase, List<ActorPhrase> named)
+    {
+        if (!actors.AmbiguousDemonyms.TryGetValue(phrase, out var entry))
+        {
+            return null;
+        }
+
+        var inDocument = entry.Candidates.Where(c => named.Any(n => n.Code is { Length: >= 3 } code && code.StartsWith(c, StringComparison.Ordinal))).ToList();
+        return inDocument.Count == 1 ? inDocument[0] : entry.Default.Length == 3 ? entry.Default : null;
+    }
+
+    /// <summary>The code of a gazetteer organisation whose name opens the span and is shorter than it ("Hizbollah (Party of").</summary>
+    private string? KnownOrganizationPrefix(string text, ImmutableArray<TextSpan> tokens, int s, int e)
+    {
+        if (!_orgFirstWords.Contains(text[tokens[s].Start..tokens[s].End]))
+        {
+            return null;
+        }
+
+        for (var n = Math.Min(6, e - s - 1); n >= 1; n--)
+        {
+            if (actors.Organizations.TryGetValue(text[tokens[s].Start..tokens[s + n - 1].End], out var org))
+            {
+                return org.Code;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The country of a place or demonym inside an organisation's name ("Baghdad University Medical School" → IRQ).</summary>

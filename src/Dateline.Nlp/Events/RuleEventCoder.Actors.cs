@@ -16,6 +16,9 @@ public sealed partial class RuleEventCoder
         "of", "in", "from", "for", "with", "to", "at", "by", "on", "near", "into", "against", "between", "about", "over", "under", "toward", "towards",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Sectors whose actors act within their own country (CAMEO's domestic actors): courts, police, legislatures, crowds.</summary>
+    private static readonly FrozenSet<string> HomeSectors = new[] { "JUD", "COP", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "REF", "AGR" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> FirstPerson = new[] { "i", "we", "us", "our", "me", "my" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"former", "ex-", "ousted" within the title words right before a phrase ("Former Socialist prime minister X").</summary>
@@ -49,6 +52,31 @@ public sealed partial class RuleEventCoder
         }
 
         return k > s && words[k] is "and" or "but";
+    }
+
+    private static readonly FrozenSet<string> Weapons = new[]
+    {
+        "bomb", "bombs", "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "landmine", "landmines", "mine", "mines",
+        "grenade", "grenades", "rocket", "rockets", "mortar", "mortars", "shell", "shells", "shelling", "missile", "missiles", "explosives",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"A roadside bomb near the town of X killed …": a weapon with no attacker named, as the clause's subject.</summary>
+    private static int? WeaponSubject(string[] words, int clauseStart, int trigger)
+    {
+        for (var k = clauseStart; k < trigger; k++)
+        {
+            if (Prepositions.Contains(words[k]) || words[k] is "," or "and")
+            {
+                return null;
+            }
+
+            if (Weapons.Contains(words[k]))
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 
     private static bool Allowed(EventPattern p, List<ActorPhrase> sources) =>
@@ -89,6 +117,13 @@ public sealed partial class RuleEventCoder
     {
         for (var k = trigger - 1; k >= s; k--)
         {
+            if (words[k] == ")" && ParenthesisOpen(words, s, k) is var open && open >= 0)
+            {
+                // "The Nurses' Union (NUN) said", "Hezbollah (Party of God) declared": a gloss in brackets is no clause break.
+                k = open;
+                continue;
+            }
+
             if (ClauseBreakers.Contains(words[k]) || words[k] is "that" or "whether" or "because" or "while" or "after" or "before" or "since" or "when" or "unless" or "if"
                 || (ReportingVerbs.Contains(words[k]) && k < trigger - 1))
             {
@@ -97,6 +132,25 @@ public sealed partial class RuleEventCoder
         }
 
         return s;
+    }
+
+    /// <summary>The "(" of a short bracketed gloss (at most six words, no clause inside) that closes at <paramref name="close"/>; -1 if none.</summary>
+    private static int ParenthesisOpen(string[] words, int s, int close)
+    {
+        for (var k = close - 1; k >= Math.Max(s, close - 7); k--)
+        {
+            if (words[k] == "(")
+            {
+                return k;
+            }
+
+            if (words[k] is ")" or "," or ";" or ":" || ReportingVerbs.Contains(words[k]))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The reporting subject when the trigger sits in "X said (that) Y must/should …".</summary>
@@ -165,6 +219,13 @@ public sealed partial class RuleEventCoder
         }
 
         var subject = candidates[^1];
+        if (subject.Code is null && subject.Sector is null && subject.Kind == ActorPhrase.Person
+            && before.FirstOrDefault(p => p.Start == subject.End + 1 || (p.Start == subject.End + 2 && words[subject.End + 1] is "the" or "a")) is { Code: not null } apposed
+            && words[subject.End] == ",")
+        {
+            // "Kenzo Oshima, the United Nations relief coordinator, demanded …": an unknown name takes its appositive's code.
+            subject = apposed with { Start = subject.Start };
+        }
 
         // A pronoun between the subject and the verb is the real subject ("Syria says it is willing").
         var pron = PronounBefore(c, subject.End, trigger, s);
@@ -299,14 +360,14 @@ public sealed partial class RuleEventCoder
     private static List<ActorPhrase> ObjectOf(Context c, List<ActorPhrase> after, List<ActorPhrase> sources, Func<ActorPhrase, bool> resolves)
     {
         var words = c.Words;
-        var candidates = after.Where(p => (p.Code is not null || p.Sector is not null) && !p.Owned && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)
-            && resolves(p)).ToList();
+        var coded = after.Where(p => (p.Code is not null || p.Sector is not null) && !p.Owned && !sources.Any(s => s.ActorId is not null && s.ActorId == p.ActorId)).ToList();
+        var candidates = coded.Where(resolves).ToList();
         var own = sources.Select(x => x.Code is { Length: >= 3 } sc ? sc[..3] : null).ToHashSet(StringComparer.Ordinal);
 
         // "cooperation between Japan and South Korea" said by Japan: the partner is South Korea.
         var first = candidates.FirstOrDefault(p => p.Kind != ActorPhrase.Place || p.Code is null || !own.Contains(p.Code[..Math.Min(3, p.Code.Length)]))
             ?? candidates.FirstOrDefault();
-        after = candidates;
+        after = coded;
         if (first is null)
         {
             return [];
@@ -314,6 +375,12 @@ public sealed partial class RuleEventCoder
 
         var result = new List<ActorPhrase> { first };
         var idx = after.IndexOf(first);
+        if (idx > 0 && after[idx - 1] is var from && from.End == first.Start - 1 && words[from.End] == "to" && from.Start > 0 && words[from.Start - 1] == "from")
+        {
+            // "blocked the bridge from France to Germany": both ends are targets.
+            result.Insert(0, from);
+        }
+
         while (idx + 1 < after.Count)
         {
             var next = after[idx + 1];
@@ -332,12 +399,59 @@ public sealed partial class RuleEventCoder
         return result;
     }
 
+    /// <summary>The actor that opens an "unless" clause after the act ("… unless Israel rescinded the law").</summary>
+    private static ActorPhrase? UnlessActor(Context c, int from, int e)
+    {
+        for (var k = from; k < e; k++)
+        {
+            if (c.Words[k] is "unless" or "until")
+            {
+                return c.Phrases.FirstOrDefault(p => p.Start > k && p.Start <= k + 2 && (p.Code is not null || p.Sector is not null) && p.Kind != ActorPhrase.Pronoun);
+            }
+
+            if (c.Words[k] is ";" or "." || ReportingVerbs.Contains(c.Words[k]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Croatian authorities are failing to uphold refugees' rights, a human rights group protested": a complainer who
+    /// follows the clause it reports complains about that clause's subject.
+    /// </summary>
+    private static ActorPhrase? ComplainedAbout(Context c, int s, ActorPhrase source)
+    {
+        var words = c.Words;
+        var comma = source.Start - 1;
+        while (comma > s && words[comma] is "a" or "an" or "the")
+        {
+            comma--;
+        }
+
+        if (comma <= s + 2 || words[comma] != ",")
+        {
+            return null;
+        }
+
+        var subject = c.Phrases.FirstOrDefault(p => p.Start >= s && p.Start <= s + 1 && p.End < comma && (p.Code is not null || p.Sector is not null) && p.Kind != ActorPhrase.Pronoun);
+        return subject is not null && subject != source ? subject : null;
+    }
+
     /// <summary>Where to stop looking for the target: a reporting clause (", officials said"), "according to", or the sentence end.</summary>
     private static int TargetLimit(Context c, int from, int e)
     {
         var words = c.Words;
         for (var k = from; k < e; k++)
         {
+            if (words[k] == "as" && k == from && k + 1 < e && words[k + 1] is "a" or "an")
+            {
+                // "denounced as an ugly crime Serbia's crackdown": "as" right after the verb gives its predicate, not a clause.
+                continue;
+            }
+
             if (words[k] is ";" or "after" or "before" or "when" or "because" or "while" or "since" or "until" or "although" or "though" or "unless" or "if" or "as"
                 || (words[k] == "," && k + 1 < e && (words[k + 1] is "according" or "saying" or "adding" or "which" or "who" or "as" or "but"
                 || Enumerable.Range(k + 1, Math.Min(6, e - k - 1)).Any(j => ReportingVerbs.Contains(words[j])))))
@@ -384,6 +498,17 @@ public sealed partial class RuleEventCoder
                 .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).ToList();
             code = countries.Count == 1 ? countries[0] + sector : null;
+            if (code is null && countries.Count == 0 && isSource && HomeSectors.Contains(sector[..Math.Min(3, sector.Length)]))
+            {
+                // Courts, police, legislatures and crowds act at home: "a judge opened an inquiry into three Peruvian
+                // ministers", "strikers demanded the resignation of the Chilean labour minister" take the one country the
+                // sentence names after the verb (not so for governments and armies: "called for sanctions against Nigeria").
+                var limit = TargetLimit(c, open, e);
+                var named = c.Phrases.Where(x => x.Start >= s && x.End <= limit && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group)
+                    .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
+                    .Distinct(StringComparer.Ordinal).ToList();
+                code = named.Count == 1 ? named[0] + sector : null;
+            }
         }
 
         if (code is { Length: >= 3 } && !code.StartsWith("IGO", StringComparison.Ordinal) && FormerBefore(c.Words, p.Start))

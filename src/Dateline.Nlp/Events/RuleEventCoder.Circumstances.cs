@@ -63,6 +63,8 @@ public sealed partial class RuleEventCoder
         var from = c.Tokens[Math.Max(0, t.Start - 3)].Start;
         var to = c.Tokens[Math.Min(c.Tokens.Length - 1, t.ActEnd + 6)].End;
         var opening = sentence.Start + 4; // "In 2014, Chinese fighter jets flew …": a year that opens the sentence dates all of it
+        var at = c.Tokens[t.Start].Start;
+        int? old = null, recent = null;
         foreach (var time in c.Times)
         {
             if (!sentence.Contains(time.Span) || ((time.Span.End < from || time.Span.Start > to) && time.Span.Start > opening) || time.Value.Length < 4
@@ -71,13 +73,20 @@ public sealed partial class RuleEventCoder
                 continue;
             }
 
-            if (year < doc.Year - 1 || (time.Kind == "interval" && year < doc.Year - 1))
+            var distance = Math.Abs(time.Span.Start - at);
+            if (year < doc.Year - 1)
             {
-                return true;
+                old = Math.Min(old ?? int.MaxValue, distance);
+            }
+            else
+            {
+                recent = Math.Min(recent ?? int.MaxValue, distance);
             }
         }
 
-        return false;
+        // "signed an agreement today to increase trade in 1983": the time nearest the verb dates the act; an older year
+        // further on dates its goal or background.
+        return old is { } o && !(recent is { } r && r < o);
     }
 
     /// <summary>

@@ -87,10 +87,17 @@ public sealed partial class RuleEventCoder
             return true;
         }
 
+        // "a roadside bomb", "a car bomb near the town": a weapon word after anything but a subject or an auxiliary is the noun.
+        if (Weapons.Contains(words[t.Start]) && t.Start > s && !Auxiliaries.Contains(before) && before is not ("to" or "and" or "they" or "we" or "he" or "she" or "it")
+            && !c.Phrases.Any(p => p.End == t.Start))
+        {
+            return true;
+        }
+
         // "their political demands", "growing pressure": an adjective between a determiner and the word, or an -ing modifier.
         var before2 = t.Start > s + 1 ? words[t.Start - 2] : string.Empty;
         if ((Determiners.Contains(before2) && AdjectiveLike(before)) || char.IsDigit(before.Length > 0 ? before[0] : 'x')
-            || before is "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new" or "two" or "three" or "four" or "several" or "many")
+            || before is "press" or "news" or "growing" or "mounting" or "increasing" or "continuing" or "renewed" or "fresh" or "new" or "two" or "three" or "four" or "several" or "many")
         {
             return true;
         }

@@ -153,6 +153,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         List<ActorPhrase>? lastSources = null;
         foreach (var t in triggers.Where(t => !t.Consumed))
         {
+            if (Weapons.Contains(words[t.Start]) && NounUse(c, s, t, triggers.Count(x => !x.Consumed)))
+            {
+                // "A roadside bomb … killed": the weapon names no act of its own, so the verb after it is no elaboration.
+                continue;
+            }
+
             var skip = Elaborates(words, previous, t) || NounUse(c, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
                 || Background(words, previous, t) || InAttribution(words, e, t);
             previous = t;
@@ -212,7 +218,10 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var clauseStart = ClauseStart(words, s, t.Start);
         var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
         var afterLimit = TargetLimit(c, t.ActEnd, e);
-        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit).ToList();
+        // "dispatched inspectors to X": a bare agent noun that is the pattern's own word is the source's means, not the target
+        // ("accepted two hundred Syrian refugees" keeps its target: the phrase names a country).
+        var after = c.Phrases.Where(p => p.Start > t.Start && p.End <= afterLimit
+            && !(p.Start < t.End && t.End <= p.End && p.Start > t.Start && (p.Code is null || p.Code is "IGO" or "NGO"))).ToList();
 
         // "said (that) X must …": a demand by the speaker on X.
         var demandBy = DemandingSpeaker(c, s, clauseStart, t.Start);
@@ -238,6 +247,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 sources = inherited ?? [.. c.Phrases.Where(p => p.Start >= s && p.End <= t.Start && p.Code is not null && p.Kind != ActorPhrase.Pronoun).Take(1)];
             }
 
+            if ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 && WeaponSubject(words, clauseStart, t.Start) is { } weapon && sources.All(p => p.Start > weapon))
+            {
+                // "A roadside bomb near Kirkuk killed two policemen": an attack with no named attacker is by unidentified
+                // armed forces (CAMEO UAF) of the country where it happened.
+                sources = [new ActorPhrase(weapon, weapon + 1, null, null, ActorPhrase.Group, true) { Sector = "UAF" }];
+            }
+
             if (sources.Count == 0 && QuoteSpeaker(c, t.Start) is { } speaker)
             {
                 // Inside a direct quote with no subject of its own, the act is the speaker's ("holding summit talks … won't change," Ishiba said).
@@ -245,9 +261,15 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
 
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources, p => Participant(c, p, s, e, e) is not null);
+            if (targets.Count == 0 && t.Code.StartsWith("10", StringComparison.Ordinal) && after.FirstOrDefault() is { Owned: true } own && own.Start <= t.End + 1)
+            {
+                // "has urged its citizens to avoid travel": a request to one's own people is no event between actors.
+                return sources;
+            }
         }
 
-        if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 0 && words[targets[0].Start - 1] == "to")
+        if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 1
+            && (words[targets[0].Start - 1] == "to" || (words[targets[0].Start - 1] == "the" && words[targets[0].Start - 2] == "to")))
         {
             // "complained to the United Nations over two Israeli air raids": the complaint is about Israel, addressed to the UN.
             var about = after.FirstOrDefault(p => p.Start > targets[0].End && p.Start - targets[0].End <= 6
@@ -262,8 +284,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         if (sources.Count > 1)
         {
             // "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": no target of their own.
-            var own = sources.Select(x => CountryOf(x.Code)).ToHashSet(StringComparer.Ordinal);
-            targets = [.. targets.Where(x => !own.Contains(CountryOf(x.Code)))];
+            var own = sources.Select(x => CountryOf(Participant(c, x, s, e, t.Start)?.Code ?? x.Code)).ToHashSet(StringComparer.Ordinal);
+            targets = [.. targets.Where(x => !own.Contains(CountryOf(Participant(c, x, s, e, e)?.Code ?? x.Code)))];
+            if (t.Code.StartsWith("04", StringComparison.Ordinal) && own.Count > 1)
+            {
+                // "U.S. and Russian negotiators return to Geneva for talks": where two sides meet is the venue, not a party.
+                targets = [.. targets.Where(x => x.Kind != ActorPhrase.Place || x.Start == 0 || words[x.Start - 1] is not ("to" or "in" or "at"))];
+            }
         }
 
         var subjectEnd = sources.Count > 0 && sources[^1].End <= t.Start && sources[^1].Code != string.Empty ? sources[^1].End : clauseStart;
@@ -308,6 +335,18 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         else if (t.Pattern.StatesIntent || code.StartsWith("03", StringComparison.Ordinal))
         {
             modality = EventMention.Intended;
+        }
+
+        if (targets.Count == 0 && !passive && code.StartsWith("13", StringComparison.Ordinal) && UnlessActor(c, t.ActEnd, e) is { } conditioned)
+        {
+            // "threatened to strike unless the government raised wages": the threat is aimed at whoever must act.
+            targets = [conditioned];
+        }
+
+        if (targets.Count == 0 && !passive && code.StartsWith("11", StringComparison.Ordinal) && sources.Count == 1 && ComplainedAbout(c, s, sources[0]) is { } accused)
+        {
+            // "The authorities are failing refugees, a human rights group charged.": the complaint is about the clause before.
+            targets = [accused];
         }
 
         (code, actCode, sources, targets) = ApplyDictionaryPattern(c, t, code, actCode, sources, targets, before, clauseStart, s);
@@ -359,6 +398,13 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         var act = _lexicon.Code(actCode) ?? info;
         var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
+        if (targets.Count == 0 && inherited is not null && CoordinatedVerb(words, s, t.Start)
+            && output.Any(x => x.Evidence == sentence && x.Target is not null && x.Plover == plover))
+        {
+            // "killed two policemen and wounded three others": the second verb adds no actor of its own.
+            return grammaticalSubject;
+        }
+
         var date = EventDate(c, sentence, t.Start);
         var location = Location(c, t, e, sources, targets);
         var triggerSpan = new TextSpan(c.Tokens[t.Start].Start, c.Tokens[t.ActEnd - 1].End);
@@ -373,9 +419,17 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
             var confidence = 0.5 + (src.Kind is ActorPhrase.Person or ActorPhrase.Place or ActorPhrase.Organization ? 0.2 : 0.1) + (targets.Count > 0 ? 0.1 : 0);
             var anyTarget = false;
+            EventParticipant? partner = null;
             foreach (var tgt in targets)
             {
                 var target = Participant(c, tgt, s, e, e);
+                if (target is null && tgt.Code is null && tgt.Sector is { } sector && partner is { Code.Length: >= 3 })
+                {
+                    // "shelled positions of the Palestinian police and residential areas": the second target shares the first's country.
+                    target = new EventParticipant(partner.Code[..3] + sector, new TextSpan(c.Tokens[tgt.Start].Start, c.Tokens[tgt.End - 1].End), null);
+                }
+
+                partner = target ?? partner;
                 if (target is null || target.Code == source.Code && tgt == src)
                 {
                     continue;

@@ -20,6 +20,9 @@ public sealed class ActorLexicon
     /// <summary>Unambiguous demonyms ("Japanese", "South Korean") → ISO3.</summary>
     public Dictionary<string, string> DemonymCountry { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Demonyms that name several countries ("Congolese", "Kurdish", "Hutu") → the candidate ISO3 codes and the default (empty: none).</summary>
+    public Dictionary<string, (string[] Candidates, string Default)> AmbiguousDemonyms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>ISO3 → the name Dateline displays.</summary>
     public Dictionary<string, string> CountryName { get; } = new(StringComparer.Ordinal);
 
@@ -53,6 +56,21 @@ public sealed class ActorLexicon
             }
         }
 
+        foreach (var row in TsvResource.Rows("ambiguous_demonyms.tsv"))
+        {
+            var candidates = TsvResource.List(row, "candidates").Where(lex.CountryName.ContainsKey).ToArray();
+            if (row.GetValueOrDefault("kind") is "regional" || candidates.Length == 0)
+            {
+                continue;
+            }
+
+            var fallback = row.GetValueOrDefault("default") is { Length: 3 } d && lex.CountryName.ContainsKey(d) ? d : string.Empty;
+            foreach (var term in TsvResource.List(row, "term").Concat(TsvResource.List(row, "variants")))
+            {
+                lex.AmbiguousDemonyms.TryAdd(term, (candidates, fallback));
+            }
+        }
+
         foreach (var row in TsvResource.Rows("cities.tsv"))
         {
             if (row.GetValueOrDefault("iso3") is { Length: 3 } iso)
@@ -61,6 +79,31 @@ public sealed class ActorLexicon
                 {
                     lex.PlaceCountry.TryAdd(n, iso);
                 }
+            }
+        }
+
+        // First-level regions ("Northern Ireland", "Punjab") name their country when no country or city has the name; a name
+        // that two countries' regions share stays out, and so do abbreviations ("Ga.", "NI").
+        var regions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var row in TsvResource.Rows("regions.tsv"))
+        {
+            if (row.GetValueOrDefault("iso3") is { Length: 3 } iso)
+            {
+                foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "aliases")))
+                {
+                    if (n.Length > 3 && !n.Contains('.', StringComparison.Ordinal))
+                    {
+                        regions[n] = regions.TryGetValue(n, out var seen) && seen != iso ? null : iso;
+                    }
+                }
+            }
+        }
+
+        foreach (var (name, iso) in regions)
+        {
+            if (iso is not null)
+            {
+                lex.PlaceCountry.TryAdd(name, iso);
             }
         }
 
