@@ -68,6 +68,8 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
                 continue;
             }
 
+            (contentFirst, contentLast) = ToQuotationMarks(d, contentFirst, contentLast, start, end);
+
             var content = new TextSpan(d.Tokens[contentFirst].Start, d.Tokens[contentLast].End);
             var speakerSpan = speaker is { } s ? new TextSpan(d.Tokens[s.Start].Start, d.Tokens[s.End].End) : (TextSpan?)null;
             var quoted = 0;
@@ -83,6 +85,36 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Content that begins at an opening quotation mark runs at least to its closing mark, and content that ends at a
+    /// closing mark starts no later than its opening mark: a quotation is one utterance (PolNeAR's content spans cover it
+    /// whole), while the tagger's window stops after a few sentences. Never across the cue.
+    /// </summary>
+    internal static (int First, int Last) ToQuotationMarks(AttributionDocument d, int first, int last, int cueStart, int cueEnd)
+    {
+        var q = d.Quote[first];
+        if (q >= 0 && (first == 0 || d.Quote[first - 1] != q))
+        {
+            var limit = first < cueStart ? cueStart : d.Count;
+            while (last + 1 < limit && d.Quote[last + 1] == q)
+            {
+                last++;
+            }
+        }
+
+        q = d.Quote[last];
+        if (q >= 0 && (last + 1 == d.Count || d.Quote[last + 1] != q))
+        {
+            var limit = last > cueEnd ? cueEnd : -1;
+            while (first - 1 > limit && d.Quote[first - 1] == q)
+            {
+                first--;
+            }
+        }
+
+        return (first, last);
     }
 
     /// <summary>The actor of the longest actor mention inside the speaker span, else of any mention overlapping it.</summary>
