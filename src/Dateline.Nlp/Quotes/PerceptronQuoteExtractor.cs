@@ -70,6 +70,7 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
 
             (contentFirst, contentLast) = ToQuotationMarks(d, contentFirst, contentLast, start, end);
 
+            speaker ??= SubjectOfSentence(d, start, end);
             var content = new TextSpan(d.Tokens[contentFirst].Start, d.Tokens[contentLast].End);
             var speakerSpan = speaker is { } s ? new TextSpan(d.Tokens[s.Start].Start, d.Tokens[s.End].End) : (TextSpan?)null;
             var quoted = 0;
@@ -94,20 +95,32 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
     /// </summary>
     internal static (int First, int Last) ToQuotationMarks(AttributionDocument d, int first, int last, int cueStart, int cueEnd)
     {
-        var q = d.Quote[first];
-        if (q >= 0 && (first == 0 || d.Quote[first - 1] != q))
+        var q = d.Quote[last];
+        var opening = last;
+        while (q >= 0 && opening > 0 && d.Quote[opening - 1] == q)
         {
-            var limit = first < cueStart ? cueStart : d.Count;
+            opening--;
+        }
+
+        if (q >= 0 && opening >= first)
+        {
+            var limit = last < cueStart ? cueStart : d.Count;
             while (last + 1 < limit && d.Quote[last + 1] == q)
             {
                 last++;
             }
         }
 
-        q = d.Quote[last];
-        if (q >= 0 && (last + 1 == d.Count || d.Quote[last + 1] != q))
+        q = d.Quote[first];
+        var closing = first;
+        while (q >= 0 && closing + 1 < d.Count && d.Quote[closing + 1] == q)
         {
-            var limit = last > cueEnd ? cueEnd : -1;
+            closing++;
+        }
+
+        if (q >= 0 && closing <= last)
+        {
+            var limit = first > cueEnd ? cueEnd : -1;
             while (first - 1 > limit && d.Quote[first - 1] == q)
             {
                 first--;
@@ -115,6 +128,45 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
         }
 
         return (first, last);
+    }
+
+    /// <summary>
+    /// When the tagger found no source: the first name or pronoun of the cue's sentence before the cue (the subject a
+    /// participle cue shares: "Cruz hit back on Monday, accusing …"), else the first one after it.
+    /// </summary>
+    internal static (int Start, int End)? SubjectOfSentence(AttributionDocument d, int cueStart, int cueEnd)
+    {
+        var s = d.Sentence[cueStart];
+        (int, int)? Find(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (d.Quote[i] >= 0)
+                {
+                    continue;
+                }
+
+                if (d.Entity[i] != 0)
+                {
+                    var last = i;
+                    while (last + 1 < to && d.Entity[last + 1] != 0 && d.Entity[last + 1] != d.Entity[i])
+                    {
+                        last++;
+                    }
+
+                    return (i, last);
+                }
+
+                if (d.Is(i, AttributionDocument.TokenKind.Pronoun))
+                {
+                    return (i, i);
+                }
+            }
+
+            return null;
+        }
+
+        return Find(d.SentenceStart[s], cueStart) ?? Find(cueEnd + 1, d.SentenceStart[s + 1]);
     }
 
     /// <summary>The actor of the longest actor mention inside the speaker span, else of any mention overlapping it.</summary>
