@@ -68,6 +68,7 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
                 continue;
             }
 
+            contentLast = ToSentenceEnd(d, contentFirst, contentLast, end);
             (contentFirst, contentLast) = ToQuotationMarks(d, contentFirst, contentLast, start, end);
 
             speaker ??= SubjectOfSentence(d, start, end);
@@ -83,6 +84,18 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
 
             result.Add(new QuoteMention(content, direct, new TextSpan(d.Tokens[start].Start, d.Tokens[end].End), speakerSpan,
                 speakerSpan is { } sp && actors is { } a ? ActorFor(a, sp) : null));
+        }
+
+        foreach (var (cue, sourceStart, sourceEnd, first, last) in LabelledLines.Find(d))
+        {
+            var content = new TextSpan(d.Tokens[first].Start, d.Tokens[last].End);
+            if (result.Any(q => q.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            var speakerSpan = new TextSpan(d.Tokens[sourceStart].Start, d.Tokens[sourceEnd].End);
+            result.Add(new QuoteMention(content, d.Quote[first] >= 0, d.Tokens[cue], speakerSpan, actors is { } a ? ActorFor(a, speakerSpan) : null));
         }
 
         return result.ToImmutable();
@@ -167,6 +180,37 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
         }
 
         return Find(d.SentenceStart[s], cueStart) ?? Find(cueEnd + 1, d.SentenceStart[s + 1]);
+    }
+
+    /// <summary>
+    /// Reported content right of its cue that stops at a comma in the cue's sentence runs on to the sentence's end ("… said
+    /// there is a faction he does not see eye to eye with, most specifically …"): the greedy tagger tends to stop at the
+    /// first comma. Not past a quotation mark or another attribution word.
+    /// </summary>
+    internal static int ToSentenceEnd(AttributionDocument d, int first, int last, int cueEnd)
+    {
+        var s = d.Sentence[cueEnd];
+        if (first <= cueEnd || d.Sentence[last] != s || d.Is(last + 1, AttributionDocument.TokenKind.End) || d.Quote[last] >= 0)
+        {
+            return last;
+        }
+
+        var stop = d.SentenceStart[s + 1];
+        var k = last + 1;
+        while (k < stop && !d.Is(k, AttributionDocument.TokenKind.End | AttributionDocument.TokenKind.Mark) && d.Lex[k] == FeatureHash.None)
+        {
+            k++;
+        }
+
+        if (k < stop && !d.Is(k, AttributionDocument.TokenKind.End))
+        {
+            while (k > last + 1 && !d.Is(k, AttributionDocument.TokenKind.Comma))
+            {
+                k--;
+            }
+        }
+
+        return k - 1;
     }
 
     /// <summary>The actor of the longest actor mention inside the speaker span, else of any mention overlapping it.</summary>
