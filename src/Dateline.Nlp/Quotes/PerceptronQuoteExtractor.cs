@@ -15,7 +15,7 @@ namespace Dateline.Nlp.Quotes;
 /// </summary>
 public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineComponent
 {
-    public ComponentInfo Info { get; } = new("quotes.perceptron.v1", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Quotes]);
+    public ComponentInfo Info { get; } = new("quotes.perceptron.v2", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Quotes]);
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
