@@ -209,8 +209,19 @@ public sealed class PerceptronQuoteExtractor(QuoteModel model) : IPipelineCompon
 
         var stop = d.SentenceStart[s + 1];
         var k = last + 1;
-        while (k < stop && !Ends(k) && !d.Is(k, AttributionDocument.TokenKind.Mark) && d.Lex[k] == FeatureHash.None)
+        while (k < stop && !Ends(k) && !d.Is(k, AttributionDocument.TokenKind.Mark))
         {
+            if (d.Lex[k] != FeatureHash.None)
+            {
+                // ", he said," inside the reported clause is an aside of the same attribution: step over it
+                var aside = k > 1 && d.Is(k - 2, AttributionDocument.TokenKind.Comma) && (d.Is(k - 1, AttributionDocument.TokenKind.Pronoun) || d.Entity[k - 1] != 0)
+                    && d.Is(k + 1, AttributionDocument.TokenKind.Comma);
+                if (!aside)
+                {
+                    break;
+                }
+            }
+
             k++;
         }
 
