@@ -85,7 +85,7 @@ internal static class UnderstandingThroughput
         }).ToList();
         var model = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(Dateline.Nlp.Quotes.QuoteModels.Default);
         var rules = new Dateline.Nlp.Quotes.CueVerbQuoteExtractor();
-        var stages = new (string Name, Func<Document, int> Run)[] { ("quotes.perceptron.v1 alone", d => model.Extract(d).Length), ("quotes.cues.v1 alone", d => rules.Extract(d).Length) };
+        var stages = new (string Name, Func<Document, int> Run)[] { ("quotes.perceptron.v2 alone", d => model.Extract(d).Length), ("quotes.cues.v1 alone", d => rules.Extract(d).Length) };
         var times = stages.Select(_ => new List<double>()).ToArray();
         for (var r = -1; r < rounds; r++)
         {

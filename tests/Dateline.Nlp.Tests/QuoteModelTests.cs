@@ -3,7 +3,7 @@ using Dateline.Core.Documents;
 namespace Dateline.Nlp.Tests;
 
 /// <summary>
-/// The shipped attribution model (quotes.perceptron.v1) in the default pipeline, on sentences written for these tests:
+/// The shipped attribution model (quotes.perceptron.v2) in the default pipeline, on sentences written for these tests:
 /// the shapes the rules handle (direct quotes, split quotes) and the broad attributions PolNeAR taught it.
 /// </summary>
 [Trait("issue", "4")]
@@ -59,6 +59,25 @@ public sealed class QuoteModelTests
         var (doc, quotes) = Annotate("Lee described Japan as \"partners\" in the talks.");
         Assert.DoesNotContain(quotes, q => Text(doc, q.Content).Trim('"') == "partners");
         Assert.All(quotes, q => Assert.False(q.Direct));
+    }
+
+    [Fact]
+    public void A_quotation_the_content_reaches_into_is_covered_whole()
+    {
+        var (doc, quotes) = Annotate("\"We have waited for this day for a long time,\" Ana Silva said. \"The vote was close. The work starts now. "
+            + "We will meet the unions next week. We will meet the employers after that. Nobody will be left out.\"");
+        var q = Assert.Single(quotes, q => Text(doc, q.Cue) == "said");
+        Assert.Contains("Nobody will be left out", Text(doc, q.Content), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Senator Ana Silva: We will not back down on the pension bill.", "Senator Ana Silva", "We will not back down on the pension bill")]
+    [InlineData("The outcome surprised few, least of all Maria Lopez: \"We saw it coming for months.\"", "Maria Lopez", "We saw it coming for months")]
+    public void A_name_and_a_colon_label_what_follows(string text, string speaker, string content)
+    {
+        var (doc, quotes) = Annotate(text);
+        var q = Assert.Single(quotes, q => Text(doc, q.Content).Contains(content, StringComparison.Ordinal));
+        Assert.Contains(Text(doc, q.Speaker), speaker, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,7 +128,8 @@ internal static class EvalCommand
         var model = new Option<string?>("--model") { Description = "A quote model file to score instead of the shipped one (see `train quotes`)" };
         var bias = new Option<float?>("--cue-bias") { Description = "Override the model's cue bias (for choosing it on held-out training articles)" };
         var rules = new Option<bool>("--rules") { Description = "Score the rule extractor (quotes.cues.v1) instead of the model" };
-        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules, bias };
+        var heldOut = new Option<bool>("--held-out") { Description = "Score only every fifth article by id (the part `train quotes --hold-out` leaves out)" };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules, bias, heldOut };
         quotes.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -146,7 +147,8 @@ internal static class EvalCommand
                 stage = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(loaded);
             }
 
-            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null, ct);
+            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null,
+                result.GetValue(heldOut) ? Dateline.Evaluation.Quotes.BratAttributions.Part.HeldOut : Dateline.Evaluation.Quotes.BratAttributions.Part.All, ct);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new

@@ -17,14 +17,29 @@ public sealed record PolnearArticle(string Id, string Annotator, string Text, IR
 /// </summary>
 public static class BratAttributions
 {
+    /// <summary>Which articles of a folder to read: all, or a fixed split for choosing settings without the dev set.</summary>
+    public enum Part
+    {
+        All,
+
+        /// <summary>Every article but every fifth (by id): what a model is trained on when choices are made on held-out articles.</summary>
+        WithoutHeldOut,
+
+        /// <summary>Every fifth article (by id, the 5th, 10th, …): the held-out part of a training split.</summary>
+        HeldOut,
+    }
+
     /// <param name="dir">The split's folder.</param>
     /// <param name="allAnnotators">Every annotator's version of each article (for training), not only the first.</param>
-    public static IEnumerable<PolnearArticle> ReadFolder(string dir, bool allAnnotators = false)
+    /// <param name="part">All articles, or one side of the held-out split (every fifth article by id).</param>
+    public static IEnumerable<PolnearArticle> ReadFolder(string dir, bool allAnnotators = false, Part part = Part.All)
     {
         var annotations = Directory.EnumerateFiles(Path.Combine(dir, "attributions"), "*.ann")
             .Select(path => Path.GetFileNameWithoutExtension(path))
             .Select(name => (Id: name[..name.LastIndexOf('_')], Annotator: name[(name.LastIndexOf('_') + 1)..]))
             .GroupBy(x => x.Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Where((_, index) => part == Part.All || (index % 5 == 4) == (part == Part.HeldOut))
             .SelectMany(g => g.OrderBy(x => x.Annotator, StringComparer.Ordinal).Take(allAnnotators ? int.MaxValue : 1))
             .OrderBy(x => x.Id, StringComparer.Ordinal).ThenBy(x => x.Annotator, StringComparer.Ordinal);
         foreach (var (id, annotator) in annotations)

@@ -31,12 +31,14 @@ public static class QuoteEvaluator
 
     /// <summary>Scores <paramref name="pipeline"/> (which must produce <see cref="Layers.Quotes"/>) on a PolNeAR folder.</summary>
     /// <param name="details">When set, receives one line per missed gold attribution and per unmatched prediction.</param>
-    public static Report Run(Pipeline pipeline, string dir, TextWriter? details = null, CancellationToken cancellationToken = default)
+    /// <param name="part">All articles of the folder, or one side of its held-out split.</param>
+    public static Report Run(Pipeline pipeline, string dir, TextWriter? details = null, BratAttributions.Part part = BratAttributions.Part.All,
+        CancellationToken cancellationToken = default)
     {
         var verbs = ReadVerbList(dir);
         int gold = 0, pred = 0, mg = 0, mp = 0, sGold = 0, sPred = 0, sMg = 0, sMp = 0, articles = 0, pairs = 0, right = 0;
         var clock = new Stopwatch();
-        foreach (var article in BratAttributions.ReadFolder(dir))
+        foreach (var article in BratAttributions.ReadFolder(dir, part: part))
         {
             cancellationToken.ThrowIfCancellationRequested();
             articles++;
