@@ -393,7 +393,10 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         return null;
     }
 
-    /// <summary>The country of a place or demonym inside an organisation's name ("Baghdad University Medical School" → IRQ).</summary>
+    /// <summary>
+    /// The country of a place or demonym inside an organisation's name ("Baghdad University Medical School" → IRQ), with
+    /// the sector of the first agent noun after it when there is one ("Nigerian Union of Nurses" → NGA + LAB).
+    /// </summary>
     private string? CountryInside(string text, ImmutableArray<TextSpan> tokens, int s, int e)
     {
         for (var i = s; i < e; i++)
@@ -401,6 +404,14 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             var w = text[tokens[i].Start..tokens[i].End];
             if (actors.PlaceCountry.TryGetValue(w, out var iso) || actors.DemonymCountry.TryGetValue(w, out iso))
             {
+                for (var j = i + 1; j < e; j++)
+                {
+                    if (events.AgentsStartingWith(text[tokens[j].Start..tokens[j].End].ToLowerInvariant()).FirstOrDefault(a => a.Words.Length == 1) is { } agent)
+                    {
+                        return iso + agent.Code;
+                    }
+                }
+
                 return iso;
             }
         }
