@@ -36,6 +36,30 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Search_can_give_one_hit_per_story_counting_the_others()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.SaveAsync(
+        [
+            Articles.Make("w1", "Breakwater to close for repairs", Stories.Wire, "2025-06-03", "Coast Wire"),
+            Articles.Make("w2", "Storms shut Port Vessel breakwater", Stories.Reprint, "2025-06-04", "Island Herald"),
+            Articles.Make("w3", "Orchestra plans new season", Stories.Unrelated, "2025-06-04", "Island Herald"),
+        ], Ct);
+        var query = Search.SearchQuery.Parse("breakwater OR orchestra");
+
+        var all = await store.SearchAsync(new Search.SearchRequest(query, ArticleFilter.All), Ct);
+        var collapsed = await store.SearchAsync(new Search.SearchRequest(query, ArticleFilter.All) { CollapseStories = true }, Ct);
+
+        Assert.Equal(3, all.Total);
+        Assert.All(all.Hits, h => Assert.Equal(1, h.StoryMatches));
+        Assert.Equal(2, collapsed.Total);
+        var breakwater = Assert.Single(collapsed.Hits, h => h.Id is "w1" or "w2");
+        Assert.Equal(2, breakwater.StoryMatches);
+        Assert.Equal((await store.GetStoryAsync("w1", Ct))[0].Id, breakwater.StoryId);
+        Assert.Equal(1, Assert.Single(collapsed.Hits, h => h.Id == "w3").StoryMatches);
+    }
+
+    [Fact]
     public async Task A_copy_published_weeks_later_starts_a_story_of_its_own()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

@@ -72,8 +72,15 @@ public sealed class ReanalyzeApiTests(WebAppFixture app) : IClassFixture<WebAppF
         var version = Assert.Single(article.GetProperty("story").EnumerateArray());
         Assert.Equal((wireId, "Canal Wire"), (version.GetProperty("id").GetString(), version.GetProperty("source").GetString()));
 
+        var collapsed = await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=Marren&collapse=true", Ct);
+        Assert.Equal(1, collapsed.GetProperty("total").GetInt32());
+        Assert.Equal(2, Assert.Single(collapsed.GetProperty("hits").EnumerateArray()).GetProperty("story_matches").GetInt32());
+        var results = await app.Client.GetStringAsync("/?q=Marren&stories=1", Ct);
+        Assert.Contains("+1 more article on this story", System.Net.WebUtility.HtmlDecode(results), StringComparison.Ordinal);
+        Assert.Contains("1 story for", results, StringComparison.Ordinal);
+
         var page = await app.Client.GetStringAsync("/articles/" + wireId, Ct);
-        Assert.Contains("Other versions of this story (1)", page, StringComparison.Ordinal);
+        Assert.Contains("Other articles on this story (1)", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/articles/{Uri.EscapeDataString(reprintId)}\"", page, StringComparison.Ordinal);
     }
 }

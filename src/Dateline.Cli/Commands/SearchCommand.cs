@@ -20,8 +20,9 @@ internal static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "Maximum hits to show", DefaultValueFactory = _ => 20 };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var collapse = new Option<bool>("--collapse") { Description = "One hit per story: wire copies and other reports of it are counted, not listed" };
         var filters = new FilterOptions();
-        var command = new Command("search", "Search stored articles") { query, limit, format };
+        var command = new Command("search", "Search stored articles") { query, limit, format, collapse };
         filters.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -31,7 +32,7 @@ internal static class SearchCommand
                 throw new UsageException("--limit must be between 1 and 10000");
             }
 
-            var request = new SearchRequest(SearchQuery.Parse(result.GetValue(query)!), filters.Read(result), n);
+            var request = new SearchRequest(SearchQuery.Parse(result.GetValue(query)!), filters.Read(result), n) { CollapseStories = result.GetValue(collapse) };
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var found = await store.SearchAsync(request, ct);
             if (result.GetValue(format) == "json")
@@ -48,6 +49,8 @@ internal static class SearchCommand
                         published = h.Published,
                         snippet = h.Snippet,
                         score = h.Score,
+                        story = h.StoryId,
+                        story_matches = h.StoryMatches,
                         highlights = h.Highlights.Select(r => new[] { r.Start, r.End }),
                     }),
                 };
@@ -60,11 +63,12 @@ internal static class SearchCommand
             foreach (var h in found.Hits)
             {
                 table.AddRow(new Markup(Markup.Escape(h.Id)), new Text(h.Published ?? string.Empty), new Text(h.Source ?? string.Empty),
-                    new Markup($"[bold]{Markup.Escape(h.Title ?? "(untitled)")}[/]\n{Highlight(h)}"),
+                    new Markup($"[bold]{Markup.Escape(h.Title ?? "(untitled)")}[/]\n{Highlight(h)}"
+                        + (h.StoryMatches > 1 ? $"\n[dim]+{h.StoryMatches - 1} more in this story[/]" : string.Empty)),
                     new Text(h.Score.ToString("0.00", CultureInfo.InvariantCulture)));
             }
 
-            table.Caption($"{found.Hits.Count} of {found.Total} match(es) for {Markup.Escape(found.Query)}");
+            table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : "match(es)")} for {Markup.Escape(found.Query)}");
             Terminal.Out.Write(table);
             return ExitCodes.Success;
         });

@@ -43,7 +43,7 @@ internal static class ShowCommand
                 await Console.Out.WriteLineAsync(ArticleText.Plain(article));
                 if (versions.Count > 0)
                 {
-                    await Console.Out.WriteLineAsync($"\nOther versions of this story ({versions.Count}):");
+                    await Console.Out.WriteLineAsync($"\nOther articles on this story ({versions.Count}):");
                     foreach (var v in versions)
                     {
                         await Console.Out.WriteLineAsync($"  {v.Id}  {v.Published}  {v.Source}  {v.Title}");

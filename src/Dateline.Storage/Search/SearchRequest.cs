@@ -1,4 +1,12 @@
 namespace Dateline.Storage.Search;
 
 /// <summary>A search: the parsed query, filters and how many hits to return.</summary>
-public sealed record SearchRequest(SearchQuery Query, ArticleFilter Filter, int Limit = 20, int Offset = 0);
+public sealed record SearchRequest(SearchQuery Query, ArticleFilter Filter, int Limit = 20, int Offset = 0)
+{
+    /// <summary>
+    /// One hit per story: the best-ranked matching article of each story stands for the others (wire copies, reprints,
+    /// other outlets' reports), which <see cref="SearchHit.StoryMatches"/> counts; <see cref="SearchResults.Total"/> then
+    /// counts stories.
+    /// </summary>
+    public bool CollapseStories { get; init; }
+}

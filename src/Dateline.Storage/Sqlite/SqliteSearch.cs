@@ -27,27 +27,50 @@ internal static class SqliteSearch
         try
         {
             var hits = new List<SearchHit>();
-            await using (var cmd = SqliteArticleStore.Command(c, null, $"""
-                SELECT a.id, a.title, a.source, a.published,
-                       snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}),
-                       bm25(articles_fts, {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS rank
-                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                WHERE articles_fts MATCH $match AND {where}
-                ORDER BY rank, a.published_date DESC, a.id
-                LIMIT $limit OFFSET $offset
-                """, parameters))
+            var weights = $"{TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0";
+            // Collapsed: the best-ranked match of each story stands for the story, with the story's number of matches.
+            var sql = request.CollapseStories
+                ? $"""
+                    WITH m AS (
+                        SELECT a.id, a.title, a.source, a.published, a.published_date, COALESCE(a.story_id, a.id) AS story,
+                               snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}) AS snip, bm25(articles_fts, {weights}) AS rank
+                        FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                        WHERE articles_fts MATCH $match AND {where}),
+                    r AS (
+                        SELECT m.*, ROW_NUMBER() OVER (PARTITION BY story ORDER BY rank, published_date DESC, id) AS n,
+                               COUNT(*) OVER (PARTITION BY story) AS k
+                        FROM m)
+                    SELECT id, title, source, published, snip, rank, story, k FROM r WHERE n = 1
+                    ORDER BY rank, published_date DESC, id
+                    LIMIT $limit OFFSET $offset
+                    """
+                : $"""
+                    SELECT a.id, a.title, a.source, a.published,
+                           snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}),
+                           bm25(articles_fts, {weights}) AS rank, COALESCE(a.story_id, a.id), 1
+                    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                    WHERE articles_fts MATCH $match AND {where}
+                    ORDER BY rank, a.published_date DESC, a.id
+                    LIMIT $limit OFFSET $offset
+                    """;
+            await using (var cmd = SqliteArticleStore.Command(c, null, sql, parameters))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await r.ReadAsync(ct))
                 {
                     var (snippet, highlights) = Highlights(r.GetString(4));
                     hits.Add(new SearchHit(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                        r.IsDBNull(3) ? null : r.GetString(3), snippet, highlights, Math.Round(-r.GetDouble(5), 4)));
+                        r.IsDBNull(3) ? null : r.GetString(3), snippet, highlights, Math.Round(-r.GetDouble(5), 4))
+                    {
+                        StoryId = r.GetString(6),
+                        StoryMatches = r.GetInt32(7),
+                    });
                 }
             }
 
             await using var count = SqliteArticleStore.Command(c, null, $"""
-                SELECT COUNT(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                SELECT {(request.CollapseStories ? "COUNT(DISTINCT COALESCE(a.story_id, a.id))" : "COUNT(*)")}
+                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
                 WHERE articles_fts MATCH $match AND {where}
                 """, parameters);
             var total = (long)(await count.ExecuteScalarAsync(ct))!;

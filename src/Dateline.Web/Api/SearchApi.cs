@@ -11,24 +11,24 @@ internal static class SearchApi
     {
         api.MapGet("/search", SearchAsync).WithName("search").WithTags("search")
             .WithSummary("Full-text search")
-            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet.");
+            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories.");
         return api;
     }
 
     /// <summary>Runs a query; shared by the API and the search page.</summary>
     public static async Task<SearchResponse> RunAsync(IArticleStore store, string? q, ArticleFilter filter, string? cursor, int limit,
-        CancellationToken ct)
+        CancellationToken ct, bool collapse = false)
     {
         var query = SearchQuery.Parse(q ?? string.Empty);
-        var offset = StoreCursor.DecodeOffset(Query.Text(cursor), "search");
-        var results = await store.SearchAsync(new SearchRequest(query, filter, limit, offset), ct);
+        var offset = StoreCursor.DecodeOffset(Query.Text(cursor), collapse ? "search-stories" : "search");
+        var results = await store.SearchAsync(new SearchRequest(query, filter, limit, offset) { CollapseStories = collapse }, ct);
         var next = offset + results.Hits.Count < results.Total && results.Hits.Count > 0
-            ? StoreCursor.EncodeOffset("search", offset + results.Hits.Count)
+            ? StoreCursor.EncodeOffset(collapse ? "search-stories" : "search", offset + results.Hits.Count)
             : null;
         return new SearchResponse(query.Text, results.Query, results.Total, results.Hits, next);
     }
 
     private static async Task<Ok<SearchResponse>> SearchAsync(IArticleStore store, string q, string? from, string? to, string? source,
-        string? language, string? actor, string? cursor, int? limit, CancellationToken ct) =>
-        TypedResults.Ok(await RunAsync(store, q, Query.Filter(from, to, source, language, actor), cursor, Query.Limit(limit), ct));
+        string? language, string? actor, string? cursor, int? limit, bool? collapse, CancellationToken ct) =>
+        TypedResults.Ok(await RunAsync(store, q, Query.Filter(from, to, source, language, actor), cursor, Query.Limit(limit), ct, collapse ?? false));
 }

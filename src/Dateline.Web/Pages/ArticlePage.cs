@@ -76,7 +76,7 @@ internal static class ArticlePage
         h.Close("ol").Close("section");
     }
 
-    /// <summary>Wire copies, reprints and updates of the same story stored from other sources or crawls.</summary>
+    /// <summary>The other articles of the story: wire copies, reprints, updates and other outlets' reports of the event.</summary>
     private static void StoryVersions(Html h, List<ArticleSummary> versions)
     {
         if (versions.Count == 0)
@@ -85,7 +85,7 @@ internal static class ArticlePage
         }
 
         h.Open("section", ("class", "story-versions"), ("aria-labelledby", "versions-h"))
-            .Element("h2", $"Other versions of this story ({versions.Count})", ("id", "versions-h")).Open("ul");
+            .Element("h2", $"Other articles on this story ({versions.Count})", ("id", "versions-h")).Open("ul");
         foreach (var v in versions)
         {
             h.Open("li").Link(Routes.Article(v.Id), v.Title ?? v.Id)

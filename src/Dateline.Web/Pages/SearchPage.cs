@@ -14,6 +14,7 @@ internal static class SearchPage
     {
         string? Get(string name) => Query.Text(request.Query[name].ToString());
         var (q, from, to, source, language, actorText, cursor) = (Get("q"), Get("from"), Get("to"), Get("source"), Get("language"), Get("actor"), Get("cursor"));
+        var stories = Get("stories") == "1";
         string? problem = null;
         SearchResponse? found = null;
         Page<ArticleSummary>? latest = null;
@@ -30,7 +31,7 @@ internal static class SearchPage
             var filter = Query.Filter(from, to, source, language, actor?.Id);
             if (q is not null)
             {
-                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct);
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories);
             }
             else
             {
@@ -45,17 +46,19 @@ internal static class SearchPage
         return Layout.Page(q is null ? "Search" : q, "/", h =>
         {
             h.Element("h1", "Search the news", ("class", "visually-hidden"));
-            Form(h, q, from, to, source, language, actorText);
+            Form(h, q, from, to, source, language, actorText, stories);
             if (problem is not null)
             {
                 h.Element("p", problem, ("class", "error"), ("role", "alert"), ("id", "problem"));
                 return;
             }
 
-            (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText)];
+            (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText),
+                ("stories", stories ? "1" : null)];
             if (found is not null)
             {
-                h.Open("p", ("class", "summary"), ("id", "summary")).Text($"{found.Total} result{(found.Total == 1 ? string.Empty : "s")} for ")
+                var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
+                h.Open("p", ("class", "summary"), ("id", "summary")).Text($"{found.Total} {unit} for ")
                     .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Close("p");
                 h.Open("ol", ("class", "results"));
                 foreach (var hit in found.Hits)
@@ -65,7 +68,15 @@ internal static class SearchPage
                     Meta(h, hit.Source, hit.Published);
                     h.Open("p", ("class", "snippet"));
                     Snippet(h, hit.Snippet, hit.Highlights);
-                    h.Close("p").Close("li");
+                    h.Close("p");
+                    if (hit.StoryMatches > 1)
+                    {
+                        var more = hit.StoryMatches - 1;
+                        h.Open("p", ("class", "story-more")).Link(Routes.Article(hit.Id) + "#versions-h",
+                            $"+{more} more {(more == 1 ? "article" : "articles")} on this story").Close("p");
+                    }
+
+                    h.Close("li");
                 }
 
                 h.Close("ol");
@@ -94,7 +105,7 @@ internal static class SearchPage
         });
     }
 
-    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor)
+    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, bool stories)
     {
         h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/"));
         h.Open("div", ("class", "query"));
@@ -107,6 +118,9 @@ internal static class SearchPage
         Field(h, "source", "Source", "text", source);
         Field(h, "actor", "Actor", "text", actor);
         Field(h, "language", "Language", "text", language);
+        h.Open("div", ("class", "field check"))
+            .Open("input", ("id", "stories"), ("name", "stories"), ("type", "checkbox"), ("value", "1"), ("checked", stories ? "checked" : null))
+            .Element("label", "One result per story", ("for", "stories")).Close("div");
         h.Close("fieldset").Close("form");
     }
 

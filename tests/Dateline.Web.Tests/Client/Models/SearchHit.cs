@@ -56,6 +56,16 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public string Source { get; set; }
 #endif
+        /// <summary>The story_id property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StoryId { get; set; }
+#nullable restore
+#else
+        public string StoryId { get; set; }
+#endif
+        /// <summary>The story_matches property</summary>
+        public int? StoryMatches { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -95,6 +105,8 @@ namespace Dateline.Web.Tests.Client.Models
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "snippet", n => { Snippet = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
+                { "story_id", n => { StoryId = n.GetStringValue(); } },
+                { "story_matches", n => { StoryMatches = n.GetIntValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -111,6 +123,8 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteDoubleValue("score", Score);
             writer.WriteStringValue("snippet", Snippet);
             writer.WriteStringValue("source", Source);
+            writer.WriteStringValue("story_id", StoryId);
+            writer.WriteIntValue("story_matches", StoryMatches);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }
