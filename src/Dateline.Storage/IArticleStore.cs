@@ -63,6 +63,9 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>Streams matching events in id order, each with every article that reports it. Never capped unless the query says so.</summary>
     IAsyncEnumerable<StoredEvent> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken);
 
+    /// <summary>How many matching events fall in each month (the first day of the month, oldest first; undated events first, under null).</summary>
+    Task<IReadOnlyList<Events.MonthCount>> EventsPerMonthAsync(Events.EventQuery query, CancellationToken cancellationToken);
+
     /// <summary>The events between two actors per period, with the article volume of each period as the denominator.</summary>
     Task<IReadOnlyList<DyadPoint>> DyadAsync(DyadQuery query, CancellationToken cancellationToken);
 

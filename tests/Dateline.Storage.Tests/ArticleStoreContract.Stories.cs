@@ -60,6 +60,27 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Events_are_counted_per_month_in_the_store()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a1", "2025-06-04",
+            [
+                Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", "Japan wants to hold summit talks with Korea."),
+                Reported("JPNGOV", "KORGOV", "040", "CONSULT", 1, 1.0, "2025-06-20", "Japan met Korea on June 20."),
+                Reported("KORGOV", "JPNGOV", "111", "DISAPPROVE", 3, -2.0, "2025-07-01", "Korea criticised Japan."),
+                Reported("KORGOV", "JPNGOV", "040", "CONSULT", 1, 1.0, "2025-07-02", "Korea did not meet Japan.", negated: true),
+            ]),
+        ], Ct);
+
+        var counted = await store.EventsPerMonthAsync(new EventQuery(), Ct);
+        Assert.Equal([(new DateOnly(2025, 6, 1), 2L), (new DateOnly(2025, 7, 1), 1L)], counted.Select(m => (m.Month!.Value, m.Events)));
+        var all = await store.EventsPerMonthAsync(new EventQuery(IncludeAll: true, SourceActor: "KOR"), Ct);
+        Assert.Equal([(new DateOnly(2025, 7, 1), 2L)], all.Select(m => (m.Month!.Value, m.Events)));
+    }
+
+    [Fact]
     public async Task A_copy_published_weeks_later_starts_a_story_of_its_own()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

@@ -82,3 +82,6 @@ public sealed record DyadPoint(
     double? MeanGoldstein,
     long Articles,
     double? EventsPerHundredArticles);
+
+/// <summary>Events in one month (<paramref name="Month"/> is its first day; null for undated events).</summary>
+public sealed record MonthCount(DateOnly? Month, long Events);

@@ -232,6 +232,11 @@ public sealed class SqliteArticleStore : IArticleStore
     public IAsyncEnumerable<Events.StoredEvent> QueryEventsAsync(Events.EventQuery query, CancellationToken cancellationToken) =>
         SqliteEvents.QueryAsync(this, query, cancellationToken);
 
+    public async Task<IReadOnlyList<Events.MonthCount>> EventsPerMonthAsync(Events.EventQuery query, CancellationToken cancellationToken) =>
+        [.. (await SqliteEvents.MonthlyAsync(this, query, cancellationToken))
+            .Select(m => new Events.MonthCount(
+                m.Month.Length == 0 ? null : DateOnly.ParseExact(m.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), m.Events))];
+
     public Task<IReadOnlyList<Events.DyadPoint>> DyadAsync(Events.DyadQuery query, CancellationToken cancellationToken) =>
         SqliteEvents.DyadAsync(this, query, cancellationToken);
 

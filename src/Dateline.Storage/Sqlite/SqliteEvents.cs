@@ -280,6 +280,26 @@ internal static class SqliteEvents
         _ => throw new ArgumentException($"interval must be day, week, month or year, not '{interval}'", nameof(interval)),
     };
 
+    /// <summary>Matching events per month ("yyyy-MM", oldest first); undated events under "".</summary>
+    public static async Task<IReadOnlyList<(string Month, long Events)>> MonthlyAsync(SqliteArticleStore store, EventQuery q, CancellationToken ct)
+    {
+        var (where, parameters) = Where(q);
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var cmd = SqliteArticleStore.Command(c, null, $"""
+            SELECT CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) ELSE '' END AS month, COUNT(*) FROM events
+            WHERE {where}
+            GROUP BY month ORDER BY month
+            """, [.. parameters]);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var months = new List<(string, long)>();
+        while (await r.ReadAsync(ct))
+        {
+            months.Add((r.GetString(0), r.GetInt64(1)));
+        }
+
+        return months;
+    }
+
     private static (string Where, List<(string, object?)> Parameters) Where(EventQuery q)
     {
         var clauses = new List<string>();

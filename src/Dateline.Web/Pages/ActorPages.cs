@@ -52,17 +52,10 @@ internal static class ActorPages
         var articles = await store.ListArticlesAsync(new ArticleFilter(Actor: id), null, 20, ct);
         var asSource = await EventsApi.PageAsync(store, new EventQuery(SourceEntity: id), null, 20, ct);
         var asTarget = await EventsApi.PageAsync(store, new EventQuery(TargetEntity: id), null, 20, ct);
-        var eventsPerMonth = new Dictionary<DateOnly, int>();
-        var eventCount = 0;
-        await foreach (var e in store.QueryEventsAsync(new EventQuery(Entity: id) { MaxReports = 3 }, ct))
-        {
-            eventCount++;
-            if (DyadChart.TryDay(e.Date, out var day))
-            {
-                var month = new DateOnly(day.Year, day.Month, 1);
-                eventsPerMonth[month] = eventsPerMonth.GetValueOrDefault(month) + 1;
-            }
-        }
+        // Counted in the store, not by streaming every event: an actor like a country can have tens of thousands.
+        var monthly = await store.EventsPerMonthAsync(new EventQuery(Entity: id), ct);
+        var eventsPerMonth = monthly.Where(m => m.Month is not null).ToDictionary(m => m.Month!.Value, m => (int)m.Events);
+        var eventCount = monthly.Sum(m => m.Events);
 
         return Layout.Page(actor.Name, "/actors", h =>
         {
