@@ -23,6 +23,7 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(AnnotateCommand.Create());
 root.Subcommands.Add(ReanalyzeCommand.Create());
 root.Subcommands.Add(ActorsCommand.Create());
+root.Subcommands.Add(StoriesCommand.Create());
 root.Subcommands.Add(EventsCommand.CreateEvents());
 root.Subcommands.Add(EventsCommand.CreateDyad());
 root.Subcommands.Add(ServeCommand.Create());

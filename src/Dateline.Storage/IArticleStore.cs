@@ -30,6 +30,12 @@ public interface IArticleStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<ArticleSummary>> GetStoryAsync(string articleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of stories with articles matching the filter, the most-reported first (then the most recent), each with
+    /// how many matching articles and sources report it and their first and last publication dates.
+    /// </summary>
+    Task<Page<StorySummary>> ListStoriesAsync(ArticleFilter filter, string? cursor, int limit, CancellationToken cancellationToken);
+
     /// <summary>Gives a story to every article stored before stories were kept; returns how many it assigned.</summary>
     Task<int> AssignStoriesAsync(CancellationToken cancellationToken);
 

@@ -81,6 +81,38 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Stories_are_listed_most_reported_first_with_counts_within_the_filter()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.SaveAsync(
+        [
+            Articles.Make("w1", "Breakwater to close for repairs", Stories.Wire, "2025-06-03", "Coast Wire"),
+            Articles.Make("w2", "Storms shut Port Vessel breakwater", Stories.Reprint, "2025-06-04", "Island Herald"),
+            Articles.Make("w3", "Storms shut Port Vessel breakwater", Stories.Reprint, "2025-06-05", "Island Herald") with { Url = "https://herald.test/update" },
+        ], Ct);
+
+        var first = await store.ListStoriesAsync(ArticleFilter.All, null, 2, Ct);
+        var top = first.Items[0];
+        Assert.Equal((3L, 2L, "2025-06-03", "2025-06-05", "w1", "Breakwater to close for repairs"),
+            (top.Articles, top.Sources, top.First, top.Last, top.FirstArticle, top.Title));
+        Assert.NotNull(first.Next);
+        var rest = new List<StorySummary>(first.Items);
+        for (var cursor = first.Next; cursor is not null;)
+        {
+            var page = await store.ListStoriesAsync(ArticleFilter.All, cursor, 2, Ct);
+            rest.AddRange(page.Items);
+            cursor = page.Next;
+        }
+
+        Assert.Equal(6, rest.Count); // the five corpus articles stand alone, plus the breakwater story
+        Assert.Equal(rest.Count, rest.Select(s => s.Id).Distinct().Count());
+
+        var later = await store.ListStoriesAsync(new ArticleFilter(From: new DateOnly(2025, 6, 4), To: new DateOnly(2025, 6, 5)), null, 10, Ct);
+        var breakwater = Assert.Single(later.Items, s => s.Id == top.Id);
+        Assert.Equal((2L, "w2"), (breakwater.Articles, breakwater.FirstArticle));
+    }
+
+    [Fact]
     public async Task A_copy_published_weeks_later_starts_a_story_of_its_own()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

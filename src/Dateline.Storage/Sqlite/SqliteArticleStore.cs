@@ -169,6 +169,41 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public Task<int> AssignStoriesAsync(CancellationToken cancellationToken) => SqliteStories.BackfillAsync(this, cancellationToken);
 
+    public async Task<Page<StorySummary>> ListStoriesAsync(ArticleFilter filter, string? cursor, int limit, CancellationToken cancellationToken)
+    {
+        var offset = StoreCursor.DecodeOffset(cursor, "stories");
+        var (where, parameters) = SqliteFilter.Build(filter, "a");
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(c, null, $"""
+            WITH m AS (SELECT a.id, a.title, a.source, a.published_date, COALESCE(a.story_id, a.id) AS story FROM articles a WHERE {where}),
+            s AS (SELECT story, COUNT(*) AS n, COUNT(DISTINCT source) AS sources, MIN(published_date) AS first, MAX(published_date) AS last
+                  FROM m GROUP BY story)
+            SELECT s.story, s.n, s.sources, s.first, s.last,
+                   (SELECT m.id FROM m WHERE m.story = s.story ORDER BY COALESCE(m.published_date, '9999'), m.id LIMIT 1) AS first_id
+            FROM s ORDER BY s.n DESC, COALESCE(s.last, '') DESC, s.story
+            LIMIT $limit OFFSET $offset
+            """, [.. parameters, ("$limit", limit + 1), ("$offset", offset)]);
+        var items = new List<StorySummary>();
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await r.ReadAsync(cancellationToken))
+            {
+                items.Add(new StorySummary(r.GetString(0), null, r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5)));
+            }
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            await using var title = Command(c, null, "SELECT title FROM articles WHERE id = $id", ("$id", items[i].FirstArticle));
+            items[i] = items[i] with { Title = await title.ExecuteScalarAsync(cancellationToken) as string };
+        }
+
+        return items.Count > limit
+            ? new Page<StorySummary>([.. items.Take(limit)], StoreCursor.EncodeOffset("stories", offset + limit))
+            : new Page<StorySummary>(items, null);
+    }
+
     public async Task<IReadOnlyList<ArticleSummary>> GetStoryAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

@@ -14,12 +14,19 @@ internal static class ArticlesApi
             .WithDescription("Filters: from/to (YYYY-MM-DD, publication date), source, language, actor (an actor id). Pass `next` back as `cursor` for the following page; a null `next` is the last page.");
         api.MapGet("/articles/{id}", GetAsync).WithName("getArticle").WithTags("articles")
             .WithSummary("One article with all its understanding layers");
+        api.MapGet("/stories", StoriesAsync).WithName("listStories").WithTags("articles")
+            .WithSummary("Stories, the most-reported first")
+            .WithDescription("A story is an article with its wire copies, reprints, updates and other outlets' reports. Counts are of the articles matching the filters (as /api/articles). GET /api/articles/{first_article} lists a story's articles under `story`. Cursor paging as /api/articles.");
         return api;
     }
 
     private static async Task<Ok<Page<ArticleSummary>>> ListAsync(IArticleStore store, string? from, string? to, string? source,
         string? language, string? actor, string? cursor, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await store.ListArticlesAsync(Query.Filter(from, to, source, language, actor), Query.Text(cursor), Query.Limit(limit), ct));
+
+    private static async Task<Ok<Page<StorySummary>>> StoriesAsync(IArticleStore store, string? from, string? to, string? source,
+        string? language, string? actor, string? cursor, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListStoriesAsync(Query.Filter(from, to, source, language, actor), Query.Text(cursor), Query.Limit(limit), ct));
 
     private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetAsync(IArticleStore store, string id, CancellationToken ct)
     {

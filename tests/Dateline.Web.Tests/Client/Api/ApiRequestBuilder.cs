@@ -10,6 +10,7 @@ using Dateline.Web.Tests.Client.Api.Quotes;
 using Dateline.Web.Tests.Client.Api.Reanalyze;
 using Dateline.Web.Tests.Client.Api.Search;
 using Dateline.Web.Tests.Client.Api.Stats;
+using Dateline.Web.Tests.Client.Api.Stories;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -73,6 +74,11 @@ namespace Dateline.Web.Tests.Client.Api
         public global::Dateline.Web.Tests.Client.Api.Stats.StatsRequestBuilder Stats
         {
             get => new global::Dateline.Web.Tests.Client.Api.Stats.StatsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The stories property</summary>
+        public global::Dateline.Web.Tests.Client.Api.Stories.StoriesRequestBuilder Stories
+        {
+            get => new global::Dateline.Web.Tests.Client.Api.Stories.StoriesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Dateline.Web.Tests.Client.Api.ApiRequestBuilder"/> and sets the default values.
