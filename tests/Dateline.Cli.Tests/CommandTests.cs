@@ -119,4 +119,24 @@ public sealed class CommandTests
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.StartsWith("Analysed 0 of 0 articles", again.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stories_lists_the_samples_most_reported_story_first_and_show_lists_its_articles()
+    {
+        using var tmp = new TempFolder();
+        Assert.Equal(0, (await Cli.RunAsync(tmp.Path, "ingest", RepoPaths.Samples, "--no-annotate")).ExitCode);
+
+        var r = await Cli.RunAsync(tmp.Path, "stories", "--all", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var stories = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var articles = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "stats", "--format", "json")).Stdout).RootElement;
+        Assert.Equal(articles.GetProperty("stories").GetInt32(), stories.Count);
+        Assert.Equal(articles.GetProperty("articles").GetInt32(), stories.Sum(s => s.GetProperty("articles").GetInt32()));
+        var top = stories[0];
+        Assert.Equal(3, top.GetProperty("articles").GetInt32()); // the first Ishiba–Lee phone talks: two Kyodo copies and Yonhap's report
+        Assert.True(stories.Zip(stories.Skip(1)).All(p => p.First.GetProperty("articles").GetInt32() >= p.Second.GetProperty("articles").GetInt32()));
+
+        var show = await Cli.RunAsync(tmp.Path, "show", top.GetProperty("first_article").GetString()!, "--format", "json");
+        Assert.Equal(2, JsonDocument.Parse(show.Stdout).RootElement.GetProperty("story").GetArrayLength());
+    }
 }
