@@ -60,6 +60,27 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Capped_reports_come_from_the_earliest_articles_with_every_sentence_each_reports()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        var first = Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", "Ishiba wants to hold summit talks with Lee.");
+        var again = Reported("JPNGOV", "KORGOV", "036", "CONSULT", 1, 4.0, "2025-06-04", "Ishiba wants to hold summit talks with Lee.") with
+        {
+            Event = first.Event with { Evidence = new TextSpan(50, 90), Trigger = new TextSpan(60, 70) },
+        };
+        await store.RecordEventsAsync(
+        [
+            new ArticleEvents("a3", "2025-05-20", [first, again]), // published first, two sentences
+            new ArticleEvents("a1", "2025-06-04", [first]),
+            new ArticleEvents("a2", "2025-06-10", [first]),
+        ], Ct);
+
+        var capped = Assert.Single(await ListAsync(store, new EventQuery { MaxReports = 2 }));
+        Assert.Equal(["a3", "a3", "a1"], capped.Reports.Select(r => r.ArticleId));
+        Assert.Equal(3, capped.ReportCount);
+    }
+
+    [Fact]
     public async Task Events_are_counted_per_month_in_the_store()
     {
         await using var store = await StoreWithCorpusAsync();

@@ -30,7 +30,10 @@ public sealed record EventQuery(
     string? SourceEntity = null,
     string? TargetEntity = null)
 {
-    /// <summary>At most this many reports per event (the earliest first); null lists them all. <see cref="StoredEvent.ReportCount"/> always counts them all.</summary>
+    /// <summary>
+    /// Reports from at most this many articles per event (the earliest first, each with every sentence it reports the
+    /// event in); null lists them all. <see cref="StoredEvent.ReportCount"/> always counts every reporting article.
+    /// </summary>
     public int? MaxReports { get; init; }
 }
 

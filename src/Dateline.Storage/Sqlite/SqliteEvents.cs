@@ -162,8 +162,8 @@ internal static class SqliteEvents
     private const int Chunk = 256;
 
     /// <summary>
-    /// The reports of these events, by event, each list in (published, article) order and at most
-    /// <paramref name="max"/> long when given; and how many reports each event has in all.
+    /// The reports of these events, by event, each list in (published, article, position) order, from at most
+    /// <paramref name="max"/> articles when given (every report of those); and how many articles report each event.
     /// </summary>
     private static async Task<(Dictionary<long, List<EventReport>> Reports, Dictionary<long, int> Counts)> ReportsAsync(SqliteConnection c,
         List<StoredEvent> events, int? max, CancellationToken ct)
@@ -183,10 +183,10 @@ internal static class SqliteEvents
         await using var cmd = SqliteArticleStore.Command(c, null, """
             SELECT event_id, article_id, title, url, source, evidence_start, evidence_end, trigger_start, trigger_end FROM (
                 SELECT r.event_id, r.article_id, a.title, a.url, a.source, r.evidence_start, r.evidence_end, r.trigger_start, r.trigger_end,
-                    ROW_NUMBER() OVER (PARTITION BY r.event_id ORDER BY a.published_date, a.id) AS n
+                    DENSE_RANK() OVER (PARTITION BY r.event_id ORDER BY a.published_date, a.id) AS n
                 FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id IN (SELECT value FROM json_each($ids)))
             WHERE $max IS NULL OR n <= $max
-            ORDER BY event_id, n
+            ORDER BY event_id, n, evidence_start, trigger_start
             """, ("$ids", ids), ("$max", max));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var byEvent = new Dictionary<long, List<EventReport>>();

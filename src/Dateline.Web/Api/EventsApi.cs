@@ -16,7 +16,7 @@ internal static class EventsApi
     {
         api.MapGet("/events", ListAsync).WithName("listEvents").WithTags("events")
             .WithSummary("List coded events in id order, or stream them all as CSV, GDELT rows or PLOVER JSON Lines")
-            .WithDescription("Filters: actor (a code prefix on either side: JPN matches JPNGOV), source_actor, target_actor, code (a CAMEO prefix or a PLOVER type), from/to (YYYY-MM-DD, the event date), entity (an actor id from /api/actors: events some article reports with that actor on either side), all=true to include negated and hypothetical events. Each event on a page lists its first 10 reporting articles under `reports` and counts them all in `report_count`; GET /api/events/{id} lists every report. format=json (default) pages: pass `next` back as `cursor`; a null `next` is the last page. format=csv|gdelt|plover streams every match, uncapped (limit and cursor are ignored) as text/csv (with a header), text/tab-separated-values (GDELT 2.0 event rows, 61 columns, no header) or application/x-ndjson (PLOVER).")
+            .WithDescription("Filters: actor (a code prefix on either side: JPN matches JPNGOV), source_actor, target_actor, code (a CAMEO prefix or a PLOVER type), from/to (YYYY-MM-DD, the event date), entity (an actor id from /api/actors: events some article reports with that actor on either side), all=true to include negated and hypothetical events. Each event on a page lists the reports (every sentence) of its first 10 reporting articles under `reports` and counts the articles in `report_count`; GET /api/events/{id} lists every report. format=json (default) pages: pass `next` back as `cursor`; a null `next` is the last page. format=csv|gdelt|plover streams every match, uncapped (limit and cursor are ignored) as text/csv (with a header), text/tab-separated-values (GDELT 2.0 event rows, 61 columns, no header) or application/x-ndjson (PLOVER).")
             .ProducesProblem(StatusCodes.Status400BadRequest); // the exports answer text/csv, text/tab-separated-values, application/x-ndjson
         api.MapGet("/events/{id}", GetAsync).WithName("getEvent").WithTags("events")
             .WithSummary("One event with every article that reports it and where (evidence and trigger spans into each article body)")
@@ -34,7 +34,7 @@ internal static class EventsApi
         new(Code(actor, "actor"), Code(sourceActor, "source_actor"), Code(targetActor, "target_actor"), Code(code, "code"),
             Query.Date(from, "from"), Query.Date(to, "to"), all == true, Entity: Query.Text(entity));
 
-    /// <summary>Reports listed per event on a page; `report_count` gives them all and `GET /api/events/{id}` lists every one.</summary>
+    /// <summary>Reporting articles whose reports are listed per event on a page; `report_count` counts them all and `GET /api/events/{id}` lists every report.</summary>
     public const int ListedReports = 10;
 
     /// <summary>One page of events after the cursor; the store is asked for one more than the page to know whether a next page exists.</summary>
