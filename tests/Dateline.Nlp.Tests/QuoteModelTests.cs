@@ -81,6 +81,25 @@ public sealed class QuoteModelTests
     }
 
     [Fact]
+    public void A_transcript_quoted_whole_gives_each_capitalised_speaker_their_lines()
+    {
+        var (doc, quotes) = Annotate("The mayor was interviewed on local radio. Partial transcript:\n\n"
+            + "\"HOST: Will the ferry run through the winter this year?\n\n"
+            + "\"MORENO: It will run every day, and we have bought a second boat for the storms.\n\n"
+            + "\"HOST: Thank you, mayor.\"");
+        var moreno = Assert.Single(quotes, q => Text(doc, q.Speaker) == "MORENO");
+        Assert.Contains("we have bought a second boat", Text(doc, moreno.Content), StringComparison.Ordinal);
+        Assert.Equal(2, quotes.Count(q => Text(doc, q.Speaker) == "HOST"));
+    }
+
+    [Fact]
+    public void A_quoted_paragraph_opening_with_a_word_and_a_colon_is_no_transcript_line()
+    {
+        var (doc, quotes) = Annotate("\"Look: we will not sign this deal,\" the minister said on Monday.");
+        Assert.DoesNotContain(quotes, q => Text(doc, q.Speaker) == "Look");
+    }
+
+    [Fact]
     public void Speakers_resolve_to_actors()
     {
         var (doc, quotes) = Annotate("Japanese Prime Minister Shigeru Ishiba met reporters. \"We will keep working for peace,\" Ishiba said.");

@@ -19,6 +19,14 @@ internal static class LabelledLines
         {
             int first = d.ParagraphStart[p], stop = d.ParagraphStart[p + 1];
 
+            // A transcript quoted whole, a paragraph per speaker: "\"WALLACE: Let's start …".
+            var quoted = false;
+            if (d.Is(first, AttributionDocument.TokenKind.Mark) && first + 2 < stop)
+            {
+                first++;
+                quoted = true;
+            }
+
             // A roundup's kicker before the name: "Pollsters agree - Carl Bialik: “…”".
             for (var k = first + 1; k < stop - 2 && k <= first + 12; k++)
             {
@@ -40,7 +48,7 @@ internal static class LabelledLines
                 var dash = d.Is(c, AttributionDocument.TokenKind.Dash) && d.Is(c + 1, AttributionDocument.TokenKind.Mark);
                 if (!colon && !dash)
                 {
-                    if (!IsLabelWord(d, c))
+                    if (!IsLabelWord(d, c, quoted))
                     {
                         break;
                     }
@@ -48,7 +56,8 @@ internal static class LabelledLines
                     continue;
                 }
 
-                if (d.Quote[c] >= 0 || !IsLabelWord(d, first) || !HasName(d, first, c))
+                // In a quoted transcript only a label in capitals counts ("WALLACE:"): a quoted "Look: …" is no label.
+                if ((d.Quote[c] >= 0 && !quoted) || !IsLabelWord(d, first, quoted) || (quoted ? !AllCapitals(d, first, c) : !HasName(d, first, c)))
                 {
                     break;
                 }
@@ -97,10 +106,11 @@ internal static class LabelledLines
     }
 
     /// <summary>A word of a name or title: no speech verb, not inside a quotation, not a sentence end.</summary>
-    private static bool IsLabelWord(AttributionDocument d, int i) =>
-        d.Quote[i] < 0 && d.Lex[i] == FeatureHash.None && !d.Is(i, AttributionDocument.TokenKind.End | AttributionDocument.TokenKind.Colon | AttributionDocument.TokenKind.Mark)
+    private static bool IsLabelWord(AttributionDocument d, int i, bool quoted = false) =>
+        (d.Quote[i] < 0 || quoted) && d.Lex[i] == FeatureHash.None && !d.Is(i, AttributionDocument.TokenKind.End | AttributionDocument.TokenKind.Colon | AttributionDocument.TokenKind.Mark)
         && !d.Is(i, AttributionDocument.TokenKind.Pronoun);
 
+    /// <summary>A name in the label: a word the entity tagger marked.</summary>
     private static bool HasName(AttributionDocument d, int from, int to)
     {
         for (var i = from; i < to; i++)
@@ -112,5 +122,43 @@ internal static class LabelledLines
         }
 
         return false;
+    }
+
+    /// <summary>Every word of the label is in capitals ("WALLACE", "MR. TRUMP"), as transcripts write speakers.</summary>
+    private static bool AllCapitals(AttributionDocument d, int from, int to)
+    {
+        var words = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (d.Is(i, AttributionDocument.TokenKind.Word))
+            {
+                if (!IsCapitalsWord(d, i) && d.Text.AsSpan(d.Tokens[i].Start, d.Tokens[i].Length) is not ("MR" or "MS" or "DR"))
+                {
+                    return false;
+                }
+
+                words++;
+            }
+        }
+
+        return words > 0;
+    }
+
+    /// <summary>A word in capitals, as transcripts write speakers; the entity tagger, trained on mixed case, rarely marks them.</summary>
+    private static bool IsCapitalsWord(AttributionDocument d, int i)
+    {
+        var span = d.Text.AsSpan(d.Tokens[i].Start, d.Tokens[i].Length);
+        var letters = 0;
+        foreach (var ch in span)
+        {
+            if (char.IsLower(ch))
+            {
+                return false;
+            }
+
+            letters += char.IsUpper(ch) ? 1 : 0;
+        }
+
+        return letters >= 3 && d.Is(i, AttributionDocument.TokenKind.Word);
     }
 }
