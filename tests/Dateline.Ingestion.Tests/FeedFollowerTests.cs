@@ -69,7 +69,7 @@ public sealed class FeedFollowerTests
         // The follower's clock is a fake one that moves only when the test moves it, so the schedule is checked exactly
         // and a loaded machine cannot make the test fail; the HTTP traffic stays real.
         await using var s = await FollowScenario.StartAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 12, 8, 0, 0, TimeSpan.Zero));
+        var clock = new SignallingClock(new DateTimeOffset(2025, 6, 12, 8, 0, 0, TimeSpan.Zero));
         s.ServeFeed(FollowScenario.LinkItem("One", s.Server.Url("/news/one")));
         // The first round spends 100 ms of clock time fetching the page, so its wait must shrink to 200 ms.
         s.Server.Map("/news/one", (_, _) =>
@@ -93,9 +93,12 @@ public sealed class FeedFollowerTests
         }, stop.Token);
 
         Assert.True(await roundDone.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the first round never ended");
+        // The clock moves only once the follower is waiting: a wait it computed before a move would be due late.
+        Assert.True(await clock.TimerCreated.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the follower never waited after the first round");
         await AssertNoRoundWithin(TimeSpan.FromMilliseconds(199));
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(await roundDone.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the second round did not start 300 ms after the first");
+        Assert.True(await clock.TimerCreated.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the follower never waited after the second round");
         await AssertNoRoundWithin(TimeSpan.FromMilliseconds(299));
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(await roundDone.WaitAsync(TimeSpan.FromSeconds(20), Ct), "the third round did not start 300 ms after the second");
@@ -301,5 +304,18 @@ public sealed class FeedFollowerTests
         var item = Assert.Single(feed.Items);
         Assert.Equal("Hello &xxe;", item.Title);
         Assert.DoesNotContain("SECRET", item.Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>A fake clock that tells the test when a timer (the follower's wait) is created.</summary>
+    private sealed class SignallingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public SemaphoreSlim TimerCreated { get; } = new(0);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            TimerCreated.Release();
+            return timer;
+        }
     }
 }
