@@ -60,10 +60,4 @@ internal static class IngestProgressView
 
     private static string Line(IngestProgress p, TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
         $"ingest: {p.FilesDone}/{p.FilesTotal} files, {p.ArticlesWritten} articles written, {p.Problems} skipped, {elapsed.TotalSeconds:0}s");
-
-    /// <summary>Reports on the caller's thread (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

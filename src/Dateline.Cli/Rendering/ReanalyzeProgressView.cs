@@ -32,7 +32,7 @@ internal static class ReanalyzeProgressView
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
         var sync = new Lock();
-        return await job(new Inline(p =>
+        return await job(new SyncProgress<ReanalyzeProgress>(p =>
         {
             lock (sync)
             {
@@ -44,10 +44,5 @@ internal static class ReanalyzeProgressView
                 }
             }
         }));
-    }
-
-    private sealed class Inline(Action<ReanalyzeProgress> report) : IProgress<ReanalyzeProgress>
-    {
-        public void Report(ReanalyzeProgress value) => report(value);
     }
 }

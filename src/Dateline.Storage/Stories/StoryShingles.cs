@@ -38,7 +38,7 @@ public static class StoryShingles
         while (i < text.Length)
         {
             var ch = text[i];
-            if (IsCjk(ch))
+            if (Search.CjkSegmenter.IsCjk(ch))
             {
                 words.Add(Mix(ch));
                 i++;
@@ -46,7 +46,7 @@ public static class StoryShingles
             else if (char.IsLetterOrDigit(ch))
             {
                 var hash = 14695981039346656037UL; // FNV-1a over the lower-cased word
-                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]))
+                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !Search.CjkSegmenter.IsCjk(text[i]))
                 {
                     hash = (hash ^ char.ToLower(text[i], CultureInfo.InvariantCulture)) * 1099511628211UL;
                     i++;
@@ -124,11 +124,6 @@ public static class StoryShingles
         var shared = small.Count(large.Contains);
         return (double)shared / small.Count;
     }
-
-    private static bool IsCjk(char ch) =>
-        ch is >= '\u3040' and <= '\u30FF' // kana
-            or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' // ideographs
-            or >= '\uAC00' and <= '\uD7AF'; // hangul syllables
 
     /// <summary>SplitMix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit value.</summary>
     private static ulong Mix(ulong x)

@@ -96,9 +96,9 @@ public static class StoryTerms
         while (i < text.Length)
         {
             var ch = text[i];
-            if (IsCjk(ch))
+            if (Search.CjkSegmenter.IsCjk(ch))
             {
-                if (i + 1 < text.Length && IsCjk(text[i + 1]))
+                if (i + 1 < text.Length && Search.CjkSegmenter.IsCjk(text[i + 1]))
                 {
                     Bump(text.Substring(i, 2));
                 }
@@ -108,7 +108,7 @@ public static class StoryTerms
             else if (char.IsLetterOrDigit(ch))
             {
                 var start = i;
-                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]))
+                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !Search.CjkSegmenter.IsCjk(text[i]))
                 {
                     i++;
                 }
@@ -130,8 +130,4 @@ public static class StoryTerms
 
         void Bump(string term) => counts[term] = counts.GetValueOrDefault(term) + weight;
     }
-
-    private static bool IsCjk(char ch) =>
-        ch is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF'
-            or >= '\uAC00' and <= '\uD7AF';
 }
