@@ -15,14 +15,23 @@ namespace Dateline.Ingestion;
 /// commits them in batches (one transaction each). A file is entered in the resume ledger only after all its
 /// articles are committed, so a killed run resumes where it stopped and re-reads at most the unfinished files;
 /// article ids make any re-read a no-op.
+/// <para>The writer stores articles in input order (file by file, each file's records in order) whatever the number of
+/// readers: what is stored depends on what came before it (story grouping, the events keyed on a story), so the same
+/// inputs give the same store with one reader or many. Readers may run at most <see cref="AheadFiles"/> files ahead of
+/// the first unfinished one, which bounds what the writer holds back.</para>
 /// </summary>
 public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store, IngestOptions options, ILogger logger)
 {
-    private abstract record Item;
+    private abstract record Item(int Input);
 
-    private sealed record ArticleItem(Article Article, ArticleAnnotations? Annotations, IReadOnlyList<EntityObservation> Entities) : Item;
+    private sealed record ArticleItem(int Input, Article Article, ArticleAnnotations? Annotations, IReadOnlyList<EntityObservation> Entities) : Item(Input);
 
-    private sealed record FileDone(IngestedFile File, bool Clean) : Item;
+    /// <summary>The last item of an input. <c>File</c> is what the resume ledger records (null for inputs held in memory
+    /// and for files found unchanged).</summary>
+    private sealed record FileDone(int Input, IngestedFile? File, bool Clean) : Item(Input);
+
+    /// <summary>How many inputs past the first unfinished one readers may start, per reader.</summary>
+    private const int AheadFiles = 4;
 
     public Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken)
@@ -58,15 +67,22 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             logger.LogWarning("Skipped {Path}: {Reason}", p.Path, p.Reason);
         }
 
-        var writer = Task.Run(() => WriteAsync(channel.Reader, state, progress, cancellationToken), cancellationToken);
+        var readers = Math.Max(1, options.Parallelism);
+        var order = new InputOrder(readers * AheadFiles);
+        var writer = Task.Run(() => WriteAsync(channel.Reader, order, state, progress, cancellationToken), cancellationToken);
         var cancelled = false;
         try
         {
-            await Parallel.ForEachAsync(files, new ParallelOptions
+            // Inputs are taken in list order, so the first unfinished one is always being read and the gate never stalls.
+            await Parallel.ForEachAsync(files.Select((f, i) => (File: f, Index: i)), new ParallelOptions
             {
-                MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
+                MaxDegreeOfParallelism = readers,
                 CancellationToken = cancellationToken,
-            }, async (input, ct) => await ReadFileAsync(input, channel.Writer, state, problems, ct));
+            }, async (input, ct) =>
+            {
+                await order.WaitForTurnAsync(input.Index, ct);
+                await ReadFileAsync(input.File, input.Index, channel.Writer, state, problems, ct);
+            });
         }
         catch (OperationCanceledException)
         {
@@ -102,7 +118,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         };
     }
 
-    private async Task ReadFileAsync(Input input, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
+    private async Task ReadFileAsync(Input input, int index, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
         CancellationToken ct)
     {
         var path = input.Path;
@@ -116,7 +132,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 if (!options.Force && await store.IsFileIngestedAsync(fingerprint, ct))
                 {
                     Interlocked.Increment(ref state.FilesUnchanged);
-                    Interlocked.Increment(ref state.FilesDone);
+                    await channel.WriteAsync(new FileDone(index, null, true), ct);
                     return;
                 }
             }
@@ -135,7 +151,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 articles++;
                 Interlocked.Increment(ref state.ArticlesRead);
                 var (annotations, entities) = Annotate(article, ct);
-                await channel.WriteAsync(new ArticleItem(article, annotations, entities), ct);
+                await channel.WriteAsync(new ArticleItem(index, article, annotations, entities), ct);
             }
             else if (outcome.Problem is { } problem)
             {
@@ -155,53 +171,141 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         }
 
         Interlocked.Increment(ref state.FilesRead);
-        if (fingerprint is not null)
-        {
-            await channel.WriteAsync(new FileDone(fingerprint with { Articles = articles }, clean), ct);
-        }
-        else
-        {
-            Interlocked.Increment(ref state.FilesDone);
-        }
+        await channel.WriteAsync(new FileDone(index, fingerprint is null ? null : fingerprint with { Articles = articles }, clean), ct);
     }
 
-    private async Task WriteAsync(ChannelReader<Item> channel, Counters state, IProgress<IngestProgress>? progress, CancellationToken ct)
+    private async Task WriteAsync(ChannelReader<Item> channel, InputOrder order, Counters state, IProgress<IngestProgress>? progress,
+        CancellationToken ct)
     {
         var batch = new List<Article>(options.BatchSize);
         var annotations = new List<ArticleAnnotations>(options.BatchSize);
         var entities = new List<EntityObservation>();
-        var done = new List<FileDone>();
+        var done = new List<(IngestedFile File, bool Clean)>();
+        var ready = new Queue<Item>();
         while (await channel.WaitToReadAsync(ct))
         {
-            while (batch.Count < options.BatchSize && channel.TryRead(out var item))
+            while (ready.Count < options.BatchSize && channel.TryRead(out var item))
             {
-                if (item is ArticleItem a)
-                {
-                    batch.Add(a.Article);
-                    if (a.Annotations is not null)
-                    {
-                        annotations.Add(a.Annotations);
-                    }
-
-                    entities.AddRange(a.Entities);
-
-                }
-                else if (item is FileDone f)
-                {
-                    done.Add(f);
-                }
+                order.Arrived(item, ready);
             }
 
-            await FlushAsync(batch, annotations, entities, done, state, ct);
-            progress?.Report(state.Snapshot());
+            do
+            {
+                while (batch.Count < options.BatchSize && ready.TryDequeue(out var item))
+                {
+                    if (item is ArticleItem a)
+                    {
+                        batch.Add(a.Article);
+                        if (a.Annotations is not null)
+                        {
+                            annotations.Add(a.Annotations);
+                        }
+
+                        entities.AddRange(a.Entities);
+                    }
+                    else if (item is FileDone { File: { } file } f)
+                    {
+                        done.Add((file, f.Clean));
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref state.FilesDone);
+                    }
+                }
+
+                await FlushAsync(batch, annotations, entities, done, state, ct);
+                progress?.Report(state.Snapshot());
+            }
+            while (ready.Count > 0);
         }
 
         await FlushAsync(batch, annotations, entities, done, state, ct);
         progress?.Report(state.Snapshot());
     }
 
+    /// <summary>
+    /// Puts the items readers send back into input order for the writer, and holds readers back from running too far
+    /// ahead of the first unfinished input. Items of that input pass straight through; later inputs' items wait until
+    /// every earlier input has ended. Arrived is called by the writer only; WaitForTurnAsync by any reader.
+    /// </summary>
+    private sealed class InputOrder(int ahead)
+    {
+        private readonly Dictionary<int, List<Item>> _waiting = [];
+        private readonly SortedDictionary<int, TaskCompletionSource> _gates = [];
+        private readonly Lock _lock = new();
+        private int _next;
+
+        public Task WaitForTurnAsync(int input, CancellationToken ct)
+        {
+            lock (_lock)
+            {
+                if (input < _next + ahead)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _gates[input] = gate;
+                return gate.Task.WaitAsync(ct);
+            }
+        }
+
+        public void Arrived(Item item, Queue<Item> ready)
+        {
+            if (item.Input != _next)
+            {
+                if (!_waiting.TryGetValue(item.Input, out var list))
+                {
+                    _waiting[item.Input] = list = [];
+                }
+
+                list.Add(item);
+                return;
+            }
+
+            ready.Enqueue(item);
+            if (item is not FileDone)
+            {
+                return;
+            }
+
+            // The input ended: release what later inputs sent, in order, up to the first that has not ended yet.
+            var next = _next + 1;
+            while (_waiting.Remove(next, out var held))
+            {
+                foreach (var h in held)
+                {
+                    ready.Enqueue(h);
+                }
+
+                if (held[^1] is not FileDone)
+                {
+                    break;
+                }
+
+                next++;
+            }
+
+            lock (_lock)
+            {
+                _next = next;
+                while (_gates.Count > 0)
+                {
+                    var first = _gates.First();
+                    if (first.Key >= _next + ahead)
+                    {
+                        break;
+                    }
+
+                    _gates.Remove(first.Key);
+                    first.Value.TrySetResult();
+                }
+            }
+        }
+    }
+
     private async Task FlushAsync(List<Article> batch, List<ArticleAnnotations> annotations, List<EntityObservation> entities,
-        List<FileDone> done, Counters state, CancellationToken ct)
+        List<(IngestedFile File, bool Clean)> done, Counters state, CancellationToken ct)
     {
         if (batch.Count > 0)
         {

@@ -18,9 +18,9 @@ public sealed class ReanalyzerTests
     private static async Task<SqliteArticleStore> StoreWithSamplesAsync(TempFolder folder, string name, bool annotate)
     {
         var store = await SqliteArticleStore.OpenAsync(folder.File(name), Ct);
-        // One reader: articles are stored in the same order in every store, so they join the same stories (story
-        // matching is incremental, and events of one story are de-duplicated on the story).
-        var options = new IngestOptions { Pipeline = annotate ? NlpPipelines.Default() : null, Parallelism = 1 };
+        // Ingest stores articles in input order with any number of readers (IngestOrderTests), so both stores group the
+        // same stories (story matching is incremental, and events of one story are de-duplicated on the story).
+        var options = new IngestOptions { Pipeline = annotate ? NlpPipelines.Default() : null };
         var summary = await new IngestRunner(new ArticleExtractor(ExtractionOptions.Default), store, options, NullLogger.Instance)
             .RunAsync([RepoPaths.Samples], null, Ct);
         Assert.Empty(summary.Problems);
