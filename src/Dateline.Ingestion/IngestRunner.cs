@@ -150,7 +150,28 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             {
                 articles++;
                 Interlocked.Increment(ref state.ArticlesRead);
-                var (annotations, entities) = Annotate(article, ct);
+                ArticleAnnotations? annotations = null;
+                IReadOnlyList<EntityObservation> entities = [];
+                try
+                {
+                    (annotations, entities) = Annotate(article, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A bug in the analysis of one article must not stop the batch: the article is stored without
+                    // annotations (`reanalyze` picks it up) and the failure is reported with its record.
+                    clean = false;
+                    var problem = new InputProblem(path, article.Origin.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? article.Id,
+                        $"analysis failed ({ex.GetType().Name}: {ex.Message}); the article was stored without annotations, `dateline reanalyze` retries it");
+                    lock (problems)
+                    {
+                        problems.Add(problem);
+                    }
+
+                    Interlocked.Increment(ref state.Problems);
+                    logger.LogWarning("Not analysed {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
+                }
+
                 await channel.WriteAsync(new ArticleItem(index, article, annotations, entities), ct);
             }
             else if (outcome.Problem is { } problem)

@@ -33,6 +33,15 @@ public sealed class EventSpecTests
         doc.Set(Layers.DocumentDate, SpecDate);
         NlpPipelines.Default().Run(doc, TestContext.Current.CancellationToken);
         Assert.Empty(doc.Errors);
+        foreach (var e in doc.Get(Layers.Events))
+        {
+            // Every span an event reports lies inside the text: ingest cuts the evidence and actors' words out of it.
+            foreach (var span in new[] { e.Source.Span, e.Evidence, e.Trigger }.Concat(e.Target is { } t ? [t.Span] : []))
+            {
+                Assert.True(span.Start >= 0 && span.Start <= span.End && span.End <= input.Length, $"{e.Cameo}: span {span.Start}-{span.End} outside the text");
+            }
+        }
+
         var lines = doc.Get(Layers.Events).Select(e => string.Create(CultureInfo.InvariantCulture,
             $"{e.Source.Code} > {(e.Target?.Code is { Length: > 0 } t ? t : "-")} {e.Cameo} {e.Modality}")).ToList();
         Assert.Equal(expected, lines.Count == 0 ? "none" : string.Join('\n', lines));

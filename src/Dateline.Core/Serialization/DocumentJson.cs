@@ -27,7 +27,13 @@ public static class DocumentJson
 
     public static void Write(Utf8JsonWriter w, Document doc, bool conllTags)
     {
-        string Text(TextSpan s) => doc.Text[s.Start..s.End];
+        // A span a component got wrong (outside the text, or backwards) is written with the text it can cover rather
+        // than failing the whole document.
+        string Text(TextSpan s)
+        {
+            var start = Math.Clamp(s.Start, 0, doc.Text.Length);
+            return doc.Text[start..Math.Clamp(s.End, start, doc.Text.Length)];
+        }
         void Span(TextSpan s)
         {
             w.WriteNumber("start", s.Start);

@@ -34,10 +34,14 @@ public static class ArticleAnalysis
                 })
                 .ToList()
             : [];
+        // An event whose spans are not inside the text (a coder bug) is left out rather than failing the article.
+        bool Inside(TextSpan span) => span.Start >= 0 && span.Start <= span.End && span.End <= doc.Text.Length;
         var events = doc.Has(Layers.Events)
             ? new ArticleEvents(article.Id, article.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                [.. doc.Get(Layers.Events).Select(e => new ReportedEvent(e, doc.Text[e.Source.Span.Start..e.Source.Span.End],
-                    e.Target is { } t ? doc.Text[t.Span.Start..t.Span.End] : null, doc.Text[e.Evidence.Start..e.Evidence.End]))])
+                [.. doc.Get(Layers.Events)
+                    .Where(e => Inside(e.Source.Span) && Inside(e.Evidence) && (e.Target is not { } t || Inside(t.Span)))
+                    .Select(e => new ReportedEvent(e, doc.Text[e.Source.Span.Start..e.Source.Span.End],
+                        e.Target is { } t ? doc.Text[t.Span.Start..t.Span.End] : null, doc.Text[e.Evidence.Start..e.Evidence.End]))])
             : null;
         var annotations = new ArticleAnnotations(article.Id, pipeline.Name, DocumentJson.Serialize(doc))
         {

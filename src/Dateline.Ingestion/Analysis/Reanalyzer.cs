@@ -127,7 +127,15 @@ public sealed class Reanalyzer(IArticleStore store, Pipeline pipeline, Reanalyze
             return (null, id, null); // deleted since the list was made
         }
 
-        return (ArticleAnalysis.Analyze(article, pipeline, ct).Annotations, id, null);
+        try
+        {
+            return (ArticleAnalysis.Analyze(article, pipeline, ct).Annotations, id, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in the analysis of one article must not stop the run; the article keeps its old analysis.
+            return (null, id, $"analysis failed ({ex.GetType().Name}: {ex.Message}); the article keeps its earlier analysis");
+        }
     }
 
     private async IAsyncEnumerable<EntityObservation> ObservationsAsync([EnumeratorCancellation] CancellationToken ct)

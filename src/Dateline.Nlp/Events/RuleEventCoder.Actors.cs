@@ -481,6 +481,12 @@ public sealed partial class RuleEventCoder
     /// Haiti"), not as the other party ("called for sanctions against Nigeria"): <paramref name="open"/> is where that starts.</remarks>
     private static EventParticipant? Participant(Context c, ActorPhrase p, int s, int e, int open)
     {
+        if (p.End <= p.Start)
+        {
+            // The implied agent of a passive ("should be consulted") covers no words: it is no one to code.
+            return null;
+        }
+
         var code = p.Code;
         var isSource = open < e;
         var sector = p.Sector;

@@ -423,7 +423,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             foreach (var tgt in targets)
             {
                 var target = Participant(c, tgt, s, e, e);
-                if (target is null && tgt.Code is null && tgt.Sector is { } sector && partner is { Code.Length: >= 3 })
+                if (target is null && tgt.Code is null && tgt.Sector is { } sector && partner is { Code.Length: >= 3 } && tgt.End > tgt.Start)
                 {
                     // "shelled positions of the Palestinian police and residential areas": the second target shares the first's country.
                     target = new EventParticipant(partner.Code[..3] + sector, new TextSpan(c.Tokens[tgt.Start].Start, c.Tokens[tgt.End - 1].End), null);
