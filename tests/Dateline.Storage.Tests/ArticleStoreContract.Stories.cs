@@ -36,6 +36,16 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Briefs_on_one_template_about_different_companies_are_different_stories()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.SaveAsync([Articles.Make("q1", "Harlow Marine Supply fourth quarter net", Stories.ResultsA, "2025-06-04", "Coast Wire")], Ct);
+        await store.SaveAsync([Articles.Make("q2", "Delmont Textile Mills fourth quarter net", Stories.ResultsB, "2025-06-04", "Coast Wire")], Ct);
+
+        Assert.Equal(["q2"], (await store.GetStoryAsync("q2", Ct)).Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task Search_can_give_one_hit_per_story_counting_the_others()
     {
         await using var store = await StoreWithCorpusAsync();

@@ -39,4 +39,13 @@ internal static class Stories
         + "for thirty years.\n\n"
         + "The new chair promised to modernise the fish market, publish the authority's accounts every quarter and meet traders "
         + "each month to hear their complaints about parking and rents.";
+
+    /// <summary>Two results briefs on one template: the same words, different companies (no name in common).</summary>
+    public const string ResultsA =
+        "Harlow Marine Supply reported fourth quarter net profit of 4.2 mln dlrs, or 31 cts a share, on revenues of 51 mln "
+        + "dlrs, against a loss of 1.1 mln dlrs a year earlier. Full year net profit was 9.8 mln dlrs on revenues of 190 mln dlrs.";
+
+    public const string ResultsB =
+        "Delmont Textile Mills reported fourth quarter net profit of 1.8 mln dlrs, or 12 cts a share, on revenues of 22 mln "
+        + "dlrs, against a loss of 0.4 mln dlrs a year earlier. Full year net profit was 3.5 mln dlrs on revenues of 87 mln dlrs.";
 }

@@ -235,6 +235,7 @@ internal static class SqliteStories
         }
 
         var day = article.Published?.Date;
+        var names = StoryTerms.Names(article.Paragraphs);
         (string? Story, double Score) best = (null, 0);
         foreach (var (id, story, date) in candidates)
         {
@@ -255,7 +256,9 @@ internal static class SqliteStories
             }
 
             var score = StoryTerms.Cosine(terms, other);
-            if (score >= StoryTerms.SameStory && score > best.Score)
+            // Close in words, and about the same someone: the other article names one of this one's names too.
+            if (score >= StoryTerms.SameStory && score > best.Score
+                && await LoadAsync(c, tx, id, ct) is { } candidate && StoryTerms.Names(candidate.Paragraphs).Overlaps(names))
             {
                 best = (story ?? id, score);
             }

@@ -8,7 +8,8 @@ namespace Dateline.Storage.Stories;
 /// of its content words (title words count twice; words of two letters or less and function words are left out;
 /// Chinese, Japanese and Korean script gives character pairs), of which the <see cref="Kept"/> heaviest are stored;
 /// two articles published within <see cref="WindowDays"/> days whose vectors have a cosine of at least
-/// <see cref="SameStory"/> report one story. Measured on the bundled samples' same-event groups (samples/README.md):
+/// <see cref="SameStory"/> report one story, provided both name someone in common (<see cref="Names"/>): briefs written on one
+/// template share their words but not their subject. Measured on the bundled samples' same-event groups (samples/README.md):
 /// see docs/QUALITY.md.
 /// </summary>
 public static class StoryTerms
@@ -35,6 +36,64 @@ public static class StoryTerms
         "two", "new", "did", "does", "our", "out", "you", "your", "just", "very", "because", "during", "between", "against",
         "through", "since", "until", "upon", "within", "without", "per", "via", "yet", "however", "including", "among",
     };
+
+    /// <summary>Capitalised words that name nothing in particular: dates, company designators, titles.</summary>
+    private static readonly HashSet<string> CommonCapitals = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "plc", "llc", "company", "group", "holdings",
+        "president", "minister", "prime", "secretary", "chairman", "chief", "executive", "officer", "government", "ministry",
+        "department", "news", "agency", "reuters", "reuter", "press",
+    };
+
+    /// <summary>
+    /// Words written with a capital inside a sentence (not its first word, not a whole line in capitals): the names an
+    /// article is about. Two reports of one event share some; two earnings tables or two "X sells unit" briefs share
+    /// their vocabulary but not their names.
+    /// </summary>
+    public static HashSet<string> Names(IEnumerable<string> paragraphs)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+        {
+            var start = true;
+            var last = string.Empty;
+            var i = 0;
+            while (i < p.Length)
+            {
+                var ch = p[i];
+                if (!char.IsLetterOrDigit(ch))
+                {
+                    // A full stop after a short capitalised word ("Mr.", "U.S.") is an abbreviation, not a sentence end.
+                    start |= ch is '!' or '?' or ':' or '"' or '\u201C' || (ch == '.' && !(last.Length <= 3 && last.Length > 0 && char.IsUpper(last[0])));
+                    i++;
+                    continue;
+                }
+
+                var from = i;
+                while (i < p.Length && char.IsLetterOrDigit(p[i]))
+                {
+                    i++;
+                }
+
+                var word = p[from..i];
+                if (!start && word.Length >= 3 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower))
+                {
+                    var lower = word.ToLower(CultureInfo.InvariantCulture);
+                    if (!CommonCapitals.Contains(lower) && !FunctionWords.Contains(lower))
+                    {
+                        names.Add(lower);
+                    }
+                }
+
+                start = false;
+                last = word;
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Content-word counts of an article (title words twice).</summary>
     public static Dictionary<string, int> Count(string? title, string body)
