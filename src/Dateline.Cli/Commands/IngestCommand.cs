@@ -22,7 +22,7 @@ internal static class IngestCommand
             Description = "Seconds between progress lines when stderr is not a terminal",
             DefaultValueFactory = _ => 2.0,
         };
-        var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC)")
+        var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC, RSS/Atom feeds, Reuters-21578 SGML)")
         {
             paths, parallel, force, report, progressInterval, noAnnotate, actors,
         };

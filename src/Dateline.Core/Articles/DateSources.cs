@@ -10,4 +10,7 @@ public static class DateSources
     public const string Url = "url";
     public const string Feed = "feed";
     public const string Text = "text";
+
+    /// <summary>A date field of the record in a news archive format (the <c>&lt;DATE&gt;</c> of a Reuters-21578 story).</summary>
+    public const string Record = "record";
 }

@@ -33,6 +33,7 @@ public sealed class ArticleExtractor
             new JsonLinesReader(Options, html, InputKind.Json),
             new FeedReader(Options, new FeedArticleBuilder(html)),
             new WarcReader(Options, html),
+            new Reuters.ReutersSgmlReader(Options),
         ];
         _readers = readers.ToFrozenDictionary(r => r.Kind);
     }

@@ -13,5 +13,8 @@ public enum InputKind
     PlainText,
     Feed,
     Warc,
+
+    /// <summary>Reuters-21578 SGML (the Lewis DTD): many wire stories per file.</summary>
+    ReutersSgml,
     Gzip,
 }

@@ -46,6 +46,11 @@ public static class ContentSniffer
 
         if (trimmed[0] == '<')
         {
+            if (trimmed.StartsWith("<!DOCTYPE lewis", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("<REUTERS ", StringComparison.Ordinal))
+            {
+                return InputKind.ReutersSgml;
+            }
+
             var lower = trimmed.Length > 4096 ? trimmed[..4096].ToLowerInvariant() : trimmed.ToLowerInvariant();
             if (lower.Contains("<rss", StringComparison.Ordinal) || lower.Contains("<feed", StringComparison.Ordinal)
                 || lower.Contains("<rdf:rdf", StringComparison.Ordinal))
