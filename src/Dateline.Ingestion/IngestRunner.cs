@@ -17,8 +17,8 @@ namespace Dateline.Ingestion;
 /// article ids make any re-read a no-op.
 /// <para>The writer stores articles in input order (file by file, each file's records in order) whatever the number of
 /// readers: what is stored depends on what came before it (story grouping, the events keyed on a story), so the same
-/// inputs give the same store with one reader or many. Readers may run at most <see cref="AheadFiles"/> files ahead of
-/// the first unfinished one, which bounds what the writer holds back.</para>
+/// inputs give the same store with one reader or many. A reader of a later input waits while the writer holds back
+/// <see cref="HeldPerBatch"/> batches' worth of articles, which bounds the memory a slow input can make the others take.</para>
 /// </summary>
 public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store, IngestOptions options, ILogger logger)
 {
@@ -30,8 +30,8 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     /// and for files found unchanged).</summary>
     private sealed record FileDone(int Input, IngestedFile? File, bool Clean) : Item(Input);
 
-    /// <summary>How many inputs past the first unfinished one readers may start, per reader.</summary>
-    private const int AheadFiles = 4;
+    /// <summary>How many batches of articles of later inputs the writer may hold while an earlier input is still being read.</summary>
+    private const int HeldPerBatch = 8;
 
     public Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken)
@@ -68,21 +68,18 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         }
 
         var readers = Math.Max(1, options.Parallelism);
-        var order = new InputOrder(readers * AheadFiles);
+        var order = new InputOrder(Math.Max(1, options.BatchSize) * HeldPerBatch);
         var writer = Task.Run(() => WriteAsync(channel.Reader, order, state, progress, cancellationToken), cancellationToken);
         var cancelled = false;
         try
         {
-            // Inputs are taken in list order, so the first unfinished one is always being read and the gate never stalls.
+            // Inputs are taken in list order, so the first unfinished one is always being read (its reader never waits for
+            // room) and the writer can always move on.
             await Parallel.ForEachAsync(files.Select((f, i) => (File: f, Index: i)), new ParallelOptions
             {
                 MaxDegreeOfParallelism = readers,
                 CancellationToken = cancellationToken,
-            }, async (input, ct) =>
-            {
-                await order.WaitForTurnAsync(input.Index, ct);
-                await ReadFileAsync(input.File, input.Index, channel.Writer, state, problems, ct);
-            });
+            }, async (input, ct) => await ReadFileAsync(input.File, input.Index, order, channel.Writer, state, problems, ct));
         }
         catch (OperationCanceledException)
         {
@@ -118,7 +115,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         };
     }
 
-    private async Task ReadFileAsync(Input input, int index, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
+    private async Task ReadFileAsync(Input input, int index, InputOrder order, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
         CancellationToken ct)
     {
         var path = input.Path;
@@ -172,6 +169,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                     logger.LogWarning("Not analysed {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
                 }
 
+                await order.WaitForRoomAsync(index, ct);
                 await channel.WriteAsync(new ArticleItem(index, article, annotations, entities), ct);
             }
             else if (outcome.Problem is { } problem)
@@ -245,29 +243,35 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     }
 
     /// <summary>
-    /// Puts the items readers send back into input order for the writer, and holds readers back from running too far
-    /// ahead of the first unfinished input. Items of that input pass straight through; later inputs' items wait until
-    /// every earlier input has ended. Arrived is called by the writer only; WaitForTurnAsync by any reader.
+    /// Puts the items readers send back into input order for the writer. Items of the first unfinished input pass straight
+    /// through; later inputs' items are held until every earlier input has ended. While more than <c>limit</c> items are
+    /// held, readers of later inputs wait before sending another. Arrived is called by the writer only; WaitForRoomAsync
+    /// by any reader.
     /// </summary>
-    private sealed class InputOrder(int ahead)
+    private sealed class InputOrder(int limit)
     {
         private readonly Dictionary<int, List<Item>> _waiting = [];
-        private readonly SortedDictionary<int, TaskCompletionSource> _gates = [];
         private readonly Lock _lock = new();
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _next;
+        private int _held;
 
-        public Task WaitForTurnAsync(int input, CancellationToken ct)
+        public async Task WaitForRoomAsync(int input, CancellationToken ct)
         {
-            lock (_lock)
+            while (true)
             {
-                if (input < _next + ahead)
+                Task changed;
+                lock (_lock)
                 {
-                    return Task.CompletedTask;
+                    if (input <= _next || _held < limit)
+                    {
+                        return;
+                    }
+
+                    changed = _changed.Task;
                 }
 
-                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _gates[input] = gate;
-                return gate.Task.WaitAsync(ct);
+                await changed.WaitAsync(ct);
             }
         }
 
@@ -281,6 +285,11 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 }
 
                 list.Add(item);
+                lock (_lock)
+                {
+                    _held++;
+                }
+
                 return;
             }
 
@@ -292,6 +301,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
             // The input ended: release what later inputs sent, in order, up to the first that has not ended yet.
             var next = _next + 1;
+            var released = 0;
             while (_waiting.Remove(next, out var held))
             {
                 foreach (var h in held)
@@ -299,6 +309,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                     ready.Enqueue(h);
                 }
 
+                released += held.Count;
                 if (held[^1] is not FileDone)
                 {
                     break;
@@ -307,21 +318,16 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 next++;
             }
 
+            TaskCompletionSource changed;
             lock (_lock)
             {
                 _next = next;
-                while (_gates.Count > 0)
-                {
-                    var first = _gates.First();
-                    if (first.Key >= _next + ahead)
-                    {
-                        break;
-                    }
-
-                    _gates.Remove(first.Key);
-                    first.Value.TrySetResult();
-                }
+                _held -= released;
+                changed = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            changed.TrySetResult();
         }
     }
 
