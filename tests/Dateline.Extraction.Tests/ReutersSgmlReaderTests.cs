@@ -33,6 +33,7 @@ public sealed class ReutersSgmlReaderTests
             "The talks will cover steel & shipbuilding, a trade official said, adding that tariffs of 5 pct <or more> would be on the agenda.",
         ], story.Paragraphs);
         Assert.NotNull(story.Origin.Offset);
+        Assert.Equal(["trade"], story.Tags); // TOPICS
 
         Assert.Equal(new SkippedRecord(Reuters.ReutersSgmlReader.Format, "headline-only brief"), outcomes[1].Skipped);
 

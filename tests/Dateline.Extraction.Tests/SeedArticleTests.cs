@@ -56,7 +56,7 @@ public sealed class SeedArticleTests
         var json = System.Text.Json.JsonDocument.Parse(DatelineJson.Serialize(a)).RootElement;
         Assert.Equal(
             ["id", "origin", "url", "source", "title", "published", "published_source", "date_reliable", "modified", "crawled",
-             "section", "dateline", "wire", "authors", "language", "comment_count", "images", "paragraphs", "body", "links", "charset",
+             "section", "tags", "dateline", "wire", "authors", "language", "comment_count", "images", "paragraphs", "body", "links", "charset",
              "charset_source", "truncated", "warnings"],
             json.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(1, json.GetProperty("comment_count").GetInt32());

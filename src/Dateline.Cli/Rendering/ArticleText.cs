@@ -69,7 +69,8 @@ internal static class ArticleText
         [
             ("id", a.Id), ("url", a.Url), ("source", a.Source), ("published", a.Published is { } d ? $"{d} ({a.PublishedSource})" : null),
             ("section", a.Section), ("dateline", a.Dateline), ("wire", a.Wire),
-            ("authors", a.Authors.IsEmpty ? null : string.Join(", ", a.Authors)), ("language", a.Language),
+            ("authors", a.Authors.IsEmpty ? null : string.Join(", ", a.Authors)), ("tags", a.Tags.IsDefaultOrEmpty ? null : string.Join(", ", a.Tags)),
+            ("language", a.Language),
             ("comments", a.CommentCount?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
         return all.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));

@@ -10,7 +10,7 @@ internal static class CsvWriter
     public static readonly string[] Header =
     [
         "id", "url", "source", "title", "published", "published_source", "modified", "section", "dateline", "wire", "authors",
-        "language", "comment_count", "image_count", "paragraph_count", "origin_path", "origin_offset", "body",
+        "language", "comment_count", "image_count", "paragraph_count", "origin_path", "origin_offset", "body", "tags",
     ];
 
     public static string Row(IEnumerable<string?> fields) => Csv.Row(fields);
@@ -20,6 +20,6 @@ internal static class CsvWriter
         a.Id, a.Url, a.Source, a.Title, a.Published?.ToString(), a.PublishedSource, a.Modified?.ToString(), a.Section, a.Dateline,
         a.Wire, string.Join("; ", a.Authors), a.Language, a.CommentCount?.ToString(CultureInfo.InvariantCulture),
         a.Images.Length.ToString(CultureInfo.InvariantCulture), a.Paragraphs.Length.ToString(CultureInfo.InvariantCulture),
-        a.Origin.Path, a.Origin.Offset?.ToString(CultureInfo.InvariantCulture), a.Body,
+        a.Origin.Path, a.Origin.Offset?.ToString(CultureInfo.InvariantCulture), a.Body, string.Join("; ", a.Tags),
     ]);
 }

@@ -38,6 +38,12 @@ public sealed record Article
 
     public string? Section { get; init; }
 
+    /// <summary>
+    /// Subject tags the publisher gave the article, as written: feed categories, the page's keywords (JSON-LD
+    /// <c>keywords</c>, <c>news_keywords</c>, <c>keywords</c> or <c>article:tag</c> meta), Reuters-21578 TOPICS.
+    /// </summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
     /// <summary>The place as printed at the head of the story, e.g. "TOKYO".</summary>
     public string? Dateline { get; init; }
 

@@ -123,6 +123,7 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
                 : (known.Published is not null ? known.PublishedSource : meta.PublishedSource) is not (DateSources.Url or DateSources.Text),
             Modified = meta.Modified,
             Section = meta.Section,
+            Tags = meta.Tags,
             Dateline = dateline,
             Wire = wire ?? creditWire,
             Authors = meta.Authors,

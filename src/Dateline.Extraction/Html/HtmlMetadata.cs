@@ -14,6 +14,7 @@ public sealed record HtmlMetadata
     public ArticleDate? Modified { get; init; }
     public ImmutableArray<string> Authors { get; init; } = [];
     public string? Section { get; init; }
+    public ImmutableArray<string> Tags { get; init; } = [];
     public string? Language { get; init; }
     public ArticleImage? LeadImage { get; init; }
     public ImmutableArray<string> Warnings { get; init; } = [];

@@ -105,6 +105,7 @@ public sealed partial class ReutersSgmlReader(ExtractionOptions options) : IArti
             PublishedSource = published is null ? null : DateSources.Record,
             DateReliable = published is null ? null : true,
             Dateline = dateline,
+            Tags = Field(element, "TOPICS") is { } topics ? [.. DValues(topics)] : [],
             Language = "en",
             Paragraphs = body,
         });
@@ -123,6 +124,13 @@ public sealed partial class ReutersSgmlReader(ExtractionOptions options) : IArti
         var close = element.IndexOf($"</{name}>", start, StringComparison.Ordinal);
         return close < 0 ? null : element[start..close];
     }
+
+    /// <summary>The values of a list field: <c>&lt;D&gt;cocoa&lt;/D&gt;&lt;D&gt;coffee&lt;/D&gt;</c>.</summary>
+    private static IEnumerable<string> DValues(string list) =>
+        DPattern().Matches(list).Select(m => Clean(m.Groups["v"].Value).Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"<D>(?<v>.*?)</D>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex DPattern();
 
     private static Dictionary<string, string> Attributes(string attrs) =>
         AttributePattern().Matches(attrs).ToDictionary(a => a.Groups["name"].Value, a => a.Groups["value"].Value, StringComparer.Ordinal);

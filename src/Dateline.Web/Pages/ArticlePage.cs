@@ -121,6 +121,7 @@ internal static class ArticlePage
         Row("Crawled", a.Crawled?.ToString());
         Row("Section", a.Section);
         Row("Authors", a.Authors.IsDefaultOrEmpty ? null : string.Join(", ", a.Authors), "authors");
+        Row("Tags", a.Tags.IsDefaultOrEmpty ? null : string.Join(", ", a.Tags), "tags");
         Row("Language", a.Language);
         if (Html.SafeExternalHref(a.Url) is { } href)
         {

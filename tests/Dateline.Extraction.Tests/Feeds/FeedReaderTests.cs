@@ -119,12 +119,14 @@ public sealed class FeedReaderTests
         Assert.Equal("Example News", bare.Source);
         Assert.Equal(["Lena Fischer"], bare.Authors);
         Assert.Equal("2025-06-13T10:00:00Z", bare.Published.ToString());
+        Assert.Equal(["World"], bare.Tags); // the item's <category>
 
         var teaser = articles[1];
         Assert.Contains(FeedArticleBuilder.LinkOnlyWarning, teaser.Warnings);
         Assert.Equal("https://example-news.test/2025/06/with-teaser", teaser.Url);
         Assert.Equal(["A short teaser with a link."], teaser.Paragraphs);
         Assert.Equal("https://example-news.test/pic.jpg", Assert.Single(teaser.Images).Url);
+        Assert.Empty(teaser.Tags);
     }
 
     [Fact]

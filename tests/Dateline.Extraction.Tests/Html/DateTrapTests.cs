@@ -21,6 +21,19 @@ public sealed class DateTrapTests
     }
 
     [Fact]
+    public void Keywords_become_tags_json_ld_first_then_meta()
+    {
+        var ld = "{\"@type\":\"NewsArticle\",\"headline\":\"Talks resume\",\"keywords\":[\"Fisheries\",\" Trade \",\"fisheries\"]}";
+        var fromLd = Extract($"<html><head><meta name=\"keywords\" content=\"ignored\"><script type=\"application/ld+json\">{ld}</script></head><body>{Body}</body></html>");
+        Assert.Equal(["Fisheries", "Trade"], fromLd.Tags);
+
+        var fromMeta = Extract($"<html><head><meta name=\"news_keywords\" content=\"shipping lanes, security,, talks\"></head><body>{Body}</body></html>");
+        Assert.Equal(["shipping lanes", "security", "talks"], fromMeta.Tags);
+
+        Assert.Empty(Extract($"<html><body>{Body}</body></html>").Tags);
+    }
+
+    [Fact]
     public void A_copyright_year_alone_is_not_padded_to_the_first_of_january()
     {
         var a = Extract($"<html><body>{Body}<footer>© 2019 The Example Times</footer></body></html>");

@@ -154,6 +154,14 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public string Source { get; set; }
 #endif
+        /// <summary>The tags property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Tags { get; set; }
+#nullable restore
+#else
+        public List<string> Tags { get; set; }
+#endif
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -232,6 +240,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "published_source", n => { PublishedSource = n.GetStringValue(); } },
                 { "section", n => { Section = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
+                { "tags", n => { Tags = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "truncated", n => { Truncated = n.GetBoolValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
@@ -265,6 +274,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteStringValue("published_source", PublishedSource);
             writer.WriteStringValue("section", Section);
             writer.WriteStringValue("source", Source);
+            writer.WriteCollectionOfPrimitiveValues<string>("tags", Tags);
             writer.WriteStringValue("title", Title);
             writer.WriteBoolValue("truncated", Truncated);
             writer.WriteStringValue("url", Url);
