@@ -61,6 +61,28 @@ public abstract partial class ArticleStoreContract
         Assert.Equal(["a1"], hits.Hits.Select(h => h.Id));
     }
 
+    [Fact]
+    public async Task Listing_and_search_filter_by_the_publishers_tags_ignoring_case()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var corpus = Articles.Corpus().Select(a => a with
+        {
+            Tags = a.Id switch { "a1" => ["Diplomacy", "Japan"], "a2" => ["diplomacy"], "a3" => ["Sport"], _ => [] },
+        }).ToList();
+        await store.SaveAsync(corpus, Ct);
+
+        var diplomacy = await store.ListArticlesAsync(new ArticleFilter(Tag: "DIPLOMACY"), null, 10, Ct);
+        Assert.Equal(["a1", "a2"], diplomacy.Items.Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(1, await store.CountAsync(new ArticleFilter(Tag: "japan"), Ct));
+        Assert.Equal(0, await store.CountAsync(new ArticleFilter(Tag: "Diplo"), Ct)); // whole tags only
+        Assert.Equal(0, await store.CountAsync(new ArticleFilter(Tag: "x' OR 1=1 --"), Ct));
+        var query = Search.SearchQuery.Parse("shuttle");
+        Assert.True((await store.SearchAsync(new Search.SearchRequest(query, ArticleFilter.All), Ct)).Total > 1);
+        var hits = await store.SearchAsync(new Search.SearchRequest(query, new ArticleFilter(Tag: "sport")), Ct);
+        Assert.Equal(["a3"], hits.Hits.Select(h => h.Id));
+        Assert.Equal(["Diplomacy", "Japan"], (await store.GetAsync("a1", Ct))!.Tags);
+    }
+
     [Theory]
     [InlineData("not-a-cursor")]
     [InlineData("WyJhcnRpY2xlcyJd")] // ["articles"]: a key part is missing

@@ -52,6 +52,18 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Articles_and_search_filter_by_tag()
+    {
+        var page = await GetJsonAsync("/api/articles?tag=ferries");
+        var item = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal("Harbour authority approves new ferry terminal", item.GetProperty("title").GetString());
+        var article = await GetJsonAsync("/api/articles/" + item.GetProperty("id").GetString());
+        Assert.Equal(["Ferries", "Portsmouth"], article.GetProperty("article").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Empty((await GetJsonAsync("/api/search?q=strike&tag=ferries")).GetProperty("hits").EnumerateArray());
+        Assert.Single((await GetJsonAsync("/api/search?q=terminal&tag=PORTSMOUTH")).GetProperty("hits").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Articles_filter_by_source_and_dates()
     {
         var page = await GetJsonAsync("/api/articles?source=northern%20ledger&from=2025-05-20&to=2025-05-31");

@@ -13,15 +13,18 @@ internal sealed class FilterOptions
 
     public Option<string?> Source { get; } = new("--source") { Description = "Only articles from this publication (case-insensitive)" };
 
+    public Option<string?> Tag { get; } = new("--tag") { Description = "Only articles the publisher tagged so (feed category, page keyword; case-insensitive)" };
+
     public void AddTo(Command command)
     {
         command.Options.Add(From);
         command.Options.Add(To);
         command.Options.Add(Source);
+        command.Options.Add(Tag);
     }
 
     public ArticleFilter Read(ParseResult result) =>
-        new(ParseDate(result.GetValue(From), "--from"), ParseDate(result.GetValue(To), "--to"), result.GetValue(Source));
+        new(ParseDate(result.GetValue(From), "--from"), ParseDate(result.GetValue(To), "--to"), result.GetValue(Source), Tag: result.GetValue(Tag));
 
     internal static DateOnly? ParseDate(string? value, string option)
     {

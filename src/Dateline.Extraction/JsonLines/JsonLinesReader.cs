@@ -10,7 +10,7 @@ using Dateline.Extraction.Text;
 namespace Dateline.Extraction.JsonLines;
 
 /// <summary>
-/// Reads JSON Lines records <c>{url?, html?, text?, title?, published?, source?}</c>, streaming, one article per line.
+/// Reads JSON Lines records <c>{url?, html?, text?, title?, published?, source?, tags?}</c>, streaming, one article per line.
 /// A broken line is reported with its line number and byte offset; the lines after it still go in.
 /// Also reads a single JSON document holding one record or an array of records (<see cref="InputKind.Json"/>).
 /// </summary>
@@ -117,6 +117,8 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
             }
         }
 
+        // "tags" (or "keywords", "categories"): an array of strings or one comma-separated string.
+        var tags = Html.HtmlMetadataReader.Tags(TagsOf(root));
         var origin = new ArticleOrigin(path, offset);
         if (Str(root, "html") is { } page)
         {
@@ -124,7 +126,7 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
             var article = html.Build(page, origin, new HtmlArticleBuilder.Known(url, title, published, DateSources.Feed, source), problems);
             return article is null
                 ? ReadOutcome.Failed(path, record, string.Join("; ", problems))
-                : ReadOutcome.Ok(article with { Warnings = [.. article.Warnings, .. warnings] });
+                : ReadOutcome.Ok(article with { Warnings = [.. article.Warnings, .. warnings], Tags = tags.IsEmpty ? article.Tags : tags });
         }
 
         if (Str(root, "text", "body", "content") is not { } text)
@@ -163,9 +165,28 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
             DateReliable = published is null ? null : true,
             Dateline = dateline,
             Wire = wire ?? creditWire,
+            Tags = tags,
             Paragraphs = [.. paragraphs],
             Warnings = [.. warnings],
         });
+    }
+
+    private static string[] TagsOf(JsonElement o)
+    {
+        foreach (var n in new[] { "tags", "keywords", "categories" })
+        {
+            if (o.TryGetProperty(n, out var v))
+            {
+                return v.ValueKind switch
+                {
+                    JsonValueKind.Array => [.. v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)],
+                    JsonValueKind.String => (v.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    _ => [],
+                };
+            }
+        }
+
+        return [];
     }
 
     private static string? Str(JsonElement o, params string[] names)

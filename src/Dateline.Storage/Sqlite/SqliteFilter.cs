@@ -39,6 +39,12 @@ internal static class SqliteFilter
             parameters.Add(("$actor", filter.Actor));
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            clauses.Add($"EXISTS (SELECT 1 FROM json_each({table}.json, '$.tags') WHERE json_each.value = $tag COLLATE NOCASE)");
+            parameters.Add(("$tag", filter.Tag.Trim()));
+        }
+
         return (string.Join(" AND ", clauses), [.. parameters]);
     }
 }

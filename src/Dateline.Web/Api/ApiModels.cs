@@ -29,7 +29,7 @@ public sealed record ActorResponse(EntityRecord Actor, IReadOnlyList<DateCount> 
 public sealed record HealthResponse(string Status, string Store, long Articles);
 
 /// <summary>One document in the JSON Lines record shape of <c>dateline ingest</c>; needs <c>text</c> or <c>html</c>.</summary>
-public sealed record IngestDocument(string? Url, string? Html, string? Text, string? Title, string? Published, string? Source);
+public sealed record IngestDocument(string? Url, string? Html, string? Text, string? Title, string? Published, string? Source, IReadOnlyList<string>? Tags = null);
 
 /// <summary>Documents to ingest. <c>urls</c> is refused: the API does not fetch pages (use <c>dateline follow</c>).</summary>
 public sealed record IngestRequest(IReadOnlyList<IngestDocument>? Documents, IReadOnlyList<string>? Urls);

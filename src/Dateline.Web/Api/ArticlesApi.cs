@@ -21,12 +21,12 @@ internal static class ArticlesApi
     }
 
     private static async Task<Ok<Page<ArticleSummary>>> ListAsync(IArticleStore store, string? from, string? to, string? source,
-        string? language, string? actor, string? cursor, int? limit, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListArticlesAsync(Query.Filter(from, to, source, language, actor), Query.Text(cursor), Query.Limit(limit), ct));
+        string? language, string? actor, string? tag, string? cursor, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListArticlesAsync(Query.Filter(from, to, source, language, actor, tag), Query.Text(cursor), Query.Limit(limit), ct));
 
     private static async Task<Ok<Page<StorySummary>>> StoriesAsync(IArticleStore store, string? from, string? to, string? source,
-        string? language, string? actor, string? cursor, int? limit, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListStoriesAsync(Query.Filter(from, to, source, language, actor), Query.Text(cursor), Query.Limit(limit), ct));
+        string? language, string? actor, string? tag, string? cursor, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListStoriesAsync(Query.Filter(from, to, source, language, actor, tag), Query.Text(cursor), Query.Limit(limit), ct));
 
     private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetAsync(IArticleStore store, string id, CancellationToken ct)
     {

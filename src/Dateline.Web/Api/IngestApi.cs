@@ -22,7 +22,7 @@ internal static class IngestApi
         writes.MapPost("/ingest", IngestDocumentsAsync).WithName("ingest").WithTags("writes")
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxIngestBytes))
             .WithSummary("Ingest documents (API key required)")
-            .WithDescription("Documents in the JSON Lines record shape {url?, html?, text?, title?, published?, source?}, run through the same pipeline as `dateline ingest`. URL lists are refused: the API does not fetch pages; use `dateline follow`.")
+            .WithDescription("Documents in the JSON Lines record shape {url?, html?, text?, title?, published?, source?, tags?}, run through the same pipeline as `dateline ingest`. URL lists are refused: the API does not fetch pages; use `dateline follow`.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
         writes.MapPost("/ingest/files", IngestFilesAsync).WithName("ingestFiles").WithTags("writes")
@@ -57,7 +57,7 @@ internal static class IngestApi
         }
 
         var inputs = documents.Select((d, i) => InputFile.FromBytes($"api:document-{i + 1}", JsonSerializer.SerializeToUtf8Bytes(
-            new Dictionary<string, string?> { ["url"] = d.Url, ["html"] = d.Html, ["text"] = d.Text, ["title"] = d.Title, ["published"] = d.Published, ["source"] = d.Source }
+            new Dictionary<string, object?> { ["url"] = d.Url, ["html"] = d.Html, ["text"] = d.Text, ["title"] = d.Title, ["published"] = d.Published, ["source"] = d.Source, ["tags"] = d.Tags }
                 .Where(kv => kv.Value is not null).ToDictionary()))).ToList();
         return TypedResults.Ok(Summarise(inputs.Count, await ingest.IngestAsync(inputs, ct)));
     }

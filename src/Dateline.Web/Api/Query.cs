@@ -23,6 +23,6 @@ internal static class Query
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public static ArticleFilter Filter(string? from, string? to, string? source, string? language, string? actor) =>
-        new(Date(from, "from"), Date(to, "to"), Text(source), Text(language), Text(actor));
+    public static ArticleFilter Filter(string? from, string? to, string? source, string? language, string? actor, string? tag = null) =>
+        new(Date(from, "from"), Date(to, "to"), Text(source), Text(language), Text(actor), Text(tag));
 }

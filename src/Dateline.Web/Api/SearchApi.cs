@@ -29,6 +29,6 @@ internal static class SearchApi
     }
 
     private static async Task<Ok<SearchResponse>> SearchAsync(IArticleStore store, string q, string? from, string? to, string? source,
-        string? language, string? actor, string? cursor, int? limit, bool? collapse, CancellationToken ct) =>
-        TypedResults.Ok(await RunAsync(store, q, Query.Filter(from, to, source, language, actor), cursor, Query.Limit(limit), ct, collapse ?? false));
+        string? language, string? actor, string? tag, string? cursor, int? limit, bool? collapse, CancellationToken ct) =>
+        TypedResults.Ok(await RunAsync(store, q, Query.Filter(from, to, source, language, actor, tag), cursor, Query.Limit(limit), ct, collapse ?? false));
 }

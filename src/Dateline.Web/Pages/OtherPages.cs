@@ -14,7 +14,7 @@ internal static class OtherPages
             return;
         }
 
-        h.Element("p", "Upload news files (text dumps, HTML pages, JSON Lines, WARC, feeds, Reuters-21578 SGML) or paste JSON Lines records {url?, html?, text?, title?, published?, source?}. They run through the same pipeline as `dateline ingest`. Pages are not fetched from URLs.");
+        h.Element("p", "Upload news files (text dumps, HTML pages, JSON Lines, WARC, feeds, Reuters-21578 SGML) or paste JSON Lines records {url?, html?, text?, title?, published?, source?, tags?}. They run through the same pipeline as `dateline ingest`. Pages are not fetched from URLs.");
         h.Open("form", ("id", "ingest-form"), ("class", "ingest"), ("method", "post"), ("action", "/api/ingest/files"), ("enctype", "multipart/form-data"));
         h.Open("div", ("class", "field")).Element("label", "API key", ("for", "key")).Open("input", ("id", "key"), ("name", "key"), ("type", "password"), ("autocomplete", "off"), ("required", string.Empty)).Close("div");
         h.Open("div", ("class", "field")).Element("label", "Files", ("for", "files")).Open("input", ("id", "files"), ("name", "files"), ("type", "file"), ("multiple", string.Empty)).Close("div");

@@ -38,6 +38,14 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public string Source { get; set; }
 #endif
+        /// <summary>The tags property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Tags { get; set; }
+#nullable restore
+#else
+        public List<string> Tags { get; set; }
+#endif
         /// <summary>The text property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -90,6 +98,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "html", n => { Html = n.GetStringValue(); } },
                 { "published", n => { Published = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
+                { "tags", n => { Tags = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
@@ -105,6 +114,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteStringValue("html", Html);
             writer.WriteStringValue("published", Published);
             writer.WriteStringValue("source", Source);
+            writer.WriteCollectionOfPrimitiveValues<string>("tags", Tags);
             writer.WriteStringValue("text", Text);
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("url", Url);

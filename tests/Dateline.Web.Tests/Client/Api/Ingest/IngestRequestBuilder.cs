@@ -40,7 +40,7 @@ namespace Dateline.Web.Tests.Client.Api.Ingest
         {
         }
         /// <summary>
-        /// Documents in the JSON Lines record shape {url?, html?, text?, title?, published?, source?}, run through the same pipeline as `dateline ingest`. URL lists are refused: the API does not fetch pages; use `dateline follow`.
+        /// Documents in the JSON Lines record shape {url?, html?, text?, title?, published?, source?, tags?}, run through the same pipeline as `dateline ingest`. URL lists are refused: the API does not fetch pages; use `dateline follow`.
         /// </summary>
         /// <returns>A <see cref="global::Dateline.Web.Tests.Client.Models.IngestResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Dateline.Web.Tests.Client.Api.Ingest
             return await RequestAdapter.SendAsync<global::Dateline.Web.Tests.Client.Models.IngestResponse>(requestInfo, global::Dateline.Web.Tests.Client.Models.IngestResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Documents in the JSON Lines record shape {url?, html?, text?, title?, published?, source?}, run through the same pipeline as `dateline ingest`. URL lists are refused: the API does not fetch pages; use `dateline follow`.
+        /// Documents in the JSON Lines record shape {url?, html?, text?, title?, published?, source?, tags?}, run through the same pipeline as `dateline ingest`. URL lists are refused: the API does not fetch pages; use `dateline follow`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -22,7 +22,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,from*,language*,limit*,source*,to*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,from*,language*,limit*,source*,tag*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,from*,language*,limit*,source*,to*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,from*,language*,limit*,source*,tag*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -169,6 +169,19 @@ namespace Dateline.Web.Tests.Client.Api.Search
             #pragma warning disable CS1591
             [QueryParameter("source")]
             public string Source { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("tag")]
+            public string? Tag { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("tag")]
+            public string Tag { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -22,7 +22,7 @@ namespace Dateline.Web.Tests.Client.Api.Stories
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StoriesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/stories{?actor*,cursor*,from*,language*,limit*,source*,to*}", pathParameters)
+        public StoriesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/stories{?actor*,cursor*,from*,language*,limit*,source*,tag*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Dateline.Web.Tests.Client.Api.Stories
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StoriesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/stories{?actor*,cursor*,from*,language*,limit*,source*,to*}", rawUrl)
+        public StoriesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/stories{?actor*,cursor*,from*,language*,limit*,source*,tag*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -152,6 +152,19 @@ namespace Dateline.Web.Tests.Client.Api.Stories
             #pragma warning disable CS1591
             [QueryParameter("source")]
             public string Source { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("tag")]
+            public string? Tag { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("tag")]
+            public string Tag { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
