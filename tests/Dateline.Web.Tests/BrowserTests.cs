@@ -170,6 +170,27 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         Assert.Contains("<img src=x onerror=alert(1)>", await page.Locator("#body").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("<script>", await page.Locator("#title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("javascript:alert(1)", await page.Locator(".meta-panel").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("<script>alert(2)</script>, \" onmouseover=\"alert(3)", await page.Locator("dd.tags").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[onmouseover]").CountAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_tag_on_the_article_page_lists_the_articles_that_carry_it()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+        var id = (await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=terminal", Ct)).GetProperty("hits")[0].GetProperty("id").GetString()!;
+
+        await page.GotoAsync("/articles/" + Uri.EscapeDataString(id));
+        await page.Locator("dd.tags a", new() { HasText = "Ferries" }).ClickAsync();
+        await page.Locator(".result").First.WaitForAsync();
+
+        Assert.Equal("Ferries", await page.Locator("#tag").InputValueAsync());
+        Assert.Contains("tagged \u201CFerries\u201D", await page.Locator("h2.summary").InnerTextAsync(), StringComparison.Ordinal);
+        var titles = await page.Locator(".result h2").AllInnerTextsAsync();
+        Assert.Contains("Harbour authority approves new ferry terminal", titles);
+        Assert.DoesNotContain("Glassworks union calls off strike after pay offer", titles);
         Assert.Empty(problems);
     }
 

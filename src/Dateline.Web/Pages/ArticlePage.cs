@@ -121,7 +121,18 @@ internal static class ArticlePage
         Row("Crawled", a.Crawled?.ToString());
         Row("Section", a.Section);
         Row("Authors", a.Authors.IsDefaultOrEmpty ? null : string.Join(", ", a.Authors), "authors");
-        Row("Tags", a.Tags.IsDefaultOrEmpty ? null : string.Join(", ", a.Tags), "tags");
+        if (!a.Tags.IsDefaultOrEmpty)
+        {
+            // Each tag links to the articles that carry it.
+            h.Element("dt", "Tags").Open("dd", ("class", "tags"));
+            foreach (var (tag, i) in a.Tags.Select((t, i) => (t, i)))
+            {
+                h.Text(i == 0 ? string.Empty : ", ").Link("/?tag=" + Uri.EscapeDataString(tag), tag);
+            }
+
+            h.Close("dd");
+        }
+
         Row("Language", a.Language);
         if (Html.SafeExternalHref(a.Url) is { } href)
         {

@@ -14,6 +14,7 @@ internal static class SearchPage
     {
         string? Get(string name) => Query.Text(request.Query[name].ToString());
         var (q, from, to, source, language, actorText, cursor) = (Get("q"), Get("from"), Get("to"), Get("source"), Get("language"), Get("actor"), Get("cursor"));
+        var tag = Get("tag");
         var stories = Get("stories") == "1";
         string? problem = null;
         SearchResponse? found = null;
@@ -28,7 +29,7 @@ internal static class SearchPage
                     ?? throw new BadRequestException($"no actor matches '{actorText}'");
             }
 
-            var filter = Query.Filter(from, to, source, language, actor?.Id);
+            var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
             if (q is not null)
             {
                 found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories);
@@ -46,7 +47,7 @@ internal static class SearchPage
         return Layout.Page(q is null ? "Search" : q, "/", h =>
         {
             h.Element("h1", "Search the news", ("class", "visually-hidden"));
-            Form(h, q, from, to, source, language, actorText, stories);
+            Form(h, q, from, to, source, language, actorText, tag, stories);
             if (problem is not null)
             {
                 h.Element("p", problem, ("class", "error"), ("role", "alert"), ("id", "problem"));
@@ -54,7 +55,7 @@ internal static class SearchPage
             }
 
             (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText),
-                ("stories", stories ? "1" : null)];
+                ("tag", tag), ("stories", stories ? "1" : null)];
             if (found is not null)
             {
                 var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
@@ -84,7 +85,8 @@ internal static class SearchPage
             }
             else if (latest is not null)
             {
-                h.Element("h2", actor is null ? "Latest articles" : "Articles mentioning " + actor.Name, ("class", "summary"));
+                var heading = actor is null ? "Latest articles" : "Articles mentioning " + actor.Name;
+                h.Element("h2", tag is null ? heading : $"{heading} tagged \u201C{tag}\u201D", ("class", "summary"));
                 h.Open("ol", ("class", "results latest"));
                 foreach (var a in latest.Items)
                 {
@@ -105,7 +107,7 @@ internal static class SearchPage
         });
     }
 
-    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, bool stories)
+    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, string? tag, bool stories)
     {
         h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/"));
         h.Open("div", ("class", "query"));
@@ -118,6 +120,7 @@ internal static class SearchPage
         Field(h, "source", "Source", "text", source);
         Field(h, "actor", "Actor", "text", actor);
         Field(h, "language", "Language", "text", language);
+        Field(h, "tag", "Tag", "text", tag);
         h.Open("div", ("class", "field check"))
             .Open("input", ("id", "stories"), ("name", "stories"), ("type", "checkbox"), ("value", "1"), ("checked", stories ? "checked" : null))
             .Element("label", "One result per story", ("for", "stories")).Close("div");
