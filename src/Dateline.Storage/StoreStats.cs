@@ -22,4 +22,7 @@ public sealed record StoreStats(
 
     /// <summary>Distinct coded events (an event several articles report counts once).</summary>
     public long Events { get; init; }
+
+    /// <summary>The most used publisher tags (ignoring case) with their article counts, at most 20.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByTag { get; init; } = [];
 }

@@ -81,6 +81,13 @@ public abstract partial class ArticleStoreContract
         var hits = await store.SearchAsync(new Search.SearchRequest(query, new ArticleFilter(Tag: "sport")), Ct);
         Assert.Equal(["a3"], hits.Hits.Select(h => h.Id));
         Assert.Equal(["Diplomacy", "Japan"], (await store.GetAsync("a1", Ct))!.Tags);
+        var counted = (await store.GetStatsAsync(Ct)).ByTag;
+        Assert.Equal(("diplomacy", 2L), (counted[0].Key.ToLowerInvariant(), counted[0].Value)); // counted ignoring case
+        Assert.Equal(3, counted.Count);
+
+        // Saving an article again with other tags replaces its tags.
+        await store.SaveAsync([corpus[0] with { Tags = ["Japan"], Title = corpus[0].Title + " (updated)" }], Ct);
+        Assert.Equal(1, await store.CountAsync(new ArticleFilter(Tag: "diplomacy"), Ct));
     }
 
     [Theory]

@@ -129,4 +129,27 @@ public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContr
         Assert.Equal(["w3"], (await store.GetStoryAsync("w3", Ct)).Select(a => a.Id));
         Assert.Equal(0, await store.AssignStoriesAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_store_from_before_tags_had_a_table_gets_them_from_its_articles_json()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("old.db");
+        await using (var store = await SqliteArticleStore.OpenAsync(path, Ct))
+        {
+            await store.SaveAsync([Articles.Make("t1", "Ferry fares rise", Stories.Wire) with { Tags = ["Ferries", "Fares"] }], Ct);
+        }
+
+        await using (var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await c.OpenAsync(Ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP TABLE article_tags; DELETE FROM schema_migrations WHERE version = 13;"; // as a store from before 0013
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var reopened = await SqliteArticleStore.OpenAsync(path, Ct);
+        Assert.Equal(1, await reopened.CountAsync(new ArticleFilter(Tag: "ferries"), Ct));
+        Assert.Equal(["Fares", "Ferries"], (await reopened.GetStatsAsync(Ct)).ByTag.Select(t => t.Key).Order(StringComparer.Ordinal));
+    }
 }

@@ -35,6 +35,7 @@ internal static class StatsCommand
                     last_published = stats.LastPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     by_source = stats.BySource.ToDictionary(k => k.Key, k => k.Value),
                     by_wire = stats.ByWire.ToDictionary(k => k.Key, k => k.Value),
+                    by_tag = stats.ByTag.ToDictionary(k => k.Key, k => k.Value),
                     schema_version = stats.SchemaVersion,
                     size_bytes = stats.SizeBytes,
                 }, CliJson.Options));
@@ -73,5 +74,15 @@ internal static class StatsCommand
         }
 
         Terminal.Out.Write(groups);
+        if (stats.ByTag.Count > 0)
+        {
+            var tags = new Table().Border(TableBorder.Rounded).AddColumn("tag").AddColumn(new TableColumn("articles").RightAligned());
+            foreach (var (tag, n) in stats.ByTag)
+            {
+                tags.AddRow(Markup.Escape(tag), n.ToString(CultureInfo.InvariantCulture));
+            }
+
+            Terminal.Out.Write(tags);
+        }
     }
 }

@@ -121,6 +121,17 @@ public sealed class SqliteArticleStore : IArticleStore
                 statuses.Add(SaveStatus.Updated);
             }
 
+            await using (var untag = Command(c, tx, "DELETE FROM article_tags WHERE article_id = $id", ("$id", article.Id)))
+            {
+                await untag.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var tag in article.Tags.IsDefault ? [] : article.Tags)
+            {
+                await using var addTag = Command(c, tx, "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES ($id, $tag)", ("$id", article.Id), ("$tag", tag));
+                await addTag.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var index = Command(c, tx, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)",
                 ("$seq", seq), ("$title", CjkSegmenter.Segment(article.Title ?? string.Empty)), ("$body", CjkSegmenter.Segment(article.Body)));
             await index.ExecuteNonQueryAsync(cancellationToken);
@@ -371,7 +382,22 @@ public sealed class SqliteArticleStore : IArticleStore
             Entities = (long)(await Scalar("SELECT COUNT(*) FROM entities"))!,
             Events = (long)(await Scalar("SELECT COUNT(*) FROM events"))!,
             Stories = (long)(await Scalar("SELECT COUNT(DISTINCT story_id) FROM articles"))!,
+            ByTag = await TopTagsAsync(),
         };
+
+        async Task<List<KeyValuePair<string, long>>> TopTagsAsync()
+        {
+            // Tags compare ignoring case (the column's collation), so "Diplomacy" and "diplomacy" count together.
+            await using var cmd = Command(c, null, "SELECT MIN(tag), COUNT(*) FROM article_tags GROUP BY tag ORDER BY 2 DESC, 1 LIMIT 20");
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            var list = new List<KeyValuePair<string, long>>();
+            while (await r.ReadAsync(cancellationToken))
+            {
+                list.Add(new(r.GetString(0), r.GetInt64(1)));
+            }
+
+            return list;
+        }
     }
 
     public async Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ internal static class SqliteFilter
 
         if (!string.IsNullOrWhiteSpace(filter.Tag))
         {
-            clauses.Add($"EXISTS (SELECT 1 FROM json_each({table}.json, '$.tags') WHERE json_each.value = $tag COLLATE NOCASE)");
+            clauses.Add($"{table}.id IN (SELECT article_id FROM article_tags WHERE tag = $tag)");
             parameters.Add(("$tag", filter.Tag.Trim()));
         }
 

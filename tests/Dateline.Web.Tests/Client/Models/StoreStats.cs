@@ -27,6 +27,14 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public List<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong> BySource { get; set; }
 #endif
+        /// <summary>The by_tag property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>? ByTag { get; set; }
+#nullable restore
+#else
+        public List<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong> ByTag { get; set; }
+#endif
         /// <summary>The by_wire property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -79,6 +87,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "annotated", n => { Annotated = n.GetLongValue(); } },
                 { "articles", n => { Articles = n.GetLongValue(); } },
                 { "by_source", n => { BySource = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>(global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "by_tag", n => { ByTag = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>(global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "by_wire", n => { ByWire = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>(global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "entities", n => { Entities = n.GetLongValue(); } },
                 { "events", n => { Events = n.GetLongValue(); } },
@@ -100,6 +109,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteLongValue("annotated", Annotated);
             writer.WriteLongValue("articles", Articles);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>("by_source", BySource);
+            writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>("by_tag", ByTag);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.KeyValuePairOfstringAndlong>("by_wire", ByWire);
             writer.WriteLongValue("entities", Entities);
             writer.WriteLongValue("events", Events);
