@@ -133,6 +133,11 @@ public sealed class ArticleExtractor
             }
 
             var current = e.Current;
+            if (current.Article is { } read)
+            {
+                current = current with { Article = Text.Mojibake.Repair(read) };
+            }
+
             yield return current.Article is { Language: null } article && Options.DetectLanguage
                 ? current with { Article = Metadata.LanguageIdentifier.Fill(article) }
                 : current;
