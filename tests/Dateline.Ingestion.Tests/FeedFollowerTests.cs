@@ -12,6 +12,22 @@ public sealed class FeedFollowerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Mis_decoded_text_in_a_followed_feed_is_repaired_as_in_files()
+    {
+        await using var s = await FollowScenario.StartAsync();
+        // The teaser as a publisher's broken pipeline sends it: UTF-8 that was read as Windows-1252 ("union’s" → "unionâ€™s").
+        s.ServeFeed(FollowScenario.LinkItem("Members only", s.Server.Url("/private/members"), "The union\u00E2\u20AC\u2122s leader said."));
+        var options = FollowScenario.Options();
+        using var fetcher = FollowScenario.Fetcher(options);
+
+        await s.Follower(fetcher, options).PollAsync(s.FeedUrl, Ct);
+
+        var stored = Assert.Single(await s.Store.ExportAsync(ArticleFilter.All, Ct).ToListAsync(Ct));
+        Assert.Equal(["The union\u2019s leader said."], stored.Paragraphs);
+        Assert.Contains(stored.Warnings, w => w.StartsWith("repaired 1 mis-decoded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task First_poll_stores_the_pages_and_the_second_is_a_conditional_GET_answered_304()
     {
         await using var s = await FollowScenario.StartAsync();

@@ -90,7 +90,8 @@ public sealed class FeedFollower(IArticleStore store, PoliteFetcher fetcher, Fol
             await HandleItemAsync(feedUrl, feed, item, now, poll, problems, cancellationToken);
         }
 
-        var statuses = poll.Articles.Count > 0 ? await store.SaveAsync(poll.Articles, cancellationToken) : [];
+        // The same repair of mis-decoded text (UTF-8 read as Windows-1252 upstream) as files get in ArticleExtractor.
+        var statuses = poll.Articles.Count > 0 ? await store.SaveAsync([.. poll.Articles.Select(Extraction.Text.Mojibake.Repair)], cancellationToken) : [];
 
         // Validators advance only when every item was handled; otherwise the next poll gets the whole feed again.
         await store.SaveFeedStateAsync(new FeedState(feedUrl)
