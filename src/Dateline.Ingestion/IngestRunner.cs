@@ -141,6 +141,18 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
         var articles = 0;
         var clean = true;
+        void Report(InputProblem problem)
+        {
+            clean = false;
+            lock (problems)
+            {
+                problems.Add(problem);
+            }
+
+            Interlocked.Increment(ref state.Problems);
+            logger.LogWarning("Problem in {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
+        }
+
         foreach (var outcome in input.Memory is { } memory ? extractor.Read(memory, ct) : extractor.ReadFile(path, ct))
         {
             if (outcome.Article is { } article)
@@ -157,16 +169,8 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 {
                     // A bug in the analysis of one article must not stop the batch: the article is stored without
                     // annotations (`reanalyze` picks it up) and the failure is reported with its record.
-                    clean = false;
-                    var problem = new InputProblem(path, article.Origin.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? article.Id,
-                        $"analysis failed ({ex.GetType().Name}: {ex.Message}); the article was stored without annotations, `dateline reanalyze` retries it");
-                    lock (problems)
-                    {
-                        problems.Add(problem);
-                    }
-
-                    Interlocked.Increment(ref state.Problems);
-                    logger.LogWarning("Not analysed {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
+                    Report(new InputProblem(path, article.Origin.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? article.Id,
+                        $"analysis failed ({ex.GetType().Name}: {ex.Message}); the article was stored without annotations, `dateline reanalyze` retries it"));
                 }
 
                 await order.WaitForRoomAsync(index, ct);
@@ -174,14 +178,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             }
             else if (outcome.Problem is { } problem)
             {
-                clean = false;
-                lock (problems)
-                {
-                    problems.Add(problem);
-                }
-
-                Interlocked.Increment(ref state.Problems);
-                logger.LogWarning("Skipped {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
+                Report(problem);
             }
             else if (outcome.Skipped is { } skipped)
             {

@@ -68,7 +68,7 @@ public sealed class FeedArticleBuilder(HtmlArticleBuilder html)
     public static Article Complete(Article article, FeedDocument feed, FeedItem item) => article with
     {
         Authors = article.Authors.IsDefaultOrEmpty ? item.Authors : article.Authors,
-        Tags = article.Tags.IsDefaultOrEmpty ? Html.HtmlMetadataReader.Tags(item.Categories) : article.Tags,
+        Tags = article.Tags.IsDefaultOrEmpty ? Metadata.ArticleTags.Normalize(item.Categories) : article.Tags,
         Images = article.Images.IsDefaultOrEmpty && item.Image is { } image ? [image] : article.Images,
         Language = article.Language ?? Language(feed.Language),
         Modified = article.Modified ?? (item.Updated != item.Published ? item.Updated : null),

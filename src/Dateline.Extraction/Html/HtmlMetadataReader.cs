@@ -43,10 +43,10 @@ internal static class HtmlMetadataReader
         }
 
         var section = LdString(ld, "articleSection") ?? Meta(doc, "article:section");
-        var keywords = LdKeywords(ld);
-        if (keywords.Count == 0 && (Meta(doc, "news_keywords") ?? Meta(doc, "keywords") ?? Meta(doc, "article:tag")) is { } listed)
+        var tags = ld is { } l && l.TryGetProperty("keywords", out var k) ? Metadata.ArticleTags.Normalize(Metadata.ArticleTags.FromJson(k)) : [];
+        if (tags.IsEmpty && (Meta(doc, "news_keywords") ?? Meta(doc, "keywords") ?? Meta(doc, "article:tag")) is { } listed)
         {
-            keywords = [.. listed.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            tags = Metadata.ArticleTags.Normalize(Metadata.ArticleTags.Split(listed));
         }
 
         var language = doc.Language ?? LdString(ld, "inLanguage") ?? Meta(doc, "og:locale");
@@ -64,7 +64,7 @@ internal static class HtmlMetadataReader
                             && !string.Equals(a, LdString(ld, "publisher", "name"), StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase)],
             Section = NullIfEmpty(section),
-            Tags = Tags(keywords),
+            Tags = tags,
             Language = NormalizeLanguage(language),
             LeadImage = LeadImage(page, ld),
             Warnings = [.. warnings],
@@ -231,26 +231,6 @@ internal static class HtmlMetadataReader
         JsonValueKind.Object => e.TryGetProperty("name", out var n) ? AsString(n) : e.TryGetProperty("@value", out var v) ? AsString(v) : null,
         _ => null,
     };
-
-    /// <summary>JSON-LD <c>keywords</c>: a comma-separated string or an array of strings.</summary>
-    private static List<string> LdKeywords(JsonElement? ld)
-    {
-        if (ld is not { } e || !e.TryGetProperty("keywords", out var k))
-        {
-            return [];
-        }
-
-        return k.ValueKind switch
-        {
-            JsonValueKind.String => [.. (k.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            JsonValueKind.Array => [.. k.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)],
-            _ => [],
-        };
-    }
-
-    /// <summary>Tags as written, whitespace collapsed, without empty ones or repeats (ignoring case), at most 50.</summary>
-    internal static ImmutableArray<string> Tags(IEnumerable<string> tags) =>
-        [.. tags.Select(Whitespace.Collapse).Where(t => t.Length is > 0 and <= 100).Distinct(StringComparer.OrdinalIgnoreCase).Take(50)];
 
     private static List<string> LdAuthors(JsonElement? ld)
     {

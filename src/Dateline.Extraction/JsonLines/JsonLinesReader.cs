@@ -118,7 +118,7 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
         }
 
         // "tags" (or "keywords", "categories"): an array of strings or one comma-separated string.
-        var tags = Html.HtmlMetadataReader.Tags(TagsOf(root));
+        var tags = Metadata.ArticleTags.Normalize(TagsOf(root));
         var origin = new ArticleOrigin(path, offset);
         if (Str(root, "html") is { } page)
         {
@@ -171,23 +171,10 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
         });
     }
 
-    private static string[] TagsOf(JsonElement o)
-    {
-        foreach (var n in new[] { "tags", "keywords", "categories" })
-        {
-            if (o.TryGetProperty(n, out var v))
-            {
-                return v.ValueKind switch
-                {
-                    JsonValueKind.Array => [.. v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)],
-                    JsonValueKind.String => (v.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    _ => [],
-                };
-            }
-        }
-
-        return [];
-    }
+    private static IEnumerable<string> TagsOf(JsonElement o) =>
+        o.TryGetProperty("tags", out var v) || o.TryGetProperty("keywords", out v) || o.TryGetProperty("categories", out v)
+            ? Metadata.ArticleTags.FromJson(v)
+            : [];
 
     private static string? Str(JsonElement o, params string[] names)
     {

@@ -105,7 +105,7 @@ public sealed partial class ReutersSgmlReader(ExtractionOptions options) : IArti
             PublishedSource = published is null ? null : DateSources.Record,
             DateReliable = published is null ? null : true,
             Dateline = dateline,
-            Tags = Field(element, "TOPICS") is { } topics ? [.. DValues(topics)] : [],
+            Tags = Field(element, "TOPICS") is { } topics ? ArticleTags.Normalize(DValues(topics)) : [],
             Language = "en",
             Paragraphs = body,
         });
@@ -127,7 +127,7 @@ public sealed partial class ReutersSgmlReader(ExtractionOptions options) : IArti
 
     /// <summary>The values of a list field: <c>&lt;D&gt;cocoa&lt;/D&gt;&lt;D&gt;coffee&lt;/D&gt;</c>.</summary>
     private static IEnumerable<string> DValues(string list) =>
-        DPattern().Matches(list).Select(m => Clean(m.Groups["v"].Value).Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal);
+        DPattern().Matches(list).Select(m => Clean(m.Groups["v"].Value));
 
     [GeneratedRegex(@"<D>(?<v>.*?)</D>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex DPattern();
