@@ -67,4 +67,37 @@ public sealed class PolnearTests
         Assert.Equal("Hi there,", text[g.Content[0].Start..g.Content[0].End]);
         Assert.Equal("he", text[g.Source[0].Start..g.Source[0].End]);
     }
+    [Fact]
+    public void Agreement_scores_each_further_annotator_against_the_first()
+    {
+        var dir = Directory.CreateTempSubdirectory("polnear-agreement").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "text"));
+            Directory.CreateDirectory(Path.Combine(dir, "attributions"));
+            const string text = "\"We will win,\" Smith said. Jones told reporters the vote was rigged.";
+            File.WriteAllText(Path.Combine(dir, "text", "a.txt"), text);
+            File.WriteAllText(Path.Combine(dir, "text", "b.txt"), text);
+            string[] both =
+            [
+                "T1\tContent 1 13\tWe will win,", "T2\tSource 15 20\tSmith", "T3\tCue 21 25\tsaid", "E1\tAttribution:T3 Content:T1 Source:T2 Cue:T3",
+                "T4\tSource 27 32\tJones", "T5\tCue 33 47\ttold reporters", "T6\tContent 48 67\tthe vote was rigged", "E2\tAttribution:T5 Content:T6 Source:T4 Cue:T5",
+            ];
+            File.WriteAllLines(Path.Combine(dir, "attributions", "a_aaa.ann"), both);
+            File.WriteAllLines(Path.Combine(dir, "attributions", "a_bbb.ann"), both[..4]);
+            File.WriteAllLines(Path.Combine(dir, "attributions", "a_ccc.ann"), both);
+
+            // An article with one annotator has nobody to agree with and is left out.
+            File.WriteAllLines(Path.Combine(dir, "attributions", "b_aaa.ann"), both);
+
+            var report = QuoteEvaluator.Agreement(dir, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(2, report.Articles);
+            Assert.Equal(new QuoteEvaluator.Score(Gold: 4, Predicted: 3, MatchedGold: 3, MatchedPredicted: 3), report.All);
+            Assert.Equal(1.0, report.SpeakerAccuracy);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -129,7 +129,11 @@ internal static class EvalCommand
         var bias = new Option<float?>("--cue-bias") { Description = "Override the model's cue bias (for choosing it on held-out training articles)" };
         var rules = new Option<bool>("--rules") { Description = "Score the rule extractor (quotes.cues.v1) instead of the model" };
         var heldOut = new Option<bool>("--held-out") { Description = "Score only every fifth article by id (the part `train quotes --hold-out` leaves out)" };
-        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules, bias, heldOut };
+        var agreement = new Option<bool>("--agreement")
+        {
+            Description = "Score the annotators against each other instead of a system: in articles with several annotators, the first is the gold and the others are the predictions",
+        };
+        var quotes = new Command("quotes", "Quote attribution on PolNeAR: content overlap ≥ 50 % of gold and speaker overlap; P/R/F1") { dir, format, details, model, rules, bias, heldOut, agreement };
         quotes.SetAction((result, ct) =>
         {
             var folder = result.GetValue(dir)!;
@@ -147,8 +151,10 @@ internal static class EvalCommand
                 stage = new Dateline.Nlp.Quotes.PerceptronQuoteExtractor(loaded);
             }
 
-            var report = Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null,
-                result.GetValue(heldOut) ? Dateline.Evaluation.Quotes.BratAttributions.Part.HeldOut : Dateline.Evaluation.Quotes.BratAttributions.Part.All, ct);
+            var report = result.GetValue(agreement)
+                ? Dateline.Evaluation.Quotes.QuoteEvaluator.Agreement(folder, result.GetValue(details) ? Console.Error : null, ct)
+                : Dateline.Evaluation.Quotes.QuoteEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(quotes: stage), folder, result.GetValue(details) ? Console.Error : null,
+                    result.GetValue(heldOut) ? Dateline.Evaluation.Quotes.BratAttributions.Part.HeldOut : Dateline.Evaluation.Quotes.BratAttributions.Part.All, ct);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -170,7 +176,9 @@ internal static class EvalCommand
 
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"speaker accuracy {report.SpeakerAccuracy:0.0000} ({report.SpeakersRight} of {report.SpeakerPairs} gold attributions with a source whose content was found)"));
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Articles} articles, {report.ArticlesPerSecond:0.0} articles/s (whole pipeline)"));
+            Console.Out.WriteLine(result.GetValue(agreement)
+                ? string.Create(CultureInfo.InvariantCulture, $"{report.Articles} pairs of annotators (the first annotator of an article against each other one)")
+                : string.Create(CultureInfo.InvariantCulture, $"{report.Articles} articles, {report.ArticlesPerSecond:0.0} articles/s (whole pipeline)"));
             return Task.FromResult(ExitCodes.Success);
         });
         return quotes;

@@ -36,12 +36,11 @@ public static class QuoteEvaluator
         CancellationToken cancellationToken = default)
     {
         var verbs = ReadVerbList(dir);
-        int gold = 0, pred = 0, mg = 0, mp = 0, sGold = 0, sPred = 0, sMg = 0, sMp = 0, articles = 0, pairs = 0, right = 0;
+        var tally = new Tally(verbs, details);
         var clock = new Stopwatch();
         foreach (var article in BratAttributions.ReadFolder(dir, part: part))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            articles++;
             var doc = DocumentOf(article);
             clock.Start();
             pipeline.Run(doc, cancellationToken);
@@ -52,6 +51,53 @@ public static class QuoteEvaluator
                 details?.WriteLine($"ERROR {article.Id} {error}");
             }
 
+            tally.Add(article, predicted);
+        }
+
+        return tally.Report(clock.Elapsed.TotalSeconds > 0 ? tally.Articles / clock.Elapsed.TotalSeconds : 0);
+    }
+
+    /// <summary>
+    /// How far the annotators agree with each other, scored exactly as a system is: for every article with more than one
+    /// annotator, the first annotator (by id) is the gold and each other annotator's attributions are the predictions. A
+    /// second annotator's attribution becomes a prediction whose content runs from its first content fragment to its last,
+    /// whose speaker runs from its first source fragment to its last, and whose cue is its first cue fragment — so
+    /// fragments only make the match easier. The result is the level a system that agrees with the annotators as well as
+    /// they agree with each other would score.
+    /// </summary>
+    public static Report Agreement(string dir, TextWriter? details = null, CancellationToken cancellationToken = default)
+    {
+        var tally = new Tally(ReadVerbList(dir), details);
+        foreach (var versions in BratAttributions.ReadFolder(dir, allAnnotators: true).GroupBy(a => a.Id, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var list = versions.ToList();
+            foreach (var other in list.Skip(1))
+            {
+                tally.Add(list[0], [.. other.Attributions.Where(a => a.Content.Count > 0).Select(AsPrediction)]);
+            }
+        }
+
+        return tally.Report(0);
+    }
+
+    private static QuoteMention AsPrediction(GoldAttribution a)
+    {
+        static TextSpan? Hull(IReadOnlyList<TextSpan> spans) =>
+            spans.Count == 0 ? null : new TextSpan(spans.Min(s => s.Start), spans.Max(s => s.End));
+        return new QuoteMention(Hull(a.Content)!.Value, false, a.Cue.Count > 0 ? a.Cue[0] : null, Hull(a.Source), null);
+    }
+
+    /// <summary>Counts over articles: all attributions, the speech subset and speaker accuracy.</summary>
+    private sealed class Tally(FrozenSet<string> verbs, TextWriter? details)
+    {
+        private int _gold, _pred, _mg, _mp, _sGold, _sPred, _sMg, _sMp, _pairs, _right;
+
+        public int Articles { get; private set; }
+
+        public void Add(PolnearArticle article, ImmutableArray<QuoteMention> predicted)
+        {
+            Articles++;
             var goldList = article.Attributions;
             var (matchedGold, matchedPred) = Match(goldList, predicted);
             if (details is not null)
@@ -60,18 +106,18 @@ public static class QuoteEvaluator
             }
 
             var (p0, r0) = Speakers(goldList, predicted);
-            pairs += p0;
-            right += r0;
-            gold += goldList.Count;
-            pred += predicted.Length;
-            mg += matchedGold.Count(x => x);
-            mp += matchedPred.Count(x => x);
+            _pairs += p0;
+            _right += r0;
+            _gold += goldList.Count;
+            _pred += predicted.Length;
+            _mg += matchedGold.Count(x => x);
+            _mp += matchedPred.Count(x => x);
             for (var i = 0; i < goldList.Count; i++)
             {
                 if (InSpeechSubset(article.Text, goldList[i], verbs))
                 {
-                    sGold++;
-                    sMg += matchedGold[i] ? 1 : 0;
+                    _sGold++;
+                    _sMg += matchedGold[i] ? 1 : 0;
                 }
             }
 
@@ -81,14 +127,14 @@ public static class QuoteEvaluator
                 var cue = q.Cue is { } c ? article.Text[c.Start..c.End] : string.Empty;
                 if (HasMark(article.Text, [q.Content]) || cue.Split(' ').Any(w => verbs.Contains(w.ToLowerInvariant())))
                 {
-                    sPred++;
-                    sMp += matchedPred[i] ? 1 : 0;
+                    _sPred++;
+                    _sMp += matchedPred[i] ? 1 : 0;
                 }
             }
         }
 
-        return new Report(articles, new Score(gold, pred, mg, mp), new Score(sGold, sPred, sMg, sMp),
-            clock.Elapsed.TotalSeconds > 0 ? articles / clock.Elapsed.TotalSeconds : 0, pairs, right);
+        public Report Report(double articlesPerSecond) =>
+            new(Articles, new Score(_gold, _pred, _mg, _mp), new Score(_sGold, _sPred, _sMg, _sMp), articlesPerSecond, _pairs, _right);
     }
 
     private static void Log(TextWriter w, PolnearArticle a, IReadOnlyList<GoldAttribution> gold, ImmutableArray<QuoteMention> predicted, bool[] mg, bool[] mp)
