@@ -161,16 +161,14 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 Interlocked.Increment(ref state.ArticlesRead);
                 ArticleAnnotations? annotations = null;
                 IReadOnlyList<EntityObservation> entities = [];
-                try
+                if (options.Pipeline is { } pipeline)
                 {
-                    (annotations, entities) = Annotate(article, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A bug in the analysis of one article must not stop the batch: the article is stored without
-                    // annotations (`reanalyze` picks it up) and the failure is reported with its record.
-                    Report(new InputProblem(path, article.Origin.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? article.Id,
-                        $"analysis failed ({ex.GetType().Name}: {ex.Message}); the article was stored without annotations, `dateline reanalyze` retries it"));
+                    var analysis = Analysis.ArticleAnalysis.TryAnalyze(article, pipeline, ct);
+                    (annotations, entities) = (analysis.Annotations, analysis.Entities);
+                    if (analysis.Failure is { } failure)
+                    {
+                        Report(new InputProblem(path, article.Origin.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? article.Id, failure));
+                    }
                 }
 
                 await order.WaitForRoomAsync(index, ct);
@@ -360,10 +358,6 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             done.Clear();
         }
     }
-
-    /// <summary>Runs the understanding pipeline on one article; a failure is recorded in the layers' errors, never thrown.</summary>
-    private (ArticleAnnotations?, IReadOnlyList<EntityObservation>) Annotate(Article article, CancellationToken ct) =>
-        options.Pipeline is { } pipeline ? Analysis.ArticleAnalysis.Analyze(article, pipeline, ct) : (null, []);
 
     private sealed class Counters
     {

@@ -301,6 +301,54 @@ public sealed class FeedFollowerTests
     }
 
     [Fact]
+    public async Task Followed_articles_are_annotated_and_get_a_language_as_ingested_ones_do()
+    {
+        await using var s = await FollowScenario.StartAsync();
+        // Neither the feed nor the item says which language this is; the item carries its whole text.
+        const string lead = "Japanese Prime Minister Shigeru Ishiba said on Wednesday that Japan would work closely with South Korea.";
+        const string quote = "\"We share the same challenges,\" Ishiba told reporters in Tokyo.";
+        var filler = string.Join(' ', Enumerable.Repeat("The two governments have held talks on trade, security and the ageing of their populations for many years.", 10));
+        s.ServeFeed($"""
+            <item><title>Ishiba pledges cooperation</title><link>{s.Server.Url("/news/ishiba")}</link><guid>ishiba-1</guid>
+            <pubDate>Wed, 04 Jun 2025 09:00:00 GMT</pubDate>
+            <description>&lt;p&gt;{lead}&lt;/p&gt;&lt;p&gt;{quote}&lt;/p&gt;&lt;p&gt;{filler}&lt;/p&gt;</description></item>
+            """);
+        var options = FollowScenario.Options() with { Pipeline = Nlp.NlpPipelines.Default() };
+        using var fetcher = FollowScenario.Fetcher(options);
+
+        var result = await s.Follower(fetcher, options).PollAsync(s.FeedUrl, Ct);
+
+        Assert.Equal(1, result.Inserted);
+        Assert.Empty(result.Problems);
+        var article = Assert.Single(await s.Store.ExportAsync(ArticleFilter.All, Ct).ToListAsync(Ct));
+        Assert.Equal("en", article.Language);
+        var annotations = await s.Store.GetAnnotationsAsync(article.Id, Ct);
+        Assert.NotNull(annotations);
+        Assert.Contains(await s.Store.FindEntitiesAsync("Shigeru Ishiba", 10, Ct), e => e.Code == "JPNGOV");
+        var quotes = await s.Store.ListQuotesAsync(new QuoteFilter(), null, 10, Ct);
+        Assert.Contains(quotes.Items, q => q.Text.Contains("same challenges", StringComparison.Ordinal) && q.SpeakerName == "Shigeru Ishiba");
+    }
+
+    [Fact]
+    public async Task Without_a_pipeline_followed_articles_are_stored_unannotated()
+    {
+        await using var s = await FollowScenario.StartAsync();
+        var text = string.Join(' ', Enumerable.Repeat("Japanese Prime Minister Shigeru Ishiba met the president in Seoul.", 20));
+        s.ServeFeed($"""
+            <item><title>Talks</title><link>{s.Server.Url("/news/talks")}</link><guid>talks-1</guid>
+            <description>&lt;p&gt;{text}&lt;/p&gt;</description></item>
+            """);
+        var options = FollowScenario.Options();
+        using var fetcher = FollowScenario.Fetcher(options);
+
+        await s.Follower(fetcher, options).PollAsync(s.FeedUrl, Ct);
+
+        var article = Assert.Single(await s.Store.ExportAsync(ArticleFilter.All, Ct).ToListAsync(Ct));
+        Assert.Null(await s.Store.GetAnnotationsAsync(article.Id, Ct));
+        Assert.Empty(await s.Store.FindEntitiesAsync("Shigeru Ishiba", 10, Ct));
+    }
+
+    [Fact]
     public async Task An_external_entity_in_a_fetched_feed_makes_no_request()
     {
         await using var s = await FollowScenario.StartAsync();

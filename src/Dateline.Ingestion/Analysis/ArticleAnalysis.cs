@@ -52,6 +52,25 @@ public static class ArticleAnalysis
     }
 
     /// <summary>
+    /// <see cref="Analyze"/> for callers that go on with a batch: a bug in the analysis of one article does not throw
+    /// but comes back as <see cref="AnalysisOutcome.Failure"/>, a reason to report with the article's record, and the
+    /// article is stored without annotations (<c>reanalyze</c> retries it).
+    /// </summary>
+    public static AnalysisOutcome TryAnalyze(Article article, Pipeline pipeline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (annotations, entities) = Analyze(article, pipeline, cancellationToken);
+            return new AnalysisOutcome(annotations, entities, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new AnalysisOutcome(null, [],
+                $"analysis failed ({ex.GetType().Name}: {ex.Message}); the article was stored without annotations, `dateline reanalyze` retries it");
+        }
+    }
+
+    /// <summary>
     /// What stored annotations say about actors (their <c>actors</c> array), as ingest observed it; a malformed
     /// document yields nothing rather than stopping the caller.
     /// </summary>
@@ -93,3 +112,6 @@ public static class ArticleAnalysis
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
 }
+
+/// <summary>What <see cref="ArticleAnalysis.TryAnalyze"/> made of one article: its annotations and actor observations, or why it failed.</summary>
+public sealed record AnalysisOutcome(ArticleAnnotations? Annotations, IReadOnlyList<EntityObservation> Entities, string? Failure);

@@ -90,8 +90,7 @@ public sealed class FeedFollower(IArticleStore store, PoliteFetcher fetcher, Fol
             await HandleItemAsync(feedUrl, feed, item, now, poll, problems, cancellationToken);
         }
 
-        // The same repair of mis-decoded text (UTF-8 read as Windows-1252 upstream) as files get in ArticleExtractor.
-        var statuses = poll.Articles.Count > 0 ? await store.SaveAsync([.. poll.Articles.Select(Extraction.Text.Mojibake.Repair)], cancellationToken) : [];
+        var statuses = poll.Articles.Count > 0 ? await SaveAsync(feedUrl, poll.Articles, problems, cancellationToken) : [];
 
         // Validators advance only when every item was handled; otherwise the next poll gets the whole feed again.
         await store.SaveFeedStateAsync(new FeedState(feedUrl)
@@ -117,6 +116,44 @@ public sealed class FeedFollower(IArticleStore store, PoliteFetcher fetcher, Fol
             Problems = problems,
             Elapsed = watch.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// Stores one feed's new articles as ingest stores a file's: mis-decoded text repaired (UTF-8 read as Windows-1252
+    /// upstream), the language filled in where nothing declared it, then the understanding pipeline's annotations,
+    /// events and actor observations. An article whose analysis fails is stored without them and reported.
+    /// </summary>
+    private async Task<IReadOnlyList<SaveStatus>> SaveAsync(string feedUrl, List<Article> found, List<InputProblem> problems, CancellationToken ct)
+    {
+        var articles = found.Select(Extraction.Text.Mojibake.Repair)
+            .Select(a => a.Language is null && options.DetectLanguage ? Extraction.Metadata.LanguageIdentifier.Fill(a) : a)
+            .ToList();
+        var annotations = new List<ArticleAnnotations>();
+        var entities = new List<EntityObservation>();
+        if (options.Pipeline is { } pipeline)
+        {
+            foreach (var article in articles)
+            {
+                var analysis = Analysis.ArticleAnalysis.TryAnalyze(article, pipeline, ct);
+                if (analysis.Annotations is { } a)
+                {
+                    annotations.Add(a);
+                }
+
+                entities.AddRange(analysis.Entities);
+                if (analysis.Failure is { } failure)
+                {
+                    problems.Add(new InputProblem(feedUrl, article.Url ?? article.Id, failure));
+                    logger.LogWarning("Problem in {Feed} {Record}: {Reason}", feedUrl, article.Url ?? article.Id, failure);
+                }
+            }
+        }
+
+        var statuses = await store.SaveAsync(articles, ct);
+        await store.SaveAnnotationsAsync(annotations, ct); // after the articles, as in ingest
+        await store.RecordEventsAsync([.. annotations.Where(a => a.Events is not null).Select(a => a.Events!)], ct);
+        await store.RecordEntitiesAsync(entities, ct);
+        return statuses;
     }
 
     private async Task HandleItemAsync(string feedUrl, FeedDocument feed, FeedItem item, DateTimeOffset now, PollWork poll,

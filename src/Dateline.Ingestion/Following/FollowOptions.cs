@@ -46,5 +46,14 @@ public sealed record FollowOptions
 
     public TimeSpan RobotsFailureLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The understanding pipeline run on each new article before it is stored (entities, actors, dates, quotes, events),
+    /// as ingest runs it; null stores the articles only (<c>follow --no-annotate</c>).
+    /// </summary>
+    public Dateline.Core.Pipelines.Pipeline? Pipeline { get; init; }
+
+    /// <summary>Fill in the language of articles that neither the feed nor the page declares, as ingest does.</summary>
+    public bool DetectLanguage { get; init; } = true;
+
     public static FollowOptions Default { get; } = new();
 }
