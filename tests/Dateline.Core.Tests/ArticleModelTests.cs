@@ -51,6 +51,24 @@ public sealed class ArticleModelTests
     }
 
     [Fact]
+    public void Json_from_before_a_list_existed_reads_as_empty_lists()
+    {
+        // What a store made by an earlier version holds: no "tags" and no "links" (and here no other list either).
+        var old = DatelineJson.Deserialize("""{"id":"old1","origin":{"path":"a.txt"},"title":"Talks resume"}""");
+        Assert.Empty(old.Tags);
+        Assert.Empty(old.Links);
+        Assert.Empty(old.Authors);
+        Assert.Empty(old.Images);
+        Assert.Empty(old.Paragraphs);
+        Assert.Empty(old.Warnings);
+        Assert.Equal(string.Empty, old.Body);
+        Assert.Contains("\"tags\":[]", DatelineJson.Serialize(old), StringComparison.Ordinal);
+
+        // Setting a default array is the same as setting none.
+        Assert.Empty((Sample() with { Tags = default }).Tags);
+    }
+
+    [Fact]
     public void Document_paragraph_spans_point_into_the_body()
     {
         var a = Sample();

@@ -8,6 +8,15 @@ namespace Dateline.Core.Articles;
 /// </summary>
 public sealed record Article
 {
+    // The lists are never "default": JSON written before a list existed (a store made by an older version) has no
+    // such field, and the source-generated reader then sets default(ImmutableArray), which throws on enumeration.
+    private readonly ImmutableArray<string> _tags = [];
+    private readonly ImmutableArray<string> _authors = [];
+    private readonly ImmutableArray<ArticleImage> _images = [];
+    private readonly ImmutableArray<string> _paragraphs = [];
+    private readonly ImmutableArray<ArticleLink> _links = [];
+    private readonly ImmutableArray<string> _warnings = [];
+
     /// <summary>Stable identity: a hash of the canonical URL when known, else of source + title + body.</summary>
     public required string Id { get; init; }
 
@@ -42,7 +51,7 @@ public sealed record Article
     /// Subject tags the publisher gave the article, as written: feed categories, the page's keywords (JSON-LD
     /// <c>keywords</c>, <c>news_keywords</c>, <c>keywords</c> or <c>article:tag</c> meta), Reuters-21578 TOPICS.
     /// </summary>
-    public ImmutableArray<string> Tags { get; init; } = [];
+    public ImmutableArray<string> Tags { get => _tags; init => _tags = value.IsDefault ? [] : value; }
 
     /// <summary>The place as printed at the head of the story, e.g. "TOKYO".</summary>
     public string? Dateline { get; init; }
@@ -50,21 +59,21 @@ public sealed record Article
     /// <summary>The agency credited for the story, normalised ("Kyodo", "Reuters", "AP").</summary>
     public string? Wire { get; init; }
 
-    public ImmutableArray<string> Authors { get; init; } = [];
+    public ImmutableArray<string> Authors { get => _authors; init => _authors = value.IsDefault ? [] : value; }
 
     public string? Language { get; init; }
 
     public int? CommentCount { get; init; }
 
-    public ImmutableArray<ArticleImage> Images { get; init; } = [];
+    public ImmutableArray<ArticleImage> Images { get => _images; init => _images = value.IsDefault ? [] : value; }
 
-    public ImmutableArray<string> Paragraphs { get; init; } = [];
+    public ImmutableArray<string> Paragraphs { get => _paragraphs; init => _paragraphs = value.IsDefault ? [] : value; }
 
     /// <summary>The paragraphs joined by a blank line. Derived, never set independently.</summary>
     public string Body => string.Join(BodySeparator, Paragraphs);
 
     /// <summary>Links inside the body, in order; filled only when extraction includes links (<c>--include-links</c>).</summary>
-    public ImmutableArray<ArticleLink> Links { get; init; } = [];
+    public ImmutableArray<ArticleLink> Links { get => _links; init => _links = value.IsDefault ? [] : value; }
 
     /// <summary>The character encoding the input was decoded with (e.g. "utf-8", "windows-1252").</summary>
     public string? Charset { get; init; }
@@ -75,7 +84,7 @@ public sealed record Article
     /// <summary>True when the input hit a size or time cap and the article may be incomplete.</summary>
     public bool Truncated { get; init; }
 
-    public ImmutableArray<string> Warnings { get; init; } = [];
+    public ImmutableArray<string> Warnings { get => _warnings; init => _warnings = value.IsDefault ? [] : value; }
 
     /// <summary>Separator between paragraphs in <see cref="Body"/>.</summary>
     public const string BodySeparator = "\n\n";
