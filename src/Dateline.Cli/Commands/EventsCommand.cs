@@ -22,20 +22,49 @@ internal static class EventsCommand
         var to = new Option<string?>("--to") { Description = "Events on or before this date (YYYY-MM-DD)" };
         var all = new Option<bool>("--all") { Description = "Also negated, demanded and hypothetical events (not counted in aggregates)" };
         var limit = new Option<int?>("--limit") { Description = "At most this many events (default: every match)" };
-        var format = new Option<string>("--format") { Description = "table, json (lines), csv, gdelt (GDELT 2.0 event rows) or plover (PLOVER JSON lines)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv", "gdelt", "plover");
+        var format = new Option<string>("--format")
+        {
+            Description = "table, json (lines), csv, gdelt (GDELT 2.0 event rows), plover (PLOVER JSON lines) or parquet (needs --out)",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "csv", "gdelt", "plover", "parquet");
+        var output = new Option<string?>("--out") { Description = "Write to FILE instead of stdout (not with --format table); the file appears only when complete" };
         var command = new Command("events", "List or export coded events: who did what to whom, with the evidence")
         {
-            actor, source, target, code, from, to, all, limit, format,
+            actor, source, target, code, from, to, all, limit, format, output,
         };
         command.SetAction(async (result, ct) =>
         {
             var query = new EventQuery(result.GetValue(actor), result.GetValue(source), result.GetValue(target), result.GetValue(code),
                 FilterOptions.ParseDate(result.GetValue(from), "--from"), FilterOptions.ParseDate(result.GetValue(to), "--to"),
                 result.GetValue(all), Limit: result.GetValue(limit) is { } l ? Math.Max(1, l) : null);
+            var fmt = result.GetValue(format);
+            var path = result.GetValue(output);
+            if (fmt == "parquet" && path is null)
+            {
+                throw new UsageException("--format parquet writes a file: add --out FILE.parquet");
+            }
+
+            if (fmt == "table" && path is not null)
+            {
+                throw new UsageException("--out writes json, csv, gdelt, plover or parquet; choose one with --format");
+            }
+
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var events = store.QueryEventsAsync(query, ct);
-            var fmt = result.GetValue(format);
+            var temp = path is null ? null : path + ".partial";
+            if (fmt == "parquet")
+            {
+                long rows;
+                await using (var file = new FileStream(temp!, FileMode.Create, FileAccess.ReadWrite))
+                {
+                    rows = await ParquetExport.WriteAsync(events, ParquetExport.Row, file, ct);
+                }
+
+                File.Move(temp!, path!, overwrite: true);
+                await Console.Error.WriteLineAsync($"exported {rows} events to {path}");
+                return ExitCodes.Success;
+            }
             if (fmt == "table")
             {
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("date").AddColumn("source").AddColumn("target").AddColumn("cameo")
@@ -54,22 +83,33 @@ internal static class EventsCommand
                 return ExitCodes.Success;
             }
 
-            var output = Console.Out;
-            if (fmt == "csv")
+            long written = 0;
+            await using (var writer = temp is null ? null : new StreamWriter(temp, false, new System.Text.UTF8Encoding(false), 1 << 16))
             {
-                await output.WriteLineAsync(EventFormats.CsvHeader);
+                var output = (TextWriter?)writer ?? Console.Out;
+                if (fmt == "csv")
+                {
+                    await output.WriteLineAsync(EventFormats.CsvHeader);
+                }
+
+                var added = DateTimeOffset.UtcNow;
+                await foreach (var e in events)
+                {
+                    await output.WriteLineAsync(fmt switch
+                    {
+                        "csv" => EventFormats.Csv(e),
+                        "gdelt" => EventFormats.Gdelt(e, added),
+                        "plover" => EventFormats.Plover(e),
+                        _ => JsonSerializer.Serialize(e, Lines),
+                    });
+                    written++;
+                }
             }
 
-            var added = DateTimeOffset.UtcNow;
-            await foreach (var e in events)
+            if (temp is not null)
             {
-                await output.WriteLineAsync(fmt switch
-                {
-                    "csv" => EventFormats.Csv(e),
-                    "gdelt" => EventFormats.Gdelt(e, added),
-                    "plover" => EventFormats.Plover(e),
-                    _ => JsonSerializer.Serialize(e, Lines),
-                });
+                File.Move(temp, path!, overwrite: true);
+                await Console.Error.WriteLineAsync($"exported {written} events to {path}");
             }
 
             return ExitCodes.Success;

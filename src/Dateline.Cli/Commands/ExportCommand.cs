@@ -5,13 +5,13 @@ using Dateline.Core.Serialization;
 
 namespace Dateline.Cli.Commands;
 
-/// <summary><c>dateline export --format jsonl|csv [--out FILE]</c>: every matching article, streamed, never capped.</summary>
+/// <summary><c>dateline export --format jsonl|csv|parquet [--out FILE]</c>: every matching article, streamed, never capped.</summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
-        var format = new Option<string>("--format") { Description = "jsonl or csv", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "csv");
+        var format = new Option<string>("--format") { Description = "jsonl, csv or parquet (parquet needs --out)", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "csv", "parquet");
         var output = new Option<string?>("--out") { Description = "Write to FILE instead of stdout" };
         var filters = new FilterOptions();
         var command = new Command("export", "Export stored articles (all of them, streamed)") { format, output };
@@ -19,10 +19,28 @@ internal static class ExportCommand
         command.SetAction(async (result, ct) =>
         {
             var filter = filters.Read(result);
+            var path = result.GetValue(output);
+            if (result.GetValue(format) == "parquet" && path is null)
+            {
+                throw new UsageException("--format parquet writes a file: add --out FILE.parquet");
+            }
+
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var matched = await store.CountAsync(filter, ct);
-            var path = result.GetValue(output);
             var temp = path is null ? null : path + ".partial";
+            if (result.GetValue(format) == "parquet")
+            {
+                long rows;
+                await using (var file = new FileStream(temp!, FileMode.Create, FileAccess.ReadWrite))
+                {
+                    rows = await ParquetExport.WriteAsync(store.ExportAsync(filter, ct), ParquetExport.Row, file, ct);
+                }
+
+                File.Move(temp!, path!, overwrite: true);
+                await Console.Error.WriteLineAsync($"matched {matched}, exported {rows} to {path}");
+                return ExitCodes.Success;
+            }
+
             await using (var writer = temp is null
                              ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
                              : new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
