@@ -46,6 +46,19 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task Stories_do_not_chain_an_article_joins_only_a_story_it_is_close_to_as_a_whole()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.SaveAsync([Articles.Make("b1", "Breakwater to close for repairs", Stories.Wire, "2025-06-03", "Coast Wire")], Ct);
+        await store.SaveAsync([Articles.Make("b2", "Harbour board approves ferry timetable", Stories.TwoMatters, "2025-06-04", "Island Herald")], Ct);
+        await store.SaveAsync([Articles.Make("b3", "Marsh Island ferries add evening sailings", Stories.FerryTimetable, "2025-06-05", "Ferry News")], Ct);
+
+        // The two-matter report belongs with the closure; the timetable story is close to it but not to the closure.
+        Assert.Equal(["b1", "b2"], (await store.GetStoryAsync("b2", Ct)).Select(a => a.Id));
+        Assert.Equal(["b3"], (await store.GetStoryAsync("b3", Ct)).Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task Search_can_give_one_hit_per_story_counting_the_others()
     {
         await using var store = await StoreWithCorpusAsync();

@@ -48,4 +48,18 @@ internal static class Stories
     public const string ResultsB =
         "Delmont Textile Mills reported fourth quarter net profit of 1.8 mln dlrs, or 12 cts a share, on revenues of 22 mln "
         + "dlrs, against a loss of 0.4 mln dlrs a year earlier. Full year net profit was 3.5 mln dlrs on revenues of 87 mln dlrs.";
+
+    /// <summary>A report on two matters: the breakwater closure and a new timetable for the Marsh Island ferries.</summary>
+    public const string TwoMatters =
+        "Port Vessel's harbour authority, which will close the northern breakwater for six weeks after winter storms cracked "
+        + "the concrete, approved a new timetable for the Marsh Island ferries on Wednesday.\n\n"
+        + "From next month the Marsh Island ferries will sail from the southern quay, add two evening sailings and raise the "
+        + "return fare for adults by one dollar, while children and pensioners keep travelling free.";
+
+    /// <summary>The ferry timetable alone, as the operator announced it: close to <see cref="TwoMatters"/>, far from the breakwater.</summary>
+    public const string FerryTimetable =
+        "The operator of the Marsh Island service published new sailing times on Thursday, with two evening sailings added on "
+        + "weekdays and the adult return fare raised by one dollar.\n\n"
+        + "Children and pensioners keep travelling free, and season passes bought before the change stay valid until "
+        + "they expire, the operator said, adding that crews would train on two new vessels over the winter.";
 }

@@ -245,26 +245,67 @@ internal static class SqliteStories
                 continue;
             }
 
-            var other = new Dictionary<string, double>(StringComparer.Ordinal);
-            await using (var read = SqliteArticleStore.Command(c, tx, "SELECT term, weight FROM story_terms WHERE article_id = $id", ("$id", id)))
-            await using (var r = await read.ExecuteReaderAsync(ct))
-            {
-                while (await r.ReadAsync(ct))
-                {
-                    other[r.GetString(0)] = r.GetDouble(1);
-                }
-            }
-
-            var score = StoryTerms.Cosine(terms, other);
+            var score = StoryTerms.Cosine(terms, await TermsAsync(c, tx, id, ct));
             // Close in words, and about the same someone: the other article names one of this one's names too.
             if (score >= StoryTerms.SameStory && score > best.Score
-                && await LoadAsync(c, tx, id, ct) is { } candidate && StoryTerms.Names(candidate.Paragraphs).Overlaps(names))
+                && await LoadAsync(c, tx, id, ct) is { } candidate && StoryTerms.Names(candidate.Paragraphs).Overlaps(names)
+                && await CloseToStoryAsync(c, tx, terms, id, story, ct))
             {
                 best = (story ?? id, score);
             }
         }
 
         return best.Story;
+    }
+
+    /// <summary>
+    /// Joining a story through one of its articles also needs closeness to the story as a whole: the mean cosine over its
+    /// articles (the most recent <see cref="StoryMembers"/>) at least <see cref="StoryTerms.SameStoryMean"/>. Without it,
+    /// each article joins its closest match and stories chain: an exchange's new president joined bond notices through
+    /// a shared bank, and unrelated items about one country became one story.
+    /// </summary>
+    private static async Task<bool> CloseToStoryAsync(SqliteConnection c, SqliteTransaction tx, Dictionary<string, double> terms, string candidate,
+        string? story, CancellationToken ct)
+    {
+        var members = new List<string>();
+        await using (var cmd = SqliteArticleStore.Command(c, tx, $"SELECT id FROM articles WHERE story_id = $s AND id <> $id ORDER BY seq DESC LIMIT {StoryMembers}",
+            ("$s", story ?? candidate), ("$id", candidate)))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                members.Add(r.GetString(0));
+            }
+        }
+
+        if (members.Count == 0)
+        {
+            return true;
+        }
+
+        var total = StoryTerms.Cosine(terms, await TermsAsync(c, tx, candidate, ct));
+        foreach (var m in members)
+        {
+            total += StoryTerms.Cosine(terms, await TermsAsync(c, tx, m, ct));
+        }
+
+        return total / (members.Count + 1) >= StoryTerms.SameStoryMean;
+    }
+
+    /// <summary>How many of a story's articles (the most recent) the new article is compared with.</summary>
+    private const int StoryMembers = 30;
+
+    private static async Task<Dictionary<string, double>> TermsAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
+    {
+        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+        await using var read = SqliteArticleStore.Command(c, tx, "SELECT term, weight FROM story_terms WHERE article_id = $id", ("$id", id));
+        await using var r = await read.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            terms[r.GetString(0)] = r.GetDouble(1);
+        }
+
+        return terms;
     }
 
     private static async Task<Article?> LoadAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
