@@ -52,19 +52,14 @@ internal static class EventsCommand
 
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var events = store.QueryEventsAsync(query, ct);
-            var temp = path is null ? null : path + ".partial";
             if (fmt == "parquet")
             {
-                long rows;
-                await using (var file = new FileStream(temp!, FileMode.Create, FileAccess.ReadWrite))
-                {
-                    rows = await ParquetExport.WriteAsync(events, ParquetExport.Row, file, ct);
-                }
-
-                File.Move(temp!, path!, overwrite: true);
+                var rows = await ParquetExport.WriteFileAsync(events, ParquetExport.Row, path!, ct);
                 await Console.Error.WriteLineAsync($"exported {rows} events to {path}");
                 return ExitCodes.Success;
             }
+
+            var temp = path is null ? null : path + ".partial";
             if (fmt == "table")
             {
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("date").AddColumn("source").AddColumn("target").AddColumn("cameo")

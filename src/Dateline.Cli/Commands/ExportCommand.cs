@@ -27,19 +27,14 @@ internal static class ExportCommand
 
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var matched = await store.CountAsync(filter, ct);
-            var temp = path is null ? null : path + ".partial";
             if (result.GetValue(format) == "parquet")
             {
-                long rows;
-                await using (var file = new FileStream(temp!, FileMode.Create, FileAccess.ReadWrite))
-                {
-                    rows = await ParquetExport.WriteAsync(store.ExportAsync(filter, ct), ParquetExport.Row, file, ct);
-                }
-
-                File.Move(temp!, path!, overwrite: true);
+                var rows = await ParquetExport.WriteFileAsync(store.ExportAsync(filter, ct), ParquetExport.Row, path!, ct);
                 await Console.Error.WriteLineAsync($"matched {matched}, exported {rows} to {path}");
                 return ExitCodes.Success;
             }
+
+            var temp = path is null ? null : path + ".partial";
 
             await using (var writer = temp is null
                              ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)

@@ -15,6 +15,23 @@ internal static class ParquetExport
 {
     public const int RowGroupSize = 10_000;
 
+    /// <summary>
+    /// Writes every item to the Parquet file <paramref name="path"/>, which appears only when complete (the rows go to
+    /// <c>PATH.partial</c> first); returns the row count.
+    /// </summary>
+    public static async Task<long> WriteFileAsync<TItem, TRow>(IAsyncEnumerable<TItem> items, Func<TItem, TRow> row, string path, CancellationToken ct)
+    {
+        var temp = path + ".partial";
+        long rows;
+        await using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite))
+        {
+            rows = await WriteAsync(items, row, file, ct);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return rows;
+    }
+
     /// <summary>Writes every item to a new Parquet file on <paramref name="stream"/> (seekable, readable and writable); returns the row count.</summary>
     public static async Task<long> WriteAsync<TItem, TRow>(IAsyncEnumerable<TItem> items, Func<TItem, TRow> row, Stream stream, CancellationToken ct,
         int groupSize = RowGroupSize)

@@ -18,6 +18,9 @@ internal static class SqliteStories
     /// <summary>The most recently stored articles read per band key.</summary>
     private const int PerBand = 8;
 
+    /// <summary>How many of a story's articles (the most recent) an article joining it is compared with.</summary>
+    private const int StoryMembers = 30;
+
     /// <summary>Gives <paramref name="article"/> (already written in <paramref name="tx"/>) its band keys and story id; returns the story id.</summary>
     public static async Task<string> AssignAsync(SqliteConnection c, SqliteTransaction tx, Article article, CancellationToken ct)
     {
@@ -249,7 +252,7 @@ internal static class SqliteStories
             // Close in words, and about the same someone: the other article names one of this one's names too.
             if (score >= StoryTerms.SameStory && score > best.Score
                 && await LoadAsync(c, tx, id, ct) is { } candidate && StoryTerms.Names(candidate.Paragraphs).Overlaps(names)
-                && await CloseToStoryAsync(c, tx, terms, id, story, ct))
+                && await CloseToStoryAsync(c, tx, terms, id, score, story, ct))
             {
                 best = (story ?? id, score);
             }
@@ -264,8 +267,9 @@ internal static class SqliteStories
     /// each article joins its closest match and stories chain: an exchange's new president joined bond notices through
     /// a shared bank, and unrelated items about one country became one story.
     /// </summary>
+    /// <param name="score">The new article's cosine with <paramref name="candidate"/>, the story's article it matched.</param>
     private static async Task<bool> CloseToStoryAsync(SqliteConnection c, SqliteTransaction tx, Dictionary<string, double> terms, string candidate,
-        string? story, CancellationToken ct)
+        double score, string? story, CancellationToken ct)
     {
         var members = new List<string>();
         await using (var cmd = SqliteArticleStore.Command(c, tx, $"SELECT id FROM articles WHERE story_id = $s AND id <> $id ORDER BY seq DESC LIMIT {StoryMembers}",
@@ -283,7 +287,7 @@ internal static class SqliteStories
             return true;
         }
 
-        var total = StoryTerms.Cosine(terms, await TermsAsync(c, tx, candidate, ct));
+        var total = score;
         foreach (var m in members)
         {
             total += StoryTerms.Cosine(terms, await TermsAsync(c, tx, m, ct));
@@ -291,9 +295,6 @@ internal static class SqliteStories
 
         return total / (members.Count + 1) >= StoryTerms.SameStoryMean;
     }
-
-    /// <summary>How many of a story's articles (the most recent) the new article is compared with.</summary>
-    private const int StoryMembers = 30;
 
     private static async Task<Dictionary<string, double>> TermsAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
     {
