@@ -6,7 +6,7 @@ namespace Dateline.Cli.Commands;
 /// <summary>
 /// <c>--dictionaries PATH</c> (PETRARCH dictionaries in place of the defaults), <c>--add-dictionaries PATH</c> (beside
 /// them) and <c>--dictionary-set PREFIX[,PREFIX]</c> (only files in the folders whose names start so), shared by
-/// annotate, ingest and eval events. A PATH is a folder or a file; both options repeat.
+/// annotate, ingest, follow, reanalyze and eval events. A PATH is a folder or a file; both options repeat.
 /// </summary>
 internal sealed class DictionaryOptions
 {

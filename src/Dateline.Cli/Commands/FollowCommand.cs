@@ -20,14 +20,12 @@ internal static partial class FollowCommand
         var urls = new Argument<string[]>("urls") { Description = "Feed URLs (http or https)", Arity = ArgumentArity.OneOrMore };
         var interval = new Option<string>("--interval") { Description = "Time between polls: 90s, 15m, 1h", DefaultValueFactory = _ => "15m" };
         var once = new Option<bool>("--once") { Description = "Poll each feed once and exit (exit code 0, or 3 if something was skipped)" };
-        var noAnnotate = new Option<bool>("--no-annotate") { Description = "Store articles without running the understanding pipeline" };
-        var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (see annotate --help)" };
         var command = new Command("follow", "Poll RSS/Atom feeds over HTTP, and store and annotate their articles as ingest does (Ctrl+C stops)")
         {
-            urls, interval, once, noAnnotate, actors,
+            urls, interval, once,
         };
-        var dictionaries = new DictionaryOptions();
-        dictionaries.AddTo(command);
+        var annotation = new AnnotationOptions();
+        annotation.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var feeds = result.GetValue(urls)!;
@@ -40,16 +38,12 @@ internal static partial class FollowCommand
             }
 
             var options = FollowOptions.Default with { Interval = ParseInterval(result.GetValue(interval)!) };
-            var eventDictionaries = result.GetValue(noAnnotate) ? null : dictionaries.Load(result);
+            var pipeline = annotation.PipelineFactory(result);
             using var logging = GlobalOptions.CreateLogging(result);
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
-            if (!result.GetValue(noAnnotate))
+            if (pipeline is not null)
             {
-                options = options with
-                {
-                    Pipeline = Dateline.Nlp.NlpPipelines.Default(
-                        actors: await StoreActorOverrides.LoadAsync(store, result.GetValue(actors), ct), dictionaries: eventDictionaries),
-                };
+                options = options with { Pipeline = await pipeline(store, ct) };
             }
 
             using var fetcher = new PoliteFetcher(options, logging.CreateLogger("follow.http"));

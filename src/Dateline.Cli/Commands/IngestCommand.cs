@@ -14,8 +14,6 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively)", Arity = ArgumentArity.OneOrMore };
         var parallel = new Option<int>("--parallel") { Description = "Files read at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read files already ingested unchanged" };
-        var noAnnotate = new Option<bool>("--no-annotate") { Description = "Store articles without running the understanding pipeline" };
-        var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (see annotate --help)" };
         var report = new Option<string?>("--report") { Description = "Write the full summary, with every skipped input, as JSON to FILE" };
         var progressInterval = new Option<double>("--progress-interval")
         {
@@ -24,14 +22,14 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC, RSS/Atom feeds, Reuters-21578 SGML)")
         {
-            paths, parallel, force, report, progressInterval, noAnnotate, actors,
+            paths, parallel, force, report, progressInterval,
         };
         var extractionOptions = new ExtractionOptionSet();
         extractionOptions.AddTo(command);
         var warc = new WarcFilterOptions();
         warc.AddTo(command);
-        var dictionaries = new DictionaryOptions();
-        dictionaries.AddTo(command);
+        var annotation = new AnnotationOptions();
+        annotation.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var options = new IngestOptions
@@ -41,10 +39,8 @@ internal static class IngestCommand
             };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));
-            var eventDictionaries = result.GetValue(noAnnotate) ? null : dictionaries.Load(result);
             return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval,
-                result.GetValue(noAnnotate) ? null : async (store, token) => Dateline.Nlp.NlpPipelines.Default(
-                    actors: await StoreActorOverrides.LoadAsync(store, result.GetValue(actors), token), dictionaries: eventDictionaries), ct);
+                annotation.PipelineFactory(result), ct);
         });
         return command;
     }
