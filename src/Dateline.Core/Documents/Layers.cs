@@ -14,6 +14,9 @@ public static class Layers
     /// <summary>Sentence spans in text order; each starts and ends on token boundaries.</summary>
     public static readonly Layer<ImmutableArray<TextSpan>> Sentences = new("sentences");
 
+    /// <summary>Lemma, part of speech and dependency of every token, aligned with <see cref="Tokens"/>; heads stay within a sentence.</summary>
+    public static readonly Layer<ImmutableArray<TokenSyntax>> Syntax = new("syntax");
+
     /// <summary>Named-entity mentions in text order, not overlapping.</summary>
     public static readonly Layer<ImmutableArray<EntityMention>> Entities = new("entities");
 
