@@ -9,28 +9,40 @@ using Dateline.Nlp.Entities;
 namespace Dateline.Cli.Commands;
 
 /// <summary>
-/// <c>dateline annotate [FILE|-] --input-format text|jsonl|conll --output-format json|jsonl|conll [--tagset conll]</c>:
-/// runs the understanding pipeline on text and prints its layers with UTF-16 offsets into the input text.
+/// <c>dateline annotate [FILE|-] --input-format text|jsonl|conll|conllu --output-format json|jsonl|conll|conllu [--tagset conll]</c>:
+/// runs the understanding pipeline on text and prints its layers with UTF-16 offsets into the input text; CoNLL-U in
+/// keeps its tokenisation and gets lemmas, tags and dependencies.
 /// </summary>
 internal static class AnnotateCommand
 {
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Input file, or - for standard input", DefaultValueFactory = _ => "-" };
-        var input = new Option<string>("--input-format") { Description = "text, jsonl ({id, text, date?} per line) or conll (token per line)", DefaultValueFactory = _ => "text" };
-        input.AcceptOnlyFromAmong("text", "jsonl", "conll");
-        var output = new Option<string?>("--output-format") { Description = "json, jsonl or conll (default: conll for conll input, else json)" };
-        output.AcceptOnlyFromAmong("json", "jsonl", "conll");
+        var input = new Option<string>("--input-format") { Description = "text, jsonl ({id, text, date?} per line), conll (token per line) or conllu (Universal Dependencies; its words are the tokens)", DefaultValueFactory = _ => "text" };
+        input.AcceptOnlyFromAmong("text", "jsonl", "conll", "conllu");
+        var output = new Option<string?>("--output-format") { Description = "json, jsonl, conll (entity tags) or conllu (lemmas, tags, dependencies); default: the input's CoNLL format, else json" };
+        output.AcceptOnlyFromAmong("json", "jsonl", "conll", "conllu");
         var tagset = new Option<string>("--tagset") { Description = "dateline (PERSON, ORG, GPE, LOC, NORP, MISC…) or conll (PER, ORG, LOC, MISC)", DefaultValueFactory = _ => "dateline" };
         tagset.AcceptOnlyFromAmong("dateline", "conll");
         var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (name, aliases, type, code, country, role)" };
         var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD of text input; relative dates (\"on Wednesday\") resolve against it" };
-        var command = new Command("annotate", "Annotate text: sentences, entities, times, actors, quotes") { file, input, output, tagset, actors, date };
+        var command = new Command("annotate", "Annotate text: sentences, syntax, entities, times, actors, quotes, events") { file, input, output, tagset, actors, date };
         var dictionaries = new DictionaryOptions();
         dictionaries.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(file)!;
+            if (result.GetValue(input) == "conllu")
+            {
+                if (result.GetValue(output) is { } requested && requested != "conllu")
+                {
+                    throw new UsageException($"--input-format conllu gives --output-format conllu only, not {requested}");
+                }
+
+                using var reader = path == "-" ? null : new StreamReader(path);
+                return await AnnotateConllu.RunAsync(reader ?? Console.In, path == "-" ? "stdin" : path, Console.Out, ct);
+            }
+
             var text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
             var inFormat = result.GetValue(input)!;
             var outFormat = result.GetValue(output) ?? (inFormat == "conll" ? "conll" : "json");
@@ -39,6 +51,11 @@ internal static class AnnotateCommand
                 dictionaries: dictionaries.Load(result));
             if (inFormat == "conll")
             {
+                if (outFormat == "conllu")
+                {
+                    throw new UsageException("--input-format conll gives entity tags (--output-format conll); use conllu input for dependencies");
+                }
+
                 WriteConll(text, conllTags || outFormat == "conll");
                 return ExitCodes.Success;
             }
@@ -57,6 +74,10 @@ internal static class AnnotateCommand
                 if (outFormat == "jsonl")
                 {
                     await Console.Out.WriteLineAsync(DocumentJson.Serialize(doc, conllTags));
+                }
+                else if (outFormat == "conllu")
+                {
+                    AnnotateConllu.WriteDocument(Console.Out, doc);
                 }
                 else if (outFormat == "conll")
                 {

@@ -64,6 +64,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(CreateNer());
         eval.Subcommands.Add(CreateQuotes());
         eval.Subcommands.Add(CreateEvents());
+        eval.Subcommands.Add(SyntaxCommands.EvalSyntax());
         return eval;
     }
 

@@ -32,6 +32,8 @@ internal static class TrainCommand
         train.Subcommands.Add(ner);
         train.Subcommands.Add(CreateClusters());
         train.Subcommands.Add(CreateQuotes());
+        train.Subcommands.Add(SyntaxCommands.TrainTagger());
+        train.Subcommands.Add(SyntaxCommands.TrainParser());
         return train;
     }
 

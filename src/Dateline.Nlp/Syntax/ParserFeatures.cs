@@ -1,0 +1,164 @@
+namespace Dateline.Nlp.Syntax;
+
+/// <summary>
+/// Features of the arc-eager parser, after Zhang &amp; Nivre (2011): words (w), tags (p) and arc labels (l) of the stack
+/// top S0, the buffer N0–N2, S0's head and grandhead, the outermost children of S0 and N0; pairs and triples of them;
+/// the S0–N0 distance, valencies and label sets; plus word classes (c) of S0, N0, N1 and the second stack word S1.
+/// </summary>
+internal static class ParserFeatures
+{
+    public const int Max = 96;
+
+    internal static readonly bool Extended = Environment.GetEnvironmentVariable("DATELINE_PARSER_EXP") == "1";
+
+    private const ulong Absent = 0xAB5E;
+    private const ulong RootWord = 0x7007;
+
+    public static int Extract(ArcEagerState s, WordAtoms a, ulong[] tags, Span<ulong> f)
+    {
+        var n = s.N;
+        var s0 = s.S0;
+        var n0 = s.Next <= n ? s.Next : -1;
+        var n1 = n0 > 0 && n0 + 1 <= n ? n0 + 1 : -1;
+        var n2 = n1 > 0 && n1 + 1 <= n ? n1 + 1 : -1;
+        var s1 = s.S1;
+        var s0h = s0 > 0 ? s.Head[s0] : -1;
+        var s0h2 = s0h > 0 ? s.Head[s0h] : -1;
+        var s0l = s.Left1[s0];
+        var s0l2 = s.Left2[s0];
+        var s0r = s.Right1[s0];
+        var s0r2 = s.Right2[s0];
+        var n0l = n0 > 0 ? s.Left1[n0] : -1;
+        var n0l2 = n0 > 0 ? s.Left2[n0] : -1;
+
+        ulong W(int x) => x < 0 ? Absent : x == 0 ? RootWord : a.Lower[x - 1];
+        ulong P(int x) => x < 0 ? Absent : x == 0 ? RootWord : tags[x - 1];
+        ulong C(int x) => x < 0 ? Absent : x == 0 ? RootWord : a.Fine[x - 1];
+        ulong L(int x) => x <= 0 || s.Label[x] < 0 ? Absent : (ulong)s.Label[x] + 1;
+
+        var s0w = W(s0);
+        var s0p = P(s0);
+        var n0w = W(n0);
+        var n0p = P(n0);
+        var n1w = W(n1);
+        var n1p = P(n1);
+        var s0wp = FeatureHash.F(0, s0w, s0p);
+        var n0wp = FeatureHash.F(0, n0w, n0p);
+        var d = n0 > 0 ? (ulong)Math.Min(n0 - s0, 7) : 0;
+        var k = 0;
+
+        f[k++] = FeatureHash.F(1, s0wp);
+        f[k++] = FeatureHash.F(2, s0w);
+        f[k++] = FeatureHash.F(3, s0p);
+        f[k++] = FeatureHash.F(4, n0wp);
+        f[k++] = FeatureHash.F(5, n0w);
+        f[k++] = FeatureHash.F(6, n0p);
+        f[k++] = FeatureHash.F(7, n1w, n1p);
+        f[k++] = FeatureHash.F(8, n1w);
+        f[k++] = FeatureHash.F(9, n1p);
+        f[k++] = FeatureHash.F(10, W(n2), P(n2));
+        f[k++] = FeatureHash.F(11, W(n2));
+        f[k++] = FeatureHash.F(12, P(n2));
+
+        f[k++] = FeatureHash.F(13, s0wp, n0wp);
+        f[k++] = FeatureHash.F(14, s0wp, n0w);
+        f[k++] = FeatureHash.F(15, s0w, n0wp);
+        f[k++] = FeatureHash.F(16, s0wp, n0p);
+        f[k++] = FeatureHash.F(17, s0p, n0wp);
+        f[k++] = FeatureHash.F(18, s0w, n0w);
+        f[k++] = FeatureHash.F(19, s0p, n0p);
+        f[k++] = FeatureHash.F(20, n0p, n1p);
+
+        f[k++] = FeatureHash.F(21, n0p, n1p, P(n2));
+        f[k++] = FeatureHash.F(22, s0p, n0p, n1p);
+        f[k++] = FeatureHash.F(23, P(s0h), s0p, n0p);
+        f[k++] = FeatureHash.F(24, s0p, P(s0l), n0p);
+        f[k++] = FeatureHash.F(25, s0p, P(s0r), n0p);
+        f[k++] = FeatureHash.F(26, s0p, n0p, P(n0l));
+
+        f[k++] = FeatureHash.F(27, s0w, d);
+        f[k++] = FeatureHash.F(28, s0p, d);
+        f[k++] = FeatureHash.F(29, n0w, d);
+        f[k++] = FeatureHash.F(30, n0p, d);
+        f[k++] = FeatureHash.F(31, s0w, n0w, d);
+        f[k++] = FeatureHash.F(32, s0p, n0p, d);
+
+        var s0vr = (ulong)s.RightCount[s0];
+        var s0vl = (ulong)s.LeftCount[s0];
+        var n0vl = n0 > 0 ? (ulong)s.LeftCount[n0] : 99;
+        f[k++] = FeatureHash.F(33, s0w, s0vr);
+        f[k++] = FeatureHash.F(34, s0p, s0vr);
+        f[k++] = FeatureHash.F(35, s0w, s0vl);
+        f[k++] = FeatureHash.F(36, s0p, s0vl);
+        f[k++] = FeatureHash.F(37, n0w, n0vl);
+        f[k++] = FeatureHash.F(38, n0p, n0vl);
+
+        f[k++] = FeatureHash.F(39, W(s0h));
+        f[k++] = FeatureHash.F(40, P(s0h));
+        f[k++] = FeatureHash.F(41, L(s0));
+        f[k++] = FeatureHash.F(42, W(s0l));
+        f[k++] = FeatureHash.F(43, P(s0l));
+        f[k++] = FeatureHash.F(44, L(s0l));
+        f[k++] = FeatureHash.F(45, W(s0r));
+        f[k++] = FeatureHash.F(46, P(s0r));
+        f[k++] = FeatureHash.F(47, L(s0r));
+        f[k++] = FeatureHash.F(48, W(n0l));
+        f[k++] = FeatureHash.F(49, P(n0l));
+        f[k++] = FeatureHash.F(50, L(n0l));
+
+        f[k++] = FeatureHash.F(51, W(s0h2));
+        f[k++] = FeatureHash.F(52, P(s0h2));
+        f[k++] = FeatureHash.F(53, L(s0h));
+        f[k++] = FeatureHash.F(54, W(s0l2));
+        f[k++] = FeatureHash.F(55, P(s0l2));
+        f[k++] = FeatureHash.F(56, L(s0l2));
+        f[k++] = FeatureHash.F(57, W(s0r2));
+        f[k++] = FeatureHash.F(58, P(s0r2));
+        f[k++] = FeatureHash.F(59, L(s0r2));
+        f[k++] = FeatureHash.F(60, W(n0l2));
+        f[k++] = FeatureHash.F(61, P(n0l2));
+        f[k++] = FeatureHash.F(62, L(n0l2));
+        f[k++] = FeatureHash.F(63, s0p, P(s0l), P(s0l2));
+        f[k++] = FeatureHash.F(64, s0p, P(s0r), P(s0r2));
+        f[k++] = FeatureHash.F(65, s0p, P(s0h), P(s0h2));
+        f[k++] = FeatureHash.F(66, n0p, P(n0l), P(n0l2));
+
+        f[k++] = FeatureHash.F(67, s0w, s.RightSet[s0]);
+        f[k++] = FeatureHash.F(68, s0p, s.RightSet[s0]);
+        f[k++] = FeatureHash.F(69, s0w, s.LeftSet[s0]);
+        f[k++] = FeatureHash.F(70, s0p, s.LeftSet[s0]);
+        f[k++] = FeatureHash.F(71, n0w, n0 > 0 ? s.LeftSet[n0] : Absent);
+        f[k++] = FeatureHash.F(72, n0p, n0 > 0 ? s.LeftSet[n0] : Absent);
+
+        var s0c = C(s0);
+        var n0c = C(n0);
+        f[k++] = FeatureHash.F(73, s0c);
+        f[k++] = FeatureHash.F(74, n0c);
+        f[k++] = FeatureHash.F(75, C(n1));
+        f[k++] = FeatureHash.F(76, s0c, n0c);
+        f[k++] = FeatureHash.F(77, s0c, n0p);
+        f[k++] = FeatureHash.F(78, s0p, n0c);
+        f[k++] = FeatureHash.F(79, W(s1), P(s1));
+        f[k++] = FeatureHash.F(80, P(s1), s0p, n0p);
+        f[k++] = FeatureHash.F(81, s0h < 0 ? 0UL : 1UL, s0p, n0p);
+        f[k++] = FeatureHash.F(82, 1);
+        if (Extended)
+        {
+            var n1c = C(n1);
+            f[k++] = FeatureHash.F(83, s0c, n0w);
+            f[k++] = FeatureHash.F(84, s0w, n0c);
+            f[k++] = FeatureHash.F(85, s0c, n0c, d);
+            f[k++] = FeatureHash.F(86, n0c, n1c);
+            f[k++] = FeatureHash.F(87, s0c, P(s0l), n0c);
+            f[k++] = FeatureHash.F(88, s0c, P(s0r), n0c);
+            f[k++] = FeatureHash.F(89, C(s0h), s0c, n0c);
+            f[k++] = FeatureHash.F(90, n0w, n1w);
+            f[k++] = FeatureHash.F(91, n0p, n1w);
+            f[k++] = FeatureHash.F(92, s0p, n0p, L(s0l));
+            f[k++] = FeatureHash.F(93, s0p, n0p, L(s0r));
+            f[k++] = FeatureHash.F(94, s0p, n0w, L(s0));
+        }
+
+        return k;
+    }
+}

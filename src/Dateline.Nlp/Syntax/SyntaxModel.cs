@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Text;
+using Dateline.Nlp.Learning;
+
+namespace Dateline.Nlp.Syntax;
+
+/// <summary>
+/// Tagger, lemmatiser and parser together: what analyses a sentence's words. The tagger and lemmatiser are one file
+/// (<c>tagger.bin</c>), the parser another (<c>parser.bin</c>); either may be retrained alone. Thread-safe.
+/// </summary>
+public sealed class SyntaxModel
+{
+    private const string TaggerMagic = "DLTAG1";
+    private const string ParserMagic = "DLDEP1";
+
+    private readonly ulong[] _tagValues;
+
+    internal SyntaxModel(PosTagger tagger, Lemmatizer lemmatizer, DependencyParser? parser, WordClusters clusters)
+    {
+        Tagger = tagger;
+        Lemmatizer = lemmatizer;
+        Parser = parser;
+        Clusters = clusters;
+        _tagValues = [.. tagger.Tags.Select(PosTagger.TagValue)];
+    }
+
+    internal PosTagger Tagger { get; }
+
+    internal Lemmatizer Lemmatizer { get; }
+
+    internal DependencyParser? Parser { get; }
+
+    internal WordClusters Clusters { get; }
+
+    /// <summary>Bytes the weights hold in memory.</summary>
+    public long WeightBytes => Tagger.Bytes + (Parser?.Weights.Bytes ?? 0);
+
+    public SyntaxAnalysis Analyze(string[] words)
+    {
+        var atoms = new WordAtoms(words, Clusters);
+        var tags = Tagger.Tag(atoms);
+        var n = words.Length;
+        var upos = new string[n];
+        var xpos = new string[n];
+        var lemmas = new string[n];
+        var values = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            (upos[i], xpos[i]) = PosTagger.Split(Tagger.Tags[tags[i]]);
+            lemmas[i] = Lemmatizer.Lemmatize(words[i], upos[i]);
+            values[i] = _tagValues[tags[i]];
+        }
+
+        var heads = new int[n];
+        var relations = new string[n];
+        if (Parser is null)
+        {
+            Array.Fill(heads, -2);
+            Array.Fill(relations, "");
+        }
+        else
+        {
+            var (h, labels) = Parser.Parse(atoms, values);
+            heads = h;
+            for (var i = 0; i < n; i++)
+            {
+                relations[i] = Parser.Labels[labels[i]];
+            }
+        }
+
+        return new SyntaxAnalysis(lemmas, upos, xpos, heads, relations);
+    }
+
+    public SyntaxModel WithParser(Stream parser) => new(Tagger, Lemmatizer, ReadParser(parser), Clusters);
+
+    public static SyntaxModel Load(Stream tagger, Stream? parser, WordClusters clusters)
+    {
+        using var brotli = new BrotliStream(tagger, CompressionMode.Decompress);
+        using var r = new BinaryReader(brotli, Encoding.UTF8);
+        if (r.ReadString() != TaggerMagic)
+        {
+            throw new InvalidDataException("not a Dateline tagger model (bad header)");
+        }
+
+        var posTagger = PosTagger.Read(r);
+        var lemmatizer = Lemmatizer.Read(r);
+        return new SyntaxModel(posTagger, lemmatizer, parser is null ? null : ReadParser(parser), clusters);
+    }
+
+    private static DependencyParser ReadParser(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
+        using var r = new BinaryReader(brotli, Encoding.UTF8);
+        return r.ReadString() != ParserMagic ? throw new InvalidDataException("not a Dateline parser model (bad header)") : DependencyParser.Read(r);
+    }
+
+    internal static void SaveTagger(Stream stream, PosTagger tagger, Lemmatizer lemmatizer)
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(brotli, Encoding.UTF8);
+        w.Write(TaggerMagic);
+        tagger.Write(w);
+        lemmatizer.Write(w);
+    }
+
+    internal static void SaveParser(Stream stream, DependencyParser parser)
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(brotli, Encoding.UTF8);
+        w.Write(ParserMagic);
+        parser.Write(w);
+    }
+}

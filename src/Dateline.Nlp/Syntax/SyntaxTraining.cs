@@ -1,0 +1,52 @@
+using Dateline.Nlp.Learning;
+
+namespace Dateline.Nlp.Syntax;
+
+/// <summary>Trains the tagger (with the lemmatiser) and the parser from CoNLL-U treebanks (`dateline train tagger|parser`).</summary>
+public static class SyntaxTraining
+{
+    /// <summary>The joint tag the tagger predicts: "UPOS XPOS" (XPOS omitted when the treebank has none).</summary>
+    public static string JointTag(ConlluWord w) => w.Xpos is "_" or "" ? w.Upos : $"{w.Upos} {w.Xpos}";
+
+    public static void TrainTagger(IReadOnlyList<ConlluSentence> sentences, Stream output, int iterations = 10, bool twoPass = true, Action<string>? log = null)
+    {
+        var data = sentences.Select(s => (s.Forms(), s.Words.Select(JointTag).ToArray())).ToList();
+        var tagger = TaggerTrainer.Train(data, WordClusters.Default, new TaggerTrainer.Options(iterations, TwoPass: twoPass), log);
+        var lemmatizer = Lemmatizer.Train(sentences.SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Lemma)));
+        log?.Invoke($"tagger: {tagger.Tags.Length} tags, {tagger.First.Features + (tagger.Second?.Features ?? 0)} features; lemmatiser: {lemmatizer.TableSize} words, {lemmatizer.RuleCount} suffix rules");
+        SyntaxModel.SaveTagger(output, tagger, lemmatizer);
+    }
+
+    /// <summary>
+    /// Trains the parser on the treebank's trees with the tags a tagger predicts on unseen text (jack-knifed first-pass
+    /// tags), so it learns to parse through the tagger's mistakes.
+    /// </summary>
+    /// <param name="dev">Sentences to score after each iteration (with <paramref name="tagger"/>'s tags), to choose the number of iterations.</param>
+    public static void TrainParser(IReadOnlyList<ConlluSentence> sentences, Stream output, int iterations = 15, int tagIterations = 8, Action<string>? log = null,
+        IReadOnlyList<ConlluSentence>? dev = null, SyntaxModel? tagger = null)
+    {
+        var data = sentences.Select(s => (s.Forms(), s.Words.Select(JointTag).ToArray())).ToList();
+        var (tags, predicted) = TaggerTrainer.Jackknife(data, WordClusters.Default, new TaggerTrainer.Options(tagIterations), log);
+        var values = tags.Select(PosTagger.TagValue).ToArray();
+        var trees = sentences.Select((s, i) => (new WordAtoms(s.Forms(), WordClusters.Default), predicted[i].Select(t => values[t]).ToArray(), s.Heads(), s.Relations())).ToList();
+        Action<int, DependencyParser>? afterIteration = null;
+        if (dev is { Count: > 0 } && tagger is not null)
+        {
+            afterIteration = (iteration, candidate) =>
+            {
+                var model = new SyntaxModel(tagger.Tagger, tagger.Lemmatizer, candidate, tagger.Clusters);
+                var score = new SyntaxScore();
+                foreach (var s in dev)
+                {
+                    score.Add(s, model.Analyze(s.Forms()));
+                }
+
+                log?.Invoke($"parser: after iteration {iteration}: dev UAS {score.UasScore:F4} LAS {score.LasScore:F4}");
+            };
+        }
+
+        var parser = ParserTrainer.Train(trees, new ParserTrainer.Options(iterations), log, afterIteration);
+        log?.Invoke($"parser: {parser.Weights.Features} features, {parser.Weights.Entries} weights ({parser.Weights.Bytes / 1024 / 1024} MiB in memory)");
+        SyntaxModel.SaveParser(output, parser);
+    }
+}
