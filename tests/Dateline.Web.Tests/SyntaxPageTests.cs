@@ -64,7 +64,7 @@ public sealed partial class SyntaxPageTests : IAsyncLifetime
             new(".", "PUNCT", ".", 1, "punct"), new("the", "DET", "DT", 5, "det"), new("plan", "NOUN", "NN", 7, "nsubj:pass"),
             new("be", "AUX", "VBD", 7, "aux:pass"), new("drop", "VERB", "VBN", -1, "root"), new(".", "PUNCT", ".", 7, "punct"),
         ]);
-        await using (var store = await SqliteArticleStore.OpenAsync(_folder.File("syntax.db")))
+        await using (var store = await SqliteArticleStore.OpenAsync(_folder.File("syntax.db"), Ct))
         {
             await store.SaveAsync([Parsed, Unparsed], Ct);
             var unparsed = Document.FromArticle(Unparsed);
