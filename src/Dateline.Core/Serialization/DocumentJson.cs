@@ -7,8 +7,8 @@ namespace Dateline.Core.Serialization;
 
 /// <summary>
 /// The public JSON form of a document's understanding layers — what `annotate` prints and `show --format json` returns
-/// under "annotations": <c>{id, sentences, entities, actors, actor_mentions, times, quotes, errors}</c> with UTF-16
-/// [start, end) offsets into the text. Layers the pipeline did not produce are left out.
+/// under "annotations": <c>{id, sentences, tokens, entities, actors, actor_mentions, times, quotes, events, errors}</c>
+/// with UTF-16 [start, end) offsets into the text. Layers the pipeline did not produce are left out.
 /// </summary>
 public static class DocumentJson
 {
@@ -74,6 +74,7 @@ public static class DocumentJson
             w.WriteEndArray();
         }
 
+        WriteTokens(w, doc, Text);
         var mentions = doc.Has(Layers.ActorMentions) ? doc.Get(Layers.ActorMentions) : [];
         if (doc.Has(Layers.Entities))
         {
@@ -180,6 +181,49 @@ public static class DocumentJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>tokens</c>, written only with the syntax layer: one object per token of <see cref="Layers.Tokens"/>,
+    /// <c>{start, end, text, lemma, upos, xpos, head, deprel}</c>, where <c>head</c> is the index of the head token in
+    /// this same array (-1 for a sentence root) and <c>xpos</c> is left out when the parser predicts none. A syntax layer
+    /// that is not aligned with the tokens (a component bug) is left out rather than written against the wrong words,
+    /// and a head outside the array is written as -1.
+    /// </summary>
+    private static void WriteTokens(Utf8JsonWriter w, Document doc, Func<TextSpan, string> text)
+    {
+        if (!doc.Has(Layers.Syntax) || !doc.Has(Layers.Tokens))
+        {
+            return;
+        }
+
+        var (tokens, syntax) = (doc.Get(Layers.Tokens), doc.Get(Layers.Syntax));
+        if (tokens.Length != syntax.Length)
+        {
+            return;
+        }
+
+        w.WriteStartArray("tokens");
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var (span, s) = (tokens[i], syntax[i]);
+            w.WriteStartObject();
+            w.WriteNumber("start", span.Start);
+            w.WriteNumber("end", span.End);
+            w.WriteString("text", text(span));
+            w.WriteString("lemma", s.Lemma);
+            w.WriteString("upos", s.Upos);
+            if (!string.IsNullOrEmpty(s.Xpos))
+            {
+                w.WriteString("xpos", s.Xpos);
+            }
+
+            w.WriteNumber("head", s.Head >= 0 && s.Head < tokens.Length ? s.Head : -1);
+            w.WriteString("deprel", s.Relation);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Writes one event in the <c>annotate</c> form: participants and spans as {code,text,start,end} objects.</summary>

@@ -8,7 +8,7 @@ namespace Dateline.Web.Api;
 /// <summary>An article with all its understanding layers (the `annotate` JSON) and where its actors link to.</summary>
 /// <param name="Article">The article in its public JSON form.</param>
 /// <param name="Pipeline">The versioned pipeline that made the layers, or null when the article has none.</param>
-/// <param name="Annotations">Sentences, entities, actors, actor mentions, times, quotes, with [start, end) offsets into the body.</param>
+/// <param name="Annotations">Sentences, tokens with their parse, entities, actors, actor mentions, times, quotes, events, with [start, end) offsets into the body.</param>
 /// <param name="ActorEntities">The annotations' actor ids ("a1") → entity ids for /api/actors/{id}.</param>
 /// <param name="Story">The other stored versions of this story (wire copies, reprints, updates), oldest first.</param>
 public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElement? Annotations, IReadOnlyDictionary<string, string> ActorEntities,

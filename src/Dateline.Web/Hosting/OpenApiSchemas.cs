@@ -25,7 +25,7 @@ internal static class OpenApiSchemas
         {
             schema.Type = null;
             schema.Properties?.Clear();
-            schema.Description = "Any JSON (the `annotate` layers: sentences, entities, actors, actor_mentions, times, quotes, errors)";
+            schema.Description = "Any JSON (the `annotate` layers: sentences, tokens, entities, actors, actor_mentions, times, quotes, events, errors)";
         }
 
         return Task.CompletedTask;

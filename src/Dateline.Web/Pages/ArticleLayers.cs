@@ -12,6 +12,12 @@ internal sealed record ArticleLayers(
     /// <summary>The coded events (the `events` layer), in text order.</summary>
     public IReadOnlyList<EventView> Events { get; init; } = [];
 
+    /// <summary>Sentence spans in text order (the `sentences` layer).</summary>
+    public IReadOnlyList<SentenceView> Sentences { get; init; } = [];
+
+    /// <summary>The parsed tokens (the `tokens` layer, written only when a parser ran); heads are indices into this list.</summary>
+    public IReadOnlyList<TokenView> Tokens { get; init; } = [];
+
     /// <summary>The text the offsets point into (the article body); set by the page.</summary>
     public string? Text { get; init; }
 
@@ -22,6 +28,11 @@ internal sealed record ArticleLayers(
     public sealed record QuoteView(int Start, int End, bool Direct, int? SpeakerStart, int? SpeakerEnd, string? SpeakerText, string? ActorId);
 
     public sealed record TimeView(int Start, int End, string? Value);
+
+    public sealed record SentenceView(int Start, int End);
+
+    /// <summary>One token: its words, lemma, tags and dependency; <see cref="Head"/> is -1 for a root or a head outside the list.</summary>
+    public sealed record TokenView(int Start, int End, string Text, string Lemma, string Upos, string? Xpos, int Head, string Relation);
 
     /// <summary>A side of an event: its actor code, the words that name it and the article's actor id ("a1"), if any.</summary>
     public sealed record ParticipantView(string Code, string? Text, string? ActorId);
@@ -57,7 +68,19 @@ internal sealed record ArticleLayers(
             e.TryGetProperty("goldstein", out var g) && g.TryGetDouble(out var gd) ? gd : 0, Str(e, "date"), Str(e, "modality"),
             e.TryGetProperty("negated", out var n) && n.ValueKind == JsonValueKind.True,
             Span(e, "evidence").Start, Span(e, "evidence").End, Span(e, "trigger").Start, Span(e, "trigger").End)).Where(e => e.Cameo.Length > 0).ToList();
-        return new ArticleLayers(entities, actors, quotes, times) { Events = events };
+        var sentences = Array(root, "sentences").Select(x => new SentenceView(Int(x, "start"), Int(x, "end"))).ToList();
+        var tokens = Array(root, "tokens").Select(t => new TokenView(Int(t, "start"), Int(t, "end"), Str(t, "text") ?? string.Empty,
+            Str(t, "lemma") ?? string.Empty, Str(t, "upos") ?? string.Empty, Str(t, "xpos") is { Length: > 0 } xpos ? xpos : null,
+            t.TryGetProperty("head", out var h) && h.TryGetInt32(out var head) ? head : -1, Str(t, "deprel") ?? string.Empty)).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Head < -1 || tokens[i].Head >= tokens.Count || tokens[i].Head == i)
+            {
+                tokens[i] = tokens[i] with { Head = -1 };
+            }
+        }
+
+        return new ArticleLayers(entities, actors, quotes, times) { Events = events, Sentences = sentences, Tokens = tokens };
     }
 
     private static List<JsonElement> Array(JsonElement root, string name) =>

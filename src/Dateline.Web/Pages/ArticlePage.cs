@@ -6,8 +6,9 @@ namespace Dateline.Web.Pages;
 
 /// <summary>
 /// One article: the clean text with its entities, quotes, events and times marked, the quotes listed with their speakers,
-/// the events with their evidence, and a
-/// metadata panel (source, wire, dateline, dates with where they came from, authors, images with captions and credits).
+/// the events with their evidence, a
+/// metadata panel (source, wire, dateline, dates with where they came from, authors, images with captions and credits),
+/// and, when the article was parsed, its sentence structure (collapsed).
 /// </summary>
 internal static class ArticlePage
 {
@@ -35,6 +36,7 @@ internal static class ArticlePage
             QuoteList(h, layers, actorEntities);
             ArticleEventList.Write(h, layers, actorEntities);
             StoryVersions(h, versions);
+            ArticleSyntaxSection.Write(h, layers);
             h.Close("article");
         });
     }

@@ -8,7 +8,7 @@ using System;
 namespace Dateline.Web.Tests.Client.Models
 {
     /// <summary>
-    /// Any JSON (the `annotate` layers: sentences, entities, actors, actor_mentions, times, quotes, errors)
+    /// Any JSON (the `annotate` layers: sentences, tokens, entities, actors, actor_mentions, times, quotes, events, errors)
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class JsonElement : IAdditionalDataHolder, IParsable
