@@ -8,7 +8,7 @@ using Dateline.Nlp.Tokens;
 
 namespace Dateline.Nlp;
 
-/// <summary>The standard understanding pipeline: tokens → sentences → entities → times → actors → quotes (the attribution model) → events.</summary>
+/// <summary>The standard understanding pipeline: tokens → sentences → syntax (tags, lemmas, dependencies) → entities → times → actors → quotes (the attribution model) → events.</summary>
 public static class NlpPipelines
 {
     private static readonly Lazy<IEntityTyper> LexiconTyper = new(() =>
@@ -36,6 +36,7 @@ public static class NlpPipelines
     private static PipelineBuilder Stages(IEntityTyper? typer, Actors.ActorOverrides? actors) => new PipelineBuilder()
         .Add(new RuleTokenizer())
         .Add(new PunctuationSentenceSplitter())
+        .Add(new Syntax.PerceptronDependencyParser(Syntax.SyntaxModels.Default))
         .Add(new PerceptronEntityRecognizer(NerModels.Default, typer ?? LexiconTyper.Value))
         .Add(new RuleTemporalNormalizer())
         .Add(new Actors.ActorResolver(Lexicons.ActorLexicon.Default, actors));

@@ -1,0 +1,87 @@
+using System.Text;
+using Dateline.Nlp.Syntax;
+
+namespace Dateline.Nlp.Tests.Syntax;
+
+/// <summary>Training on a small hand-written treebank: the models learn it, and the same data gives the same bytes.</summary>
+[Trait("issue", "11")]
+public sealed class LearningTests
+{
+    private static readonly string[] Rows =
+    [
+        "The|the|DET|DT|2|det minister|minister|NOUN|NN|3|nsubj resigned|resign|VERB|VBD|0|root .|.|PUNCT|.|3|punct",
+        "Police|police|NOUN|NNS|2|nsubj arrested|arrest|VERB|VBD|0|root two|two|NUM|CD|4|nummod men|man|NOUN|NNS|2|obj .|.|PUNCT|.|2|punct",
+        "The|the|DET|DT|2|det talks|talk|NOUN|NNS|3|nsubj ended|end|VERB|VBD|0|root .|.|PUNCT|.|3|punct",
+        "Ministers|minister|NOUN|NNS|2|nsubj met|meet|VERB|VBD|0|root in|in|ADP|IN|4|case Tokyo|Tokyo|PROPN|NNP|2|obl .|.|PUNCT|.|2|punct",
+        "Troops|troop|NOUN|NNS|2|nsubj withdrew|withdraw|VERB|VBD|0|root .|.|PUNCT|.|2|punct",
+    ];
+
+    private static List<ConlluSentence> Treebank(int copies)
+    {
+        var sb = new StringBuilder();
+        for (var c = 0; c < copies; c++)
+        {
+            foreach (var row in Rows)
+            {
+                var i = 0;
+                foreach (var word in row.Split(' '))
+                {
+                    var f = word.Split('|');
+                    sb.Append($"{++i}\t{f[0]}\t{f[1]}\t{f[2]}\t{f[3]}\t_\t{f[4]}\t{f[5]}\t_\t_\n");
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return [.. Conllu.Read(new StringReader(sb.ToString()))];
+    }
+
+    private static (byte[] Tagger, byte[] Parser) Train()
+    {
+        var data = Treebank(4);
+        using var tagger = new MemoryStream();
+        using var parser = new MemoryStream();
+        SyntaxTraining.TrainTagger(data, tagger, iterations: 5);
+        SyntaxTraining.TrainParser(data, parser, iterations: 6, tagIterations: 3);
+        return (tagger.ToArray(), parser.ToArray());
+    }
+
+    [Fact]
+    public void Learns_the_training_trees_and_lemmas()
+    {
+        var (taggerBytes, parserBytes) = Train();
+        var model = SyntaxModel.Load(new MemoryStream(taggerBytes), new MemoryStream(parserBytes), Learning.WordClusters.Default);
+        var score = new SyntaxScore();
+        foreach (var s in Treebank(1))
+        {
+            score.Add(s, model.Analyze(s.Forms()));
+        }
+
+        Assert.Equal(1.0, score.UposAccuracy);
+        Assert.Equal(1.0, score.LemmaAccuracy);
+        Assert.True(score.LasScore >= 0.95, $"LAS {score.LasScore:0.000} on its own training trees");
+    }
+
+    [Fact]
+    public void Training_is_deterministic()
+    {
+        var first = Train();
+        var second = Train();
+        Assert.Equal(first.Tagger, second.Tagger);
+        Assert.Equal(first.Parser, second.Parser);
+    }
+
+    [Theory]
+    [InlineData("withdrew", "VERB", "withdraw")] // in the table
+    [InlineData("arrested", "VERB", "arrest")] // in the table
+    [InlineData("resisted", "VERB", "resist")] // unseen: the -ed rule
+    [InlineData("Tokyo", "PROPN", "Tokyo")] // names keep their form
+    [InlineData("Ministers", "NOUN", "minister")]
+    public void Lemmatises_seen_and_unseen_words(string form, string upos, string lemma)
+    {
+        var words = Treebank(1).SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Lemma))
+            .Concat([("ended", "VERB", "end"), ("rested", "VERB", "rest"), ("listed", "VERB", "list")]);
+        Assert.Equal(lemma, Lemmatizer.Train(words).Lemmatize(form, upos));
+    }
+}
