@@ -27,6 +27,8 @@ internal static class UnderstandingThroughput
         {
             ("tokens", new PipelineBuilder().Add(new RuleTokenizer()).Build()),
             ("tokens+sentences", new PipelineBuilder().Add(new RuleTokenizer()).Add(new PunctuationSentenceSplitter()).Build()),
+            ("tokens+sentences+syntax", new PipelineBuilder().Add(new RuleTokenizer()).Add(new PunctuationSentenceSplitter())
+                .Add(new Dateline.Nlp.Syntax.PerceptronDependencyParser(Dateline.Nlp.Syntax.SyntaxModels.Default)).Build()),
             ("tokens+sentences+entities", new PipelineBuilder().Add(new RuleTokenizer()).Add(new PunctuationSentenceSplitter())
                 .Add(new Dateline.Nlp.Entities.PerceptronEntityRecognizer(Dateline.Nlp.Entities.NerModels.Default, Dateline.Nlp.Entities.ConllEntityTyper.Plain)).Build()),
             ("all but quotes", NlpPipelines.WithoutQuotes()),

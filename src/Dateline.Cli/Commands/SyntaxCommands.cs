@@ -11,23 +11,28 @@ internal static class SyntaxCommands
 {
     public static Command TrainTagger() => CreateTrain("tagger", "Train the part-of-speech tagger and lemmatiser (averaged perceptron) on CoNLL-U treebanks",
         "src/Dateline.Nlp/Models/tagger.bin", 10, (sentences, stream, iterations, log) =>
-            SyntaxTraining.TrainTagger(sentences, stream, iterations, twoPass: Environment.GetEnvironmentVariable("DATELINE_TAGGER_PASSES") != "1", log: log));
+            SyntaxTraining.TrainTagger(sentences, stream, iterations, log: log));
 
     public static Command TrainParser()
     {
         var dev = new Option<string[]>("--dev") { Description = "CoNLL-U files to score after each iteration (to choose --iterations)", AllowMultipleArgumentsPerToken = true };
         var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags --dev (default: the shipped one)" };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Keep features that took part in at least this many training updates", DefaultValueFactory = _ => 3 };
+        var tryMinUpdates = new Option<int[]>("--try-min-updates") { Description = "With --dev: also score the model pruned at these levels", AllowMultipleArgumentsPerToken = true };
         ParseResult? parsed = null;
         var command = CreateTrain("parser", "Train the dependency parser (arc-eager, dynamic oracle, averaged perceptron) on CoNLL-U treebanks",
-            "src/Dateline.Nlp/Models/parser.bin", 15, (sentences, stream, iterations, log) =>
+            "src/Dateline.Nlp/Models/parser.bin", 12, (sentences, stream, iterations, log) =>
             {
                 var devFiles = parsed?.GetValue(dev) ?? [];
                 var devSentences = devFiles.SelectMany(Conllu.ReadFile).ToList();
                 var taggerModel = devSentences.Count > 0 ? SyntaxModels.LoadTagger(parsed?.GetValue(tagger)) : null;
-                SyntaxTraining.TrainParser(sentences, stream, iterations, log: log, dev: devSentences, tagger: taggerModel);
+                SyntaxTraining.TrainParser(sentences, stream, iterations, log: log, dev: devSentences, tagger: taggerModel,
+                    minUpdates: parsed?.GetValue(minUpdates) ?? 3, tryMinUpdates: parsed?.GetValue(tryMinUpdates));
             }, r => parsed = r);
         command.Options.Add(dev);
         command.Options.Add(tagger);
+        command.Options.Add(minUpdates);
+        command.Options.Add(tryMinUpdates);
         return command;
     }
 
@@ -90,6 +95,7 @@ internal static class SyntaxCommands
         command.SetAction((result, ct) =>
         {
             var model = SyntaxModels.Load(result.GetValue(tagger), result.GetValue(parser));
+
             var sentences = ReadAll(result.GetValue(file)!, result.GetValue(fold), inFold: true);
             var score = new SyntaxScore();
             var clock = Stopwatch.StartNew();

@@ -1,11 +1,13 @@
 namespace Dateline.Nlp.Syntax;
 
 /// <summary>
-/// A configuration of the arc-eager transition system (Nivre 2003): a stack with the artificial root (position 0) at
-/// its bottom, the buffer (positions <see cref="Next"/>..n), and the arcs built so far with what features read of them
-/// (leftmost and rightmost children, valencies, label sets). Words are positions 1..n. Transitions: SHIFT, REDUCE (pop
-/// a word that has its head), LEFT-l (the stack top becomes a dependent of the buffer front), RIGHT-l (the buffer front
-/// becomes a dependent of the stack top and is pushed). The root takes one dependent, labelled root.
+/// A configuration of the arc-eager transition system (Nivre 2003) with the artificial root at the end of the buffer
+/// (Ballesteros &amp; Nivre 2013): the stack, the buffer (positions <see cref="Next"/>..n, then the root, position 0),
+/// and the arcs built so far with what features read of them (leftmost and rightmost children, valencies, label sets).
+/// Words are positions 1..n. Transitions: SHIFT, REDUCE (pop a word that has its head), LEFT-l (the stack top becomes a
+/// dependent of the buffer front), RIGHT-l (the buffer front becomes a dependent of the stack top and is pushed). The
+/// root is reached last, so the sentence's root is chosen with the whole sentence seen: it takes one dependent, by
+/// LEFT-root, and no other arc carries that label.
 /// </summary>
 internal sealed class ArcEagerState
 {
@@ -36,8 +38,7 @@ internal sealed class ArcEagerState
         Array.Fill(Left2, -1);
         Array.Fill(Right1, -1);
         Array.Fill(Right2, -1);
-        _stack[0] = 0;
-        Depth = 1;
+        Depth = 0;
         Next = 1;
     }
 
@@ -49,8 +50,14 @@ internal sealed class ArcEagerState
 
     public int Depth { get; private set; }
 
-    /// <summary>The buffer front; <c>N + 1</c> when the buffer is empty.</summary>
+    /// <summary>The buffer front: a word 1..N, <c>N + 1</c> when only the root is left, <c>N + 2</c> when the buffer is empty.</summary>
     public int Next { get; private set; }
+
+    /// <summary>The buffer front as a position: the word, 0 for the root, -1 when the buffer is empty.</summary>
+    public int Front => Next <= N ? Next : Next == N + 1 ? 0 : -1;
+
+    /// <summary>True while the root has not taken its dependent.</summary>
+    public bool RootFree => RightCount[0] == 0;
 
     public int[] Head { get; }
 
@@ -72,9 +79,12 @@ internal sealed class ArcEagerState
 
     public ulong[] RightSet { get; }
 
-    public bool Terminal => Next > N;
+    /// <summary>No move is left: the buffer and the stack are empty, or only the root is left and the words on the stack
+    /// can neither be reduced nor take it (it has its dependent); <see cref="Finish"/> hangs those under it.</summary>
+    public bool Terminal => Next > N && (Depth == 0 || Next > N + 1 || (Head[S0] < 0 && !RootFree));
 
-    public int S0 => _stack[Depth - 1];
+    /// <summary>The stack top, or -1 when the stack is empty.</summary>
+    public int S0 => Depth > 0 ? _stack[Depth - 1] : -1;
 
     public int S1 => Depth > 1 ? _stack[Depth - 2] : -1;
 
@@ -100,23 +110,23 @@ internal sealed class ArcEagerState
             return Next <= N;
         }
 
-        if (t == Reduce)
-        {
-            return s0 != 0 && Head[s0] >= 0;
-        }
-
-        if (Next > N)
+        if (s0 < 0)
         {
             return false;
+        }
+
+        if (t == Reduce)
+        {
+            return Head[s0] >= 0;
         }
 
         var label = LabelOf(t);
         if (IsLeft(t))
         {
-            return s0 != 0 && Head[s0] < 0 && label != RootLabel;
+            return Head[s0] < 0 && (Next <= N ? label != RootLabel : Next == N + 1 && label == RootLabel && RootFree);
         }
 
-        return s0 == 0 ? label == RootLabel && RightCount[0] == 0 : label != RootLabel;
+        return Next <= N && label != RootLabel;
     }
 
     public void Apply(int t)
@@ -128,11 +138,19 @@ internal sealed class ArcEagerState
         else if (t == Reduce)
         {
             Depth--;
+            if (Next == N + 1 && Depth == 0)
+            {
+                Next++;
+            }
         }
         else if (IsLeft(t))
         {
-            AddArc(Next, S0, LabelOf(t));
+            AddArc(Front, S0, LabelOf(t));
             Depth--;
+            if (Next == N + 1 && Depth == 0)
+            {
+                Next++;
+            }
         }
         else
         {
@@ -146,7 +164,12 @@ internal sealed class ArcEagerState
         Head[dependent] = head;
         Label[dependent] = label;
         var bit = 1UL << (label & 63);
-        if (dependent < head)
+        if (head == 0)
+        {
+            RightCount[0]++;
+            Right1[0] = dependent;
+        }
+        else if (dependent < head)
         {
             LeftCount[head]++;
             LeftSet[head] |= bit;

@@ -11,6 +11,7 @@ internal sealed class HashedPerceptron(int classes)
     private readonly Dictionary<ulong, int> _rows = [];
     private float[] _weights = new float[4096 * classes];
     private double[] _sums = new double[4096 * classes];
+    private int[] _updates = new int[4096];
     private long _instance = 1;
 
     public int Classes { get; } = classes;
@@ -40,7 +41,9 @@ internal sealed class HashedPerceptron(int classes)
         {
             foreach (var f in features)
             {
-                var row = Row(f) * Classes;
+                var r = Row(f);
+                _updates[r]++;
+                var row = r * Classes;
                 Bump(row + gold, 1f);
                 Bump(row + guess, -1f);
             }
@@ -70,18 +73,27 @@ internal sealed class HashedPerceptron(int classes)
         {
             Array.Resize(ref _weights, _weights.Length * 2);
             Array.Resize(ref _sums, _sums.Length * 2);
+            Array.Resize(ref _updates, _updates.Length * 2);
         }
 
         _rows[feature] = row;
         return row;
     }
 
-    /// <summary>The averaged weights, keeping entries whose magnitude is at least <paramref name="prune"/>.</summary>
-    public FeatureWeights Averaged(float prune)
+    /// <summary>
+    /// The averaged weights, keeping features that took part in at least <paramref name="minUpdates"/> updates (rarer
+    /// ones are mostly noise and cost memory and cache misses) and entries whose magnitude is at least <paramref name="prune"/>.
+    /// </summary>
+    public FeatureWeights Averaged(float prune, int minUpdates = 1)
     {
         var entries = new List<(ulong Feature, ushort Class, float Weight)>();
         foreach (var (feature, row) in _rows.OrderBy(kv => kv.Key))
         {
+            if (_updates[row] < minUpdates)
+            {
+                continue;
+            }
+
             for (var c = 0; c < Classes; c++)
             {
                 var i = (row * Classes) + c;

@@ -9,8 +9,6 @@ internal static class ParserFeatures
 {
     public const int Max = 96;
 
-    internal static readonly bool Extended = Environment.GetEnvironmentVariable("DATELINE_PARSER_EXP") == "1";
-
     private const ulong Absent = 0xAB5E;
     private const ulong RootWord = 0x7007;
 
@@ -18,16 +16,16 @@ internal static class ParserFeatures
     {
         var n = s.N;
         var s0 = s.S0;
-        var n0 = s.Next <= n ? s.Next : -1;
-        var n1 = n0 > 0 && n0 + 1 <= n ? n0 + 1 : -1;
-        var n2 = n1 > 0 && n1 + 1 <= n ? n1 + 1 : -1;
+        var n0 = s.Front;
+        var n1 = n0 > 0 ? (n0 < n ? n0 + 1 : 0) : -1; // the root follows the last word
+        var n2 = n1 > 0 ? (n1 < n ? n1 + 1 : 0) : -1;
         var s1 = s.S1;
         var s0h = s0 > 0 ? s.Head[s0] : -1;
         var s0h2 = s0h > 0 ? s.Head[s0h] : -1;
-        var s0l = s.Left1[s0];
-        var s0l2 = s.Left2[s0];
-        var s0r = s.Right1[s0];
-        var s0r2 = s.Right2[s0];
+        var s0l = s0 > 0 ? s.Left1[s0] : -1;
+        var s0l2 = s0 > 0 ? s.Left2[s0] : -1;
+        var s0r = s0 > 0 ? s.Right1[s0] : -1;
+        var s0r2 = s0 > 0 ? s.Right2[s0] : -1;
         var n0l = n0 > 0 ? s.Left1[n0] : -1;
         var n0l2 = n0 > 0 ? s.Left2[n0] : -1;
 
@@ -44,7 +42,7 @@ internal static class ParserFeatures
         var n1p = P(n1);
         var s0wp = FeatureHash.F(0, s0w, s0p);
         var n0wp = FeatureHash.F(0, n0w, n0p);
-        var d = n0 > 0 ? (ulong)Math.Min(n0 - s0, 7) : 0;
+        var d = n0 > 0 && s0 > 0 ? (ulong)Math.Min(n0 - s0, 7) : n0 == 0 ? 8UL : 0;
         var k = 0;
 
         f[k++] = FeatureHash.F(1, s0wp);
@@ -83,8 +81,8 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.F(31, s0w, n0w, d);
         f[k++] = FeatureHash.F(32, s0p, n0p, d);
 
-        var s0vr = (ulong)s.RightCount[s0];
-        var s0vl = (ulong)s.LeftCount[s0];
+        var s0vr = s0 > 0 ? (ulong)s.RightCount[s0] : 99;
+        var s0vl = s0 > 0 ? (ulong)s.LeftCount[s0] : 99;
         var n0vl = n0 > 0 ? (ulong)s.LeftCount[n0] : 99;
         f[k++] = FeatureHash.F(33, s0w, s0vr);
         f[k++] = FeatureHash.F(34, s0p, s0vr);
@@ -123,10 +121,12 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.F(65, s0p, P(s0h), P(s0h2));
         f[k++] = FeatureHash.F(66, n0p, P(n0l), P(n0l2));
 
-        f[k++] = FeatureHash.F(67, s0w, s.RightSet[s0]);
-        f[k++] = FeatureHash.F(68, s0p, s.RightSet[s0]);
-        f[k++] = FeatureHash.F(69, s0w, s.LeftSet[s0]);
-        f[k++] = FeatureHash.F(70, s0p, s.LeftSet[s0]);
+        var s0sr = s0 > 0 ? s.RightSet[s0] : Absent;
+        var s0sl = s0 > 0 ? s.LeftSet[s0] : Absent;
+        f[k++] = FeatureHash.F(67, s0w, s0sr);
+        f[k++] = FeatureHash.F(68, s0p, s0sr);
+        f[k++] = FeatureHash.F(69, s0w, s0sl);
+        f[k++] = FeatureHash.F(70, s0p, s0sl);
         f[k++] = FeatureHash.F(71, n0w, n0 > 0 ? s.LeftSet[n0] : Absent);
         f[k++] = FeatureHash.F(72, n0p, n0 > 0 ? s.LeftSet[n0] : Absent);
 
@@ -141,24 +141,8 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.F(79, W(s1), P(s1));
         f[k++] = FeatureHash.F(80, P(s1), s0p, n0p);
         f[k++] = FeatureHash.F(81, s0h < 0 ? 0UL : 1UL, s0p, n0p);
+        f[k++] = FeatureHash.F(83, s.RootFree ? 1UL : 0UL, s0p, n0p);
         f[k++] = FeatureHash.F(82, 1);
-        if (Extended)
-        {
-            var n1c = C(n1);
-            f[k++] = FeatureHash.F(83, s0c, n0w);
-            f[k++] = FeatureHash.F(84, s0w, n0c);
-            f[k++] = FeatureHash.F(85, s0c, n0c, d);
-            f[k++] = FeatureHash.F(86, n0c, n1c);
-            f[k++] = FeatureHash.F(87, s0c, P(s0l), n0c);
-            f[k++] = FeatureHash.F(88, s0c, P(s0r), n0c);
-            f[k++] = FeatureHash.F(89, C(s0h), s0c, n0c);
-            f[k++] = FeatureHash.F(90, n0w, n1w);
-            f[k++] = FeatureHash.F(91, n0p, n1w);
-            f[k++] = FeatureHash.F(92, s0p, n0p, L(s0l));
-            f[k++] = FeatureHash.F(93, s0p, n0p, L(s0r));
-            f[k++] = FeatureHash.F(94, s0p, n0w, L(s0));
-        }
-
         return k;
     }
 }

@@ -8,7 +8,7 @@ namespace Dateline.Nlp.Syntax;
 /// </summary>
 internal static class ParserTrainer
 {
-    public sealed record Options(int Iterations = 15, double Explore = 0.9, float Prune = 1e-3f, int Seed = 13);
+    public sealed record Options(int Iterations = 12, double Explore = 0.9, float Prune = 1e-3f, int Seed = 13, int MinUpdates = 3, int[]? TryMinUpdates = null);
 
     public sealed record Sentence(WordAtoms Atoms, ulong[] Tags, int[] GoldHeads, int[] GoldLabels);
 
@@ -60,11 +60,16 @@ internal static class ParserTrainer
             log?.Invoke($"parser: iteration {it + 1}/{options.Iterations}, zero-cost moves {(double)correct / total:F4}, {perceptron.Features} features");
             if (afterIteration is not null && it + 1 < options.Iterations)
             {
-                afterIteration(it + 1, new DependencyParser(labels, perceptron.Averaged(options.Prune)));
+                afterIteration(it + 1, new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates)));
             }
         }
 
-        return new DependencyParser(labels, perceptron.Averaged(options.Prune));
+        foreach (var min in options.TryMinUpdates ?? [])
+        {
+            afterIteration?.Invoke(-min, new DependencyParser(labels, perceptron.Averaged(options.Prune, min)));
+        }
+
+        return new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates));
     }
 
     private static (int Correct, int Total) TrainSentence(HashedPerceptron perceptron, Sentence s, int labels, int rootLabel, double explore, Random random)

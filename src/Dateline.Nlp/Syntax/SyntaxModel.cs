@@ -75,8 +75,7 @@ public sealed class SyntaxModel
 
     public static SyntaxModel Load(Stream tagger, Stream? parser, WordClusters clusters)
     {
-        using var brotli = new BrotliStream(tagger, CompressionMode.Decompress);
-        using var r = new BinaryReader(brotli, Encoding.UTF8);
+        using var r = new BinaryReader(Decompress(tagger), Encoding.UTF8);
         if (r.ReadString() != TaggerMagic)
         {
             throw new InvalidDataException("not a Dateline tagger model (bad header)");
@@ -87,10 +86,19 @@ public sealed class SyntaxModel
         return new SyntaxModel(posTagger, lemmatizer, parser is null ? null : ReadParser(parser), clusters);
     }
 
-    private static DependencyParser ReadParser(Stream stream)
+    /// <summary>The whole file decompressed at once: reading millions of small numbers from memory is many times faster than through the decoder.</summary>
+    private static MemoryStream Decompress(Stream stream)
     {
         using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-        using var r = new BinaryReader(brotli, Encoding.UTF8);
+        var memory = new MemoryStream();
+        brotli.CopyTo(memory);
+        memory.Position = 0;
+        return memory;
+    }
+
+    private static DependencyParser ReadParser(Stream stream)
+    {
+        using var r = new BinaryReader(Decompress(stream), Encoding.UTF8);
         return r.ReadString() != ParserMagic ? throw new InvalidDataException("not a Dateline parser model (bad header)") : DependencyParser.Read(r);
     }
 

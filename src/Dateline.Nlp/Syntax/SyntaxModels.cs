@@ -18,7 +18,7 @@ public static class SyntaxModels
 
     public static SyntaxModel Default => DefaultLazy.Value;
 
-    /// <summary>Loads models from files (for evaluating a model before it is committed); either may be null for the shipped one.</summary>
+    /// <summary>Loads models from files (for evaluating a model before it is committed); either may be null for the shipped one, and the parser "none" (tagging only).</summary>
     public static SyntaxModel Load(string? taggerPath, string? parserPath)
     {
         if (taggerPath is null && parserPath is null)
@@ -28,7 +28,12 @@ public static class SyntaxModels
 
         var assembly = Assembly.GetExecutingAssembly();
         using var tagger = taggerPath is null ? assembly.GetManifestResourceStream("Dateline.Nlp.Models.tagger.bin")! : File.OpenRead(taggerPath);
-        using var parser = parserPath is null ? assembly.GetManifestResourceStream("Dateline.Nlp.Models.parser.bin") : File.OpenRead(parserPath);
+        using var parser = parserPath switch
+        {
+            null => assembly.GetManifestResourceStream("Dateline.Nlp.Models.parser.bin"),
+            "none" => null,
+            _ => File.OpenRead(parserPath),
+        };
         return SyntaxModel.Load(tagger, parser, WordClusters.Default);
     }
 

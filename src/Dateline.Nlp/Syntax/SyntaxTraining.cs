@@ -8,10 +8,10 @@ public static class SyntaxTraining
     /// <summary>The joint tag the tagger predicts: "UPOS XPOS" (XPOS omitted when the treebank has none).</summary>
     public static string JointTag(ConlluWord w) => w.Xpos is "_" or "" ? w.Upos : $"{w.Upos} {w.Xpos}";
 
-    public static void TrainTagger(IReadOnlyList<ConlluSentence> sentences, Stream output, int iterations = 10, bool twoPass = true, Action<string>? log = null)
+    public static void TrainTagger(IReadOnlyList<ConlluSentence> sentences, Stream output, int iterations = 10, bool twoPass = true, Action<string>? log = null, int minUpdates = 1)
     {
         var data = sentences.Select(s => (s.Forms(), s.Words.Select(JointTag).ToArray())).ToList();
-        var tagger = TaggerTrainer.Train(data, WordClusters.Default, new TaggerTrainer.Options(iterations, TwoPass: twoPass), log);
+        var tagger = TaggerTrainer.Train(data, WordClusters.Default, new TaggerTrainer.Options(iterations, TwoPass: twoPass, MinUpdates: minUpdates), log);
         var lemmatizer = Lemmatizer.Train(sentences.SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Lemma)));
         log?.Invoke($"tagger: {tagger.Tags.Length} tags, {tagger.First.Features + (tagger.Second?.Features ?? 0)} features; lemmatiser: {lemmatizer.TableSize} words, {lemmatizer.RuleCount} suffix rules");
         SyntaxModel.SaveTagger(output, tagger, lemmatizer);
@@ -22,8 +22,8 @@ public static class SyntaxTraining
     /// tags), so it learns to parse through the tagger's mistakes.
     /// </summary>
     /// <param name="dev">Sentences to score after each iteration (with <paramref name="tagger"/>'s tags), to choose the number of iterations.</param>
-    public static void TrainParser(IReadOnlyList<ConlluSentence> sentences, Stream output, int iterations = 15, int tagIterations = 8, Action<string>? log = null,
-        IReadOnlyList<ConlluSentence>? dev = null, SyntaxModel? tagger = null)
+    public static void TrainParser(IReadOnlyList<ConlluSentence> sentences, Stream output, int iterations = 12, int tagIterations = 8, Action<string>? log = null,
+        IReadOnlyList<ConlluSentence>? dev = null, SyntaxModel? tagger = null, int minUpdates = 3, int[]? tryMinUpdates = null)
     {
         var data = sentences.Select(s => (s.Forms(), s.Words.Select(JointTag).ToArray())).ToList();
         var (tags, predicted) = TaggerTrainer.Jackknife(data, WordClusters.Default, new TaggerTrainer.Options(tagIterations), log);
@@ -41,11 +41,13 @@ public static class SyntaxTraining
                     score.Add(s, model.Analyze(s.Forms()));
                 }
 
-                log?.Invoke($"parser: after iteration {iteration}: dev UAS {score.UasScore:F4} LAS {score.LasScore:F4}");
+                log?.Invoke(iteration > 0
+                    ? $"parser: after iteration {iteration}: dev UAS {score.UasScore:F4} LAS {score.LasScore:F4}"
+                    : $"parser: keeping features with ≥ {-iteration} updates: {candidate.Weights.Features} features, {candidate.Weights.Bytes / 1024 / 1024} MiB, dev UAS {score.UasScore:F4} LAS {score.LasScore:F4}");
             };
         }
 
-        var parser = ParserTrainer.Train(trees, new ParserTrainer.Options(iterations), log, afterIteration);
+        var parser = ParserTrainer.Train(trees, new ParserTrainer.Options(iterations, MinUpdates: minUpdates, TryMinUpdates: tryMinUpdates), log, afterIteration);
         log?.Invoke($"parser: {parser.Weights.Features} features, {parser.Weights.Entries} weights ({parser.Weights.Bytes / 1024 / 1024} MiB in memory)");
         SyntaxModel.SaveParser(output, parser);
     }

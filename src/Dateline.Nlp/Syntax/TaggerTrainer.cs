@@ -9,7 +9,7 @@ namespace Dateline.Nlp.Syntax;
 /// </summary>
 internal static class TaggerTrainer
 {
-    public sealed record Options(int Iterations = 10, int Folds = 4, bool TwoPass = true, float Prune = 1e-3f, int Seed = 7);
+    public sealed record Options(int Iterations = 10, int Folds = 4, bool TwoPass = true, float Prune = 1e-3f, int Seed = 7, int MinUpdates = 1);
 
     public static PosTagger Train(IReadOnlyList<(string[] Words, string[] Tags)> data, WordClusters clusters, Options options, Action<string>? log = null)
     {
@@ -88,6 +88,6 @@ internal static class TaggerTrainer
             log?.Invoke($"tagger {name}: iteration {it + 1}/{options.Iterations}, training accuracy {(double)correct / total:F4}");
         }
 
-        return perceptron.Averaged(options.Prune);
+        return perceptron.Averaged(options.Prune, options.MinUpdates);
     }
 }

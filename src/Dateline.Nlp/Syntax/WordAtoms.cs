@@ -11,6 +11,8 @@ internal sealed class WordAtoms
 {
     public const ulong None = 0x5EED;
 
+    private static readonly System.Buffers.SearchValues<char> Normalized = System.Buffers.SearchValues.Create("0123456789’‘“”—–");
+
     public WordAtoms(string[] words, WordClusters clusters)
     {
         var n = words.Length;
@@ -38,15 +40,14 @@ internal sealed class WordAtoms
             Suffix2[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 2)));
             Suffix3[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 3)));
             Suffix4[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 4)));
-            Shape[i] = FeatureHash.Of(Entities.TokenShape.Long(w));
-            if (clusters.Lookup(w) is { } c)
+            Shape[i] = ShapeHash(w);
+            if (clusters.Lookup(lower) is { } c)
             {
                 Coarse[i] = (ulong)c.Coarse + 1;
                 Fine[i] = (ulong)c.Fine + 1;
             }
 
-            Flags[i] = (ulong)((char.IsUpper(w[0]) ? 1 : 0) | (w.Contains('-') ? 2 : 0) | (w.Any(char.IsDigit) ? 4 : 0)
-                | (i == 0 ? 8 : 0) | (w.Length > 1 && w.All(ch => !char.IsLower(ch)) && w.Any(char.IsLetter) ? 16 : 0));
+            Flags[i] = WordFlags(w, i == 0);
         }
     }
 
@@ -74,10 +75,45 @@ internal sealed class WordAtoms
 
     public ulong[] Flags { get; }
 
+    /// <summary>The hash of <see cref="Entities.TokenShape.Long"/>'s shape ("Xxxxx", "dd-dd"), without building the string.</summary>
+    internal static ulong ShapeHash(string w)
+    {
+        Span<char> shape = w.Length <= 256 ? stackalloc char[w.Length] : new char[w.Length];
+        var length = 0;
+        var last = '\0';
+        var run = 0;
+        foreach (var ch in w)
+        {
+            var c = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
+            run = c == last ? run + 1 : 1;
+            last = c;
+            if (run <= 4)
+            {
+                shape[length++] = c;
+            }
+        }
+
+        return FeatureHash.Of(shape[..length]);
+    }
+
+    private static ulong WordFlags(string w, bool first)
+    {
+        bool hyphen = false, digit = false, lower = false, letter = false;
+        foreach (var ch in w)
+        {
+            hyphen |= ch == '-';
+            digit |= char.IsDigit(ch);
+            lower |= char.IsLower(ch);
+            letter |= char.IsLetter(ch);
+        }
+
+        return (ulong)((char.IsUpper(w[0]) ? 1 : 0) | (hyphen ? 2 : 0) | (digit ? 4 : 0) | (first ? 8 : 0) | (w.Length > 1 && !lower && letter ? 16 : 0));
+    }
+
     /// <summary>Digits become 0 (numbers share weights), typographic quotes and dashes their ASCII forms.</summary>
     private static string Normalize(string lower)
     {
-        if (!lower.Any(c => char.IsDigit(c) || c is '’' or '‘' or '“' or '”' or '—' or '–'))
+        if (lower.AsSpan().IndexOfAny(Normalized) < 0)
         {
             return lower;
         }

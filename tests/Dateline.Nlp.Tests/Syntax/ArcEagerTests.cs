@@ -33,24 +33,27 @@ public sealed class ArcEagerTests
         state.Apply(ArcEagerState.Shift); // Ishiba on the stack, "wants" in front
         Assert.Equal(0, ArcEagerOracle.Cost(state, ArcEagerState.LeftArc(1), Heads, Labels));
         Assert.Equal(1, ArcEagerOracle.Cost(state, ArcEagerState.LeftArc(5), Heads, Labels)); // right head, wrong label
-        // Shifting "wants" loses two arcs: Ishiba can no longer take it as head, nor can the root (under Ishiba) take it.
-        Assert.Equal(2, ArcEagerOracle.Cost(state, ArcEagerState.Shift, Heads, Labels));
+        // Shifting "wants" loses one arc: Ishiba can no longer take it as head. The root, at the end of the buffer, still can.
+        Assert.Equal(1, ArcEagerOracle.Cost(state, ArcEagerState.Shift, Heads, Labels));
         Assert.False(state.IsValid(ArcEagerState.Reduce)); // Ishiba has no head yet
         Assert.False(state.IsValid(ArcEagerState.LeftArc(2))); // only the root takes the root label
     }
 
     [Fact]
-    public void The_root_takes_one_dependent_and_leftovers_hang_under_it()
+    public void The_root_comes_last_takes_one_dependent_and_leftovers_hang_under_it()
     {
         var state = new ArcEagerState(3, 3, rootLabel: 2);
-        state.Apply(ArcEagerState.RightArc(2));
-        Assert.False(state.IsValid(ArcEagerState.Reduce) && state.S0 == 0);
+        state.Apply(ArcEagerState.Shift);
+        Assert.False(state.IsValid(ArcEagerState.LeftArc(2))); // a word in front: not the root yet
         state.Apply(ArcEagerState.Shift);
         state.Apply(ArcEagerState.Shift);
-        Assert.True(state.Terminal);
+        Assert.Equal(0, state.Front); // only the root is left in the buffer
+        Assert.False(state.IsValid(ArcEagerState.LeftArc(1)));
+        state.Apply(ArcEagerState.LeftArc(2));
+        Assert.True(state.Terminal); // the word below cannot take the root any more
         var (heads, labels) = state.Finish(fallbackLabel: 0);
-        Assert.Equal([-1, 0, 0], heads);
-        Assert.Equal([2, 0, 0], labels);
+        Assert.Equal([2, 2, -1], heads);
+        Assert.Equal([0, 0, 2], labels);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class LearningTests
         using var tagger = new MemoryStream();
         using var parser = new MemoryStream();
         SyntaxTraining.TrainTagger(data, tagger, iterations: 5);
-        SyntaxTraining.TrainParser(data, parser, iterations: 6, tagIterations: 3);
+        SyntaxTraining.TrainParser(data, parser, iterations: 6, tagIterations: 3, minUpdates: 1);
         return (tagger.ToArray(), parser.ToArray());
     }
 

@@ -1,6 +1,7 @@
 using Dateline.Core.Documents;
 using Dateline.Nlp.Syntax;
 using Dateline.Nlp.Tokens;
+using Dateline.Testing.Specs;
 
 namespace Dateline.Nlp.Tests.Syntax;
 
@@ -8,24 +9,14 @@ namespace Dateline.Nlp.Tests.Syntax;
 [Trait("issue", "11")]
 public sealed class SyntaxSpecTests
 {
-    public static TheoryData<string, string> Examples()
-    {
-        var data = new TheoryData<string, string>();
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", "Syntax.md"));
-        foreach (var block in text.Split("```example", StringSplitOptions.None).Skip(1))
-        {
-            var body = block[..block.IndexOf("```", StringComparison.Ordinal)].Trim('\n', '\r');
-            var parts = body.Split("\n.\n", 2, StringSplitOptions.None);
-            data.Add(parts[0].Trim(), parts[1].Trim());
-        }
-
-        return data;
-    }
+    public static TheoryData<SpecExample> Examples => SpecFile.Load("Specs/Syntax.md");
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Example(string sentence, string expected)
+    public void Example(SpecExample example)
     {
+        var sentence = example.Input;
+        var expected = example.Expected;
         var doc = Document.FromText("spec", sentence);
         Parse(doc);
         var tokens = doc.Get(Layers.Tokens);
