@@ -7,8 +7,15 @@ internal static class TokenShape
 {
     public static string Long(string w)
     {
-        var sb = new StringBuilder(Math.Min(w.Length, 12));
-        char last = '\0';
+        Span<char> shape = w.Length <= 256 ? stackalloc char[w.Length] : new char[w.Length];
+        return new string(shape[..Long(w, shape)]);
+    }
+
+    /// <summary>Writes the long shape into <paramref name="into"/> (at least as long as the word) and returns its length.</summary>
+    public static int Long(ReadOnlySpan<char> w, Span<char> into)
+    {
+        var length = 0;
+        var last = '\0';
         var run = 0;
         foreach (var ch in w)
         {
@@ -17,11 +24,11 @@ internal static class TokenShape
             last = c;
             if (run <= 4)
             {
-                sb.Append(c);
+                into[length++] = c;
             }
         }
 
-        return sb.ToString();
+        return length;
     }
 
     public static string Short(string w)

@@ -79,21 +79,7 @@ internal sealed class WordAtoms
     internal static ulong ShapeHash(string w)
     {
         Span<char> shape = w.Length <= 256 ? stackalloc char[w.Length] : new char[w.Length];
-        var length = 0;
-        var last = '\0';
-        var run = 0;
-        foreach (var ch in w)
-        {
-            var c = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
-            run = c == last ? run + 1 : 1;
-            last = c;
-            if (run <= 4)
-            {
-                shape[length++] = c;
-            }
-        }
-
-        return FeatureHash.Of(shape[..length]);
+        return FeatureHash.Of(shape[..Entities.TokenShape.Long(w, shape)]);
     }
 
     private static ulong WordFlags(string w, bool first)
