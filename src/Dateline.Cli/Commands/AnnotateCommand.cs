@@ -60,12 +60,29 @@ internal static class AnnotateCommand
                 return ExitCodes.Success;
             }
 
-            var docs = inFormat == "jsonl" ? ReadJsonl(text) : [("doc-1", text, ParseDate(result.GetValue(date), "--date"))];
-            var results = new List<string>();
-            foreach (var (id, body, published) in docs)
+            IEnumerable<AnnotateInput> docs = inFormat == "jsonl"
+                ? AnnotateInput.ReadJsonl(text)
+                : [new AnnotateInput(1, "doc-1", text, ParseDate(result.GetValue(date), "--date"), null)];
+            var source = path == "-" ? "stdin" : path;
+            var array = outFormat == "json" && inFormat != "text";
+            var (written, skipped) = (0, 0);
+            if (array)
             {
-                var doc = Document.FromText(id, body);
-                if (published is { } day)
+                await Console.Out.WriteAsync("[\n");
+            }
+
+            // Each document is written as soon as it is done; a bad input line is reported and skipped, as ingest does.
+            foreach (var input in docs)
+            {
+                if (input.Problem is { } problem)
+                {
+                    skipped++;
+                    await Console.Error.WriteLineAsync($"{source} [line {input.Line}]: {problem}");
+                    continue;
+                }
+
+                var doc = Document.FromText(input.Id, input.Text);
+                if (input.Date is { } day)
                 {
                     doc.Set(Layers.DocumentDate, day);
                 }
@@ -85,13 +102,21 @@ internal static class AnnotateCommand
                 }
                 else
                 {
-                    results.Add(DocumentJson.Serialize(doc, conllTags, indented: true));
+                    await Console.Out.WriteAsync((written > 0 ? ",\n" : "") + DocumentJson.Serialize(doc, conllTags, indented: true) + (array ? "" : "\n"));
                 }
+
+                written++;
+                await Console.Out.FlushAsync(ct);
             }
 
-            if (outFormat == "json")
+            if (array)
             {
-                await Console.Out.WriteLineAsync(results.Count == 1 && inFormat == "text" ? results[0] : "[\n" + string.Join(",\n", results) + "\n]");
+                await Console.Out.WriteLineAsync("\n]");
+            }
+
+            if (skipped > 0)
+            {
+                return ExitCodes.PartialSuccess;
             }
 
             return ExitCodes.Success;
@@ -103,34 +128,6 @@ internal static class AnnotateCommand
         value is null ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
         : throw new UsageException($"{where}: '{value}' is not a date YYYY-MM-DD");
-
-    private static List<(string Id, string Text, DateOnly? Date)> ReadJsonl(string text)
-    {
-        var docs = new List<(string, string, DateOnly?)>();
-        var n = 0;
-        foreach (var line in text.Split('\n'))
-        {
-            n++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                var o = JsonDocument.Parse(line).RootElement;
-                var id = o.TryGetProperty("id", out var i) ? i.ToString() : $"line-{n}";
-                var published = o.TryGetProperty("date", out var dt) && dt.ValueKind == JsonValueKind.String ? ParseDate(dt.GetString(), $"input line {n}") : null;
-                docs.Add((id, o.GetProperty("text").GetString() ?? string.Empty, published));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new UsageException($"input line {n} is not a JSON object with a \"text\" string: {ex.Message}");
-            }
-        }
-
-        return docs;
-    }
 
     /// <summary>TOKEN TAG lines in BIO, a blank line after each sentence.</summary>
     private static string ToConll(Document doc, bool conllTags)
