@@ -10,7 +10,7 @@ namespace Dateline.Cli.Commands;
 internal static class SyntaxCommands
 {
     public static Command TrainTagger() => CreateTrain("tagger", "Train the part-of-speech tagger and lemmatiser (averaged perceptron) on CoNLL-U treebanks",
-        "src/Dateline.Nlp/Models/tagger.bin", 10, (sentences, stream, iterations, log) =>
+        "src/Dateline.Nlp/Models/tagger.bin", 10, (_, sentences, stream, iterations, log) =>
             SyntaxTraining.TrainTagger(sentences, stream, iterations, log: log));
 
     public static Command TrainParser()
@@ -19,16 +19,14 @@ internal static class SyntaxCommands
         var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags --dev (default: the shipped one)" };
         var minUpdates = new Option<int>("--min-updates") { Description = "Keep features that took part in at least this many training updates", DefaultValueFactory = _ => 3 };
         var tryMinUpdates = new Option<int[]>("--try-min-updates") { Description = "With --dev: also score the model pruned at these levels", AllowMultipleArgumentsPerToken = true };
-        ParseResult? parsed = null;
         var command = CreateTrain("parser", "Train the dependency parser (arc-eager, dynamic oracle, averaged perceptron) on CoNLL-U treebanks",
-            "src/Dateline.Nlp/Models/parser.bin", 12, (sentences, stream, iterations, log) =>
+            "src/Dateline.Nlp/Models/parser.bin", 12, (parsed, sentences, stream, iterations, log) =>
             {
-                var devFiles = parsed?.GetValue(dev) ?? [];
-                var devSentences = devFiles.SelectMany(Conllu.ReadFile).ToList();
-                var taggerModel = devSentences.Count > 0 ? SyntaxModels.LoadTagger(parsed?.GetValue(tagger)) : null;
+                var devSentences = (parsed.GetValue(dev) ?? []).SelectMany(Conllu.ReadFile).ToList();
+                var taggerModel = devSentences.Count > 0 ? SyntaxModels.Load(parsed.GetValue(tagger), "none") : null;
                 SyntaxTraining.TrainParser(sentences, stream, iterations, log: log, dev: devSentences, tagger: taggerModel,
-                    minUpdates: parsed?.GetValue(minUpdates) ?? 3, tryMinUpdates: parsed?.GetValue(tryMinUpdates));
-            }, r => parsed = r);
+                    minUpdates: parsed.GetValue(minUpdates), tryMinUpdates: parsed.GetValue(tryMinUpdates));
+            });
         command.Options.Add(dev);
         command.Options.Add(tagger);
         command.Options.Add(minUpdates);
@@ -37,7 +35,7 @@ internal static class SyntaxCommands
     }
 
     private static Command CreateTrain(string name, string description, string defaultOut, int defaultIterations,
-        Action<List<ConlluSentence>, Stream, int, Action<string>> train, Action<ParseResult>? capture = null)
+        Action<ParseResult, List<ConlluSentence>, Stream, int, Action<string>> train)
     {
         var data = new Option<string[]>("--train") { Description = "CoNLL-U training files", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => defaultOut };
@@ -46,7 +44,6 @@ internal static class SyntaxCommands
         var command = new Command(name, description) { data, output, iterations, holdOut };
         command.SetAction((result, ct) =>
         {
-            capture?.Invoke(result);
             var clock = Stopwatch.StartNew();
             var sentences = ReadAll(result.GetValue(data)!, result.GetValue(holdOut), inFold: false);
             Console.Error.WriteLine($"train {name}: {sentences.Count} sentences, {sentences.Sum(s => s.Words.Length)} words");
@@ -54,7 +51,7 @@ internal static class SyntaxCommands
             var temp = path + ".tmp";
             using (var file = File.Create(temp))
             {
-                train(sentences, file, result.GetValue(iterations), m => Console.Error.WriteLine($"train {name}: {m}"));
+                train(result, sentences, file, result.GetValue(iterations), m => Console.Error.WriteLine($"train {name}: {m}"));
             }
 
             File.Move(temp, path, overwrite: true);

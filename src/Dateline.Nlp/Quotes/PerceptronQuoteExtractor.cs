@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dateline.Core.Documents;
 using Dateline.Core.Pipelines;
+using Dateline.Nlp.Learning;
 using Dateline.Nlp.Quotes.Attribution;
 
 namespace Dateline.Nlp.Quotes;

@@ -13,10 +13,35 @@ internal sealed class Lemmatizer
     private readonly Dictionary<string, string> _table;
     private readonly Dictionary<string, (int Strip, string Add)> _rules;
 
+    // The same table and rules split by UPOS, so a lookup needs no key string (and suffixes no substring) per word.
+    private readonly Dictionary<string, Dictionary<string, string>> _tableByTag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (int Strip, string Add)>> _rulesByTag = new(StringComparer.Ordinal);
+
     internal Lemmatizer(Dictionary<string, string> table, Dictionary<string, (int Strip, string Add)> rules)
     {
         _table = table;
         _rules = rules;
+        foreach (var (key, lemma) in table)
+        {
+            ByTag(_tableByTag, key, out var form)[form] = lemma;
+        }
+
+        foreach (var (key, rule) in rules)
+        {
+            ByTag(_rulesByTag, key, out var suffix)[suffix] = rule;
+        }
+    }
+
+    private static Dictionary<string, T> ByTag<T>(Dictionary<string, Dictionary<string, T>> split, string key, out string rest)
+    {
+        var tab = key.IndexOf('\t');
+        rest = key[(tab + 1)..];
+        if (!split.TryGetValue(key[..tab], out var inner))
+        {
+            split[key[..tab]] = inner = new Dictionary<string, T>(StringComparer.Ordinal);
+        }
+
+        return inner;
     }
 
     public int TableSize => _table.Count;
@@ -25,7 +50,8 @@ internal sealed class Lemmatizer
 
     public string Lemmatize(string form, string upos)
     {
-        if (_table.TryGetValue(Key(form, upos), out var lemma) || _table.TryGetValue(Key(form.ToLowerInvariant(), upos), out lemma))
+        var lower = form.ToLowerInvariant();
+        if (_tableByTag.TryGetValue(upos, out var table) && (table.TryGetValue(form, out var lemma) || table.TryGetValue(lower, out lemma)))
         {
             return lemma;
         }
@@ -35,12 +61,15 @@ internal sealed class Lemmatizer
             return form;
         }
 
-        var lower = form.ToLowerInvariant();
-        for (var len = Math.Min(MaxSuffix, lower.Length - 1); len >= 1; len--)
+        if (_rulesByTag.TryGetValue(upos, out var rules))
         {
-            if (_rules.TryGetValue(Key(lower[^len..], upos), out var rule) && rule.Strip < lower.Length)
+            var suffixes = rules.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var len = Math.Min(MaxSuffix, lower.Length - 1); len >= 1; len--)
             {
-                return lower[..^rule.Strip] + rule.Add;
+                if (suffixes.TryGetValue(lower.AsSpan(lower.Length - len), out var rule) && rule.Strip < lower.Length)
+                {
+                    return lower[..^rule.Strip] + rule.Add;
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using Dateline.Nlp.Learning;
 namespace Dateline.Nlp.Syntax;
 
 /// <summary>

@@ -14,6 +14,8 @@ public sealed class SyntaxModel
     private const string ParserMagic = "DLDEP1";
 
     private readonly ulong[] _tagValues;
+    private readonly string[] _upos;
+    private readonly string[] _xpos;
 
     internal SyntaxModel(PosTagger tagger, Lemmatizer lemmatizer, DependencyParser? parser, WordClusters clusters)
     {
@@ -22,6 +24,8 @@ public sealed class SyntaxModel
         Parser = parser;
         Clusters = clusters;
         _tagValues = [.. tagger.Tags.Select(PosTagger.TagValue)];
+        _upos = [.. tagger.Tags.Select(t => PosTagger.Split(t).Upos)];
+        _xpos = [.. tagger.Tags.Select(t => PosTagger.Split(t).Xpos)];
     }
 
     internal PosTagger Tagger { get; }
@@ -46,7 +50,7 @@ public sealed class SyntaxModel
         var values = new ulong[n];
         for (var i = 0; i < n; i++)
         {
-            (upos[i], xpos[i]) = PosTagger.Split(Tagger.Tags[tags[i]]);
+            (upos[i], xpos[i]) = (_upos[tags[i]], _xpos[tags[i]]);
             lemmas[i] = Lemmatizer.Lemmatize(words[i], upos[i]);
             values[i] = _tagValues[tags[i]];
         }
@@ -70,8 +74,6 @@ public sealed class SyntaxModel
 
         return new SyntaxAnalysis(lemmas, upos, xpos, heads, relations);
     }
-
-    public SyntaxModel WithParser(Stream parser) => new(Tagger, Lemmatizer, ReadParser(parser), Clusters);
 
     public static SyntaxModel Load(Stream tagger, Stream? parser, WordClusters clusters)
     {

@@ -8,17 +8,17 @@ public static class SyntaxModels
 {
     private static readonly Lazy<SyntaxModel> DefaultLazy = new(() =>
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        using var tagger = assembly.GetManifestResourceStream("Dateline.Nlp.Models.tagger.bin")
-            ?? throw new InvalidOperationException("The tagger model is not embedded; run `./dateline train tagger` (see docs/MODELS.md).");
-        using var parser = assembly.GetManifestResourceStream("Dateline.Nlp.Models.parser.bin")
-            ?? throw new InvalidOperationException("The parser model is not embedded; run `./dateline train parser` (see docs/MODELS.md).");
+        using var tagger = Embedded("tagger");
+        using var parser = Embedded("parser");
         return SyntaxModel.Load(tagger, parser, WordClusters.Default);
     });
 
     public static SyntaxModel Default => DefaultLazy.Value;
 
-    /// <summary>Loads models from files (for evaluating a model before it is committed); either may be null for the shipped one, and the parser "none" (tagging only).</summary>
+    /// <summary>
+    /// Loads models from files (for evaluating a model before it is committed); either may be null for the shipped
+    /// one, and the parser "none" for tagging only.
+    /// </summary>
     public static SyntaxModel Load(string? taggerPath, string? parserPath)
     {
         if (taggerPath is null && parserPath is null)
@@ -26,24 +26,17 @@ public static class SyntaxModels
             return Default;
         }
 
-        var assembly = Assembly.GetExecutingAssembly();
-        using var tagger = taggerPath is null ? assembly.GetManifestResourceStream("Dateline.Nlp.Models.tagger.bin")! : File.OpenRead(taggerPath);
+        using var tagger = taggerPath is null ? Embedded("tagger") : File.OpenRead(taggerPath);
         using var parser = parserPath switch
         {
-            null => assembly.GetManifestResourceStream("Dateline.Nlp.Models.parser.bin"),
+            null => Embedded("parser"),
             "none" => null,
             _ => File.OpenRead(parserPath),
         };
         return SyntaxModel.Load(tagger, parser, WordClusters.Default);
     }
 
-    /// <summary>A tagger alone (no parser), from a file or the shipped one.</summary>
-    public static SyntaxModel LoadTagger(string? taggerPath)
-    {
-        using var tagger = taggerPath is null
-            ? Assembly.GetExecutingAssembly().GetManifestResourceStream("Dateline.Nlp.Models.tagger.bin")
-                ?? throw new InvalidOperationException("The tagger model is not embedded; run `./dateline train tagger` (see docs/MODELS.md).")
-            : File.OpenRead(taggerPath);
-        return SyntaxModel.Load(tagger, null, WordClusters.Default);
-    }
+    private static Stream Embedded(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"Dateline.Nlp.Models.{name}.bin")
+            ?? throw new InvalidOperationException($"The {name} model is not embedded; run `./dateline train {name}` (see docs/MODELS.md).");
 }

@@ -1,3 +1,4 @@
+using Dateline.Nlp.Learning;
 namespace Dateline.Nlp.Syntax;
 
 /// <summary>
@@ -24,51 +25,51 @@ internal static class TaggerFeatures
         var p2 = (ulong)(previous2 + 1);
         var w = a.Lower[i];
 
-        f[k++] = FeatureHash.F(1, 1);
-        f[k++] = FeatureHash.F(2, w);
-        f[k++] = FeatureHash.F(3, a.Form[i]);
-        f[k++] = FeatureHash.F(4, a.Suffix1[i]);
-        f[k++] = FeatureHash.F(5, a.Suffix2[i]);
-        f[k++] = FeatureHash.F(6, a.Suffix3[i]);
-        f[k++] = FeatureHash.F(7, a.Suffix4[i]);
-        f[k++] = FeatureHash.F(8, a.Prefix1[i]);
-        f[k++] = FeatureHash.F(9, a.Prefix3[i]);
-        f[k++] = FeatureHash.F(10, a.Shape[i]);
-        f[k++] = FeatureHash.F(11, a.Flags[i]);
-        f[k++] = FeatureHash.F(12, a.Coarse[i]);
-        f[k++] = FeatureHash.F(13, a.Fine[i]);
-        f[k++] = FeatureHash.F(14, W(i - 1));
-        f[k++] = FeatureHash.F(15, W(i - 2));
-        f[k++] = FeatureHash.F(16, W(i + 1));
-        f[k++] = FeatureHash.F(17, W(i + 2));
-        f[k++] = FeatureHash.F(18, S3(i - 1));
-        f[k++] = FeatureHash.F(19, S3(i + 1));
-        f[k++] = FeatureHash.F(20, Fine(i - 1));
-        f[k++] = FeatureHash.F(21, Fine(i + 1));
-        f[k++] = FeatureHash.F(22, Fine(i + 2));
-        f[k++] = FeatureHash.F(23, Shape(i - 1));
-        f[k++] = FeatureHash.F(24, Shape(i + 1));
-        f[k++] = FeatureHash.F(25, p1);
-        f[k++] = FeatureHash.F(26, p2);
-        f[k++] = FeatureHash.F(27, p1, p2);
-        f[k++] = FeatureHash.F(28, p1, w);
-        f[k++] = FeatureHash.F(29, p1, a.Suffix3[i]);
-        f[k++] = FeatureHash.F(30, W(i - 1), w);
-        f[k++] = FeatureHash.F(31, w, W(i + 1));
-        f[k++] = FeatureHash.F(32, p1, W(i + 1));
-        f[k++] = FeatureHash.F(33, p1, Fine(i));
-        f[k++] = FeatureHash.F(34, a.Flags[i], a.Suffix2[i]);
-        f[k++] = FeatureHash.F(35, W(i - 1), W(i + 1));
+        f[k++] = FeatureHash.Key(1, 1);
+        f[k++] = FeatureHash.Key(2, w);
+        f[k++] = FeatureHash.Key(3, a.Form[i]);
+        f[k++] = FeatureHash.Key(4, a.Suffix1[i]);
+        f[k++] = FeatureHash.Key(5, a.Suffix2[i]);
+        f[k++] = FeatureHash.Key(6, a.Suffix3[i]);
+        f[k++] = FeatureHash.Key(7, a.Suffix4[i]);
+        f[k++] = FeatureHash.Key(8, a.Prefix1[i]);
+        f[k++] = FeatureHash.Key(9, a.Prefix3[i]);
+        f[k++] = FeatureHash.Key(10, a.Shape[i]);
+        f[k++] = FeatureHash.Key(11, a.Flags[i]);
+        f[k++] = FeatureHash.Key(12, a.Coarse[i]);
+        f[k++] = FeatureHash.Key(13, a.Fine[i]);
+        f[k++] = FeatureHash.Key(14, W(i - 1));
+        f[k++] = FeatureHash.Key(15, W(i - 2));
+        f[k++] = FeatureHash.Key(16, W(i + 1));
+        f[k++] = FeatureHash.Key(17, W(i + 2));
+        f[k++] = FeatureHash.Key(18, S3(i - 1));
+        f[k++] = FeatureHash.Key(19, S3(i + 1));
+        f[k++] = FeatureHash.Key(20, Fine(i - 1));
+        f[k++] = FeatureHash.Key(21, Fine(i + 1));
+        f[k++] = FeatureHash.Key(22, Fine(i + 2));
+        f[k++] = FeatureHash.Key(23, Shape(i - 1));
+        f[k++] = FeatureHash.Key(24, Shape(i + 1));
+        f[k++] = FeatureHash.Key(25, p1);
+        f[k++] = FeatureHash.Key(26, p2);
+        f[k++] = FeatureHash.Key(27, p1, p2);
+        f[k++] = FeatureHash.Key(28, p1, w);
+        f[k++] = FeatureHash.Key(29, p1, a.Suffix3[i]);
+        f[k++] = FeatureHash.Key(30, W(i - 1), w);
+        f[k++] = FeatureHash.Key(31, w, W(i + 1));
+        f[k++] = FeatureHash.Key(32, p1, W(i + 1));
+        f[k++] = FeatureHash.Key(33, p1, Fine(i));
+        f[k++] = FeatureHash.Key(34, a.Flags[i], a.Suffix2[i]);
+        f[k++] = FeatureHash.Key(35, W(i - 1), W(i + 1));
         if (ahead is not null)
         {
             ulong T(int j) => j >= n ? End : (ulong)(ahead[j] + 1);
-            f[k++] = FeatureHash.F(40, T(i + 1));
-            f[k++] = FeatureHash.F(41, T(i + 1), T(i + 2));
-            f[k++] = FeatureHash.F(42, p1, T(i + 1));
-            f[k++] = FeatureHash.F(43, w, T(i + 1));
-            f[k++] = FeatureHash.F(44, T(i + 1), a.Suffix3[i]);
-            f[k++] = FeatureHash.F(45, (ulong)(ahead[i] + 1));
-            f[k++] = FeatureHash.F(46, (ulong)(ahead[i] + 1), w);
+            f[k++] = FeatureHash.Key(40, T(i + 1));
+            f[k++] = FeatureHash.Key(41, T(i + 1), T(i + 2));
+            f[k++] = FeatureHash.Key(42, p1, T(i + 1));
+            f[k++] = FeatureHash.Key(43, w, T(i + 1));
+            f[k++] = FeatureHash.Key(44, T(i + 1), a.Suffix3[i]);
+            f[k++] = FeatureHash.Key(45, (ulong)(ahead[i] + 1));
+            f[k++] = FeatureHash.Key(46, (ulong)(ahead[i] + 1), w);
         }
 
         return k;

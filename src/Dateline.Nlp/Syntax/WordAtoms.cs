@@ -34,12 +34,12 @@ internal sealed class WordAtoms
             var lower = w.ToLowerInvariant();
             Lower[i] = FeatureHash.Of(Normalize(lower));
             Form[i] = FeatureHash.Of(w);
-            Prefix1[i] = FeatureHash.Of(lower.AsSpan(0, Math.Min(1, lower.Length)));
-            Prefix3[i] = FeatureHash.Of(lower.AsSpan(0, Math.Min(3, lower.Length)));
-            Suffix1[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 1)));
-            Suffix2[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 2)));
-            Suffix3[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 3)));
-            Suffix4[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 4)));
+            Prefix1[i] = FeatureHash.Of(lower.AsSpan(0, Math.Min(1, lower.Length)), false);
+            Prefix3[i] = FeatureHash.Of(lower.AsSpan(0, Math.Min(3, lower.Length)), false);
+            Suffix1[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 1)), false);
+            Suffix2[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 2)), false);
+            Suffix3[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 3)), false);
+            Suffix4[i] = FeatureHash.Of(lower.AsSpan(Math.Max(0, lower.Length - 4)), false);
             Shape[i] = ShapeHash(w);
             if (clusters.Lookup(lower) is { } c)
             {
@@ -79,7 +79,7 @@ internal sealed class WordAtoms
     internal static ulong ShapeHash(string w)
     {
         Span<char> shape = w.Length <= 256 ? stackalloc char[w.Length] : new char[w.Length];
-        return FeatureHash.Of(shape[..Entities.TokenShape.Long(w, shape)]);
+        return FeatureHash.Of(shape[..Entities.TokenShape.Long(w, shape)], false);
     }
 
     private static ulong WordFlags(string w, bool first)

@@ -1,4 +1,5 @@
 using Dateline.Nlp.Entities;
+using Dateline.Nlp.Learning;
 using Dateline.Nlp.Syntax;
 
 namespace Dateline.Nlp.Tests.Syntax;

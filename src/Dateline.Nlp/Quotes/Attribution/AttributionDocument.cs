@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Dateline.Core.Documents;
+using Dateline.Nlp.Learning;
 using Dateline.Nlp.Lexicons;
 
 namespace Dateline.Nlp.Quotes.Attribution;

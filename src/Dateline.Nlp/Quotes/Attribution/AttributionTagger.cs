@@ -1,3 +1,4 @@
+using Dateline.Nlp.Learning;
 namespace Dateline.Nlp.Quotes.Attribution;
 
 /// <summary>Scores a feature list for every class; the trained tables and the training perceptron both do this.</summary>

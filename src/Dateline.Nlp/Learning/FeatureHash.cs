@@ -1,8 +1,8 @@
-namespace Dateline.Nlp.Quotes.Attribution;
+namespace Dateline.Nlp.Learning;
 
 /// <summary>
-/// 64-bit feature keys built without strings: a template number mixed with value hashes. Deterministic across runs and
-/// machines (string.GetHashCode is randomised per process, so it is not used).
+/// 64-bit feature keys built without strings: a template number mixed with value hashes, shared by the quote and syntax
+/// models. Deterministic across runs and machines (string.GetHashCode is randomised per process, so it is not used).
 /// </summary>
 internal static class FeatureHash
 {
