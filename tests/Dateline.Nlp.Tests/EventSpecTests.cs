@@ -43,7 +43,7 @@ public sealed class EventSpecTests
         }
 
         var lines = doc.Get(Layers.Events).Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"{e.Source.Code} > {(e.Target?.Code is { Length: > 0 } t ? t : "-")} {e.Cameo} {e.Modality}")).ToList();
+            $"{e.Source.Code} > {(e.Target?.Code is { Length: > 0 } t ? t : "-")} {e.Cameo} {e.Modality}{(e.Negated ? " negated" : string.Empty)}")).ToList();
         Assert.Equal(expected, lines.Count == 0 ? "none" : string.Join('\n', lines));
     }
 }

@@ -188,11 +188,12 @@ internal static class EvalCommand
     private static Command CreateEvents()
     {
         var file = new Argument<string>("file") { Description = "event records as JSON Lines (e.g. ../shared/corpora/events/dev.jsonl)" };
-        var suite = new Option<string>("--suite") { Description = "which records to score", DefaultValueFactory = _ => "plover-gsr-cameo" };
+        var suite = new Option<string?>("--suite") { Description = "which records to score (default: plover-gsr-cameo, or the file's only suite)" };
+        var fold = new Option<string?>("--fold") { Description = "Score only one story-level fold, e.g. 1/2 (stories by url, else records, dealt round-robin in file order)" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var details = new Option<bool>("--details") { Description = "List every record with a missed or spurious event on stderr" };
-        var events = new Command("events", "Event coding: PLOVER type + source/target country match (and strict full codes); P/R/F1") { file, suite, format, details };
+        var events = new Command("events", "Event coding: PLOVER type + source/target country match (and strict full codes); P/R/F1") { file, suite, fold, format, details };
         var dictionaries = new DictionaryOptions();
         dictionaries.AddTo(events);
         events.SetAction((result, ct) =>
@@ -203,8 +204,28 @@ internal static class EvalCommand
                 throw new UsageException($"'{path}' does not exist");
             }
 
-            var report = Dateline.Evaluation.Events.EventEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(dictionaries: dictionaries.Load(result)), path, result.GetValue(suite)!,
-                result.GetValue(details) ? Console.Error : null, ct);
+            (int, int)? folds = null;
+            if (result.GetValue(fold) is { } f)
+            {
+                try
+                {
+                    folds = Dateline.Nlp.Syntax.TreebankFolds.Parse(f);
+                }
+                catch (FormatException e)
+                {
+                    throw new UsageException(e.Message);
+                }
+            }
+
+            var suiteName = result.GetValue(suite);
+            if (suiteName is null)
+            {
+                var suites = Dateline.Evaluation.Events.EventEvaluator.Read(path).Select(r => r.Suite).Distinct(StringComparer.Ordinal).ToList();
+                suiteName = suites.Count == 1 ? suites[0] : "plover-gsr-cameo";
+            }
+
+            var report = Dateline.Evaluation.Events.EventEvaluator.Run(Dateline.Nlp.NlpPipelines.Default(dictionaries: dictionaries.Load(result)), path, suiteName,
+                result.GetValue(details) ? Console.Error : null, folds, ct);
             if (report.Records == 0)
             {
                 throw new UsageException($"no records of suite '{report.Suite}' in '{path}'");

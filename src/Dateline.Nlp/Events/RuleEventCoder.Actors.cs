@@ -501,7 +501,7 @@ public sealed partial class RuleEventCoder
         {
             var countries = c.Phrases.Where(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group
                     && (x.End <= open || (x.Start > 0 && c.Words[x.Start - 1] is "in" or "across" or "throughout" or "inside")))
-                .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
+                .Select(x => x.Code![..3]).Where(x => x[0] != '-' && !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).ToList();
             code = countries.Count == 1 ? countries[0] + sector : null;
             if (code is null && countries.Count == 0 && isSource && HomeSectors.Contains(sector[..Math.Min(3, sector.Length)]))
@@ -511,10 +511,24 @@ public sealed partial class RuleEventCoder
                 // sentence names after the verb (not so for governments and armies: "called for sanctions against Nigeria").
                 var limit = TargetLimit(c, open, e);
                 var named = c.Phrases.Where(x => x.Start >= s && x.End <= limit && x.Code is { Length: >= 3 } && x.Kind is ActorPhrase.Place or ActorPhrase.People or ActorPhrase.Group)
-                    .Select(x => x.Code![..3]).Where(x => !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
+                    .Select(x => x.Code![..3]).Where(x => x[0] != '-' && !x.StartsWith("IGO", StringComparison.Ordinal) && !x.StartsWith("NGO", StringComparison.Ordinal))
                     .Distinct(StringComparer.Ordinal).ToList();
                 code = named.Count == 1 ? named[0] + sector : null;
             }
+        }
+
+        if (code is null && sector is not null && c.StoryCountry is { } home && HomeSectors.Contains(sector[..Math.Min(3, sector.Length)])
+            && !c.Phrases.Any(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } xc && !xc.StartsWith("IGO", StringComparison.Ordinal)
+                && !xc.StartsWith("NGO", StringComparison.Ordinal) && !xc.StartsWith("---", StringComparison.Ordinal)))
+        {
+            // "Opposition lawmakers have denounced the extension": a domestic body in a sentence that names no country
+            // belongs to the country the story is about.
+            code = home + sector;
+        }
+
+        if (code is not null && code.StartsWith("---", StringComparison.Ordinal))
+        {
+            return null;
         }
 
         if (code is { Length: >= 3 } && !code.StartsWith("IGO", StringComparison.Ordinal) && FormerBefore(c.Words, p.Start))

@@ -45,7 +45,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         _dictionaries = dictionaries;
         _lexicon = dictionaries?.Lexicon ?? lexicon ?? EventLexicon.Default;
         _phrases = new ActorPhraseFinder(dictionaries is { ReplacesDefaults: true } ? new ActorLexicon() : actors ?? ActorLexicon.Default, _lexicon);
-        Info = new("events.rules.v1", [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.ActorMentions, Layers.Times, Layers.Quotes], [Layers.Events])
+        Info = new("events.rules.v2", [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.ActorMentions, Layers.Times, Layers.Quotes], [Layers.Events])
         {
             Configuration = dictionaries?.Fingerprint,
         };
@@ -73,7 +73,11 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         var phrases = FindPhrases(text, tokens, words, actors, document.Get(Layers.ActorMentions), docDate);
         var context = new Context(text, tokens, words, phrases, actors.ToDictionary(a => a.Id, StringComparer.Ordinal),
-            document.Get(Layers.Times), document.Get(Layers.Quotes), docDate);
+            document.Get(Layers.Times), document.Get(Layers.Quotes), docDate)
+        {
+            StoryCountry = MainCountry(phrases),
+            Tree = document.Has(Layers.Syntax) && document.Get(Layers.Syntax) is { Length: > 0 } syntax && syntax.Length == tokens.Length ? new Tree(syntax) : null,
+        };
         var events = ImmutableArray.CreateBuilder<EventMention>();
         foreach (var sentence in document.Get(Layers.Sentences))
         {
@@ -89,7 +93,29 @@ public sealed partial class RuleEventCoder : IPipelineComponent
     }
 
     private sealed record Context(string Text, ImmutableArray<TextSpan> Tokens, string[] Words, List<ActorPhrase> Phrases,
-        Dictionary<string, Actor> Actors, ImmutableArray<TimeMention> Times, ImmutableArray<QuoteMention> Quotes, DateOnly? DocDate);
+        Dictionary<string, Actor> Actors, ImmutableArray<TimeMention> Times, ImmutableArray<QuoteMention> Quotes, DateOnly? DocDate)
+    {
+        public Tree? Tree { get; init; }
+
+        /// <summary>The country the story is about: the one its actor phrases name most often (first named on a tie).</summary>
+        public string? StoryCountry { get; init; }
+    }
+
+    private static string? MainCountry(List<ActorPhrase> phrases)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        foreach (var p in phrases)
+        {
+            if (p.Code is { Length: >= 3 } code && p.Kind != ActorPhrase.Pronoun
+                && code[0] != '-' && !code.StartsWith("IGO", StringComparison.Ordinal) && !code.StartsWith("NGO", StringComparison.Ordinal))
+            {
+                var key = code[..3];
+                counts[key] = counts.TryGetValue(key, out var v) ? (v.Count + 1, v.First) : (1, p.Start);
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(x => x.Value.Count).ThenBy(x => x.Value.First).First().Key;
+    }
 
     private sealed record Trigger(int Start, int End, EventPattern Pattern)
     {
@@ -268,6 +294,40 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
         }
 
+        // The tree fills in what the clause window missed (a subject across a parenthesis, the object of a governed act) and
+        // vetoes what the words alone cannot see: a negated predicate, a figurative object, a domestic signing.
+        var fromTree = ArgumentsFromTree(c, t, s, e);
+        var treeNegated = false;
+        if (fromTree is not null)
+        {
+            if (fromTree.NonActorObject && ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 || t.ActCode.StartsWith("08", StringComparison.Ordinal)))
+            {
+                // "withdrew two posters", "fight corruption": no act of force or of yielding. "Attacked the Tory plans" is
+                // criticism (CAMEO 111), of whoever the plans belong to.
+                if (!fromTree.VerbalAttack)
+                {
+                    return sources;
+                }
+
+                t.Code = t.ActCode = "111";
+            }
+
+            if (t.Code == "057" && fromTree.DomesticAct && targets.Count == 0)
+            {
+                // "signed the legislation", "signed a constitutional declaration": a domestic act, not an accord with anyone.
+                return sources;
+            }
+
+            if (fromTree.Passive == passive)
+            {
+                sources = sources.Count == 0 ? fromTree.Sources : sources;
+                // A phrase among the pattern's own words ("sent two warships") is the means, not the target.
+                targets = targets.Count == 0 && !t.Pattern.NoTarget ? [.. fromTree.Targets.Where(x => x.End <= t.Start || x.Start >= t.ActEnd)] : targets;
+            }
+
+            treeNegated = fromTree.Negated;
+        }
+
         if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 1
             && (words[targets[0].Start - 1] == "to" || (words[targets[0].Start - 1] == "the" && words[targets[0].Start - 2] == "to")))
         {
@@ -300,6 +360,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         }
 
         var modality = Modality(words, Math.Max(clauseStart, subjectEnd), t.Start, out var negated, out var willNot);
+        negated |= treeNegated;
         var code = t.Code;
         var actCode = t.ActCode;
         if (demandBy is not null && sources.Count > 0 && modality == EventMention.Demanded)

@@ -1,0 +1,421 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dateline.Core.Documents;
+
+namespace Dateline.Nlp.Events;
+
+/// <summary>
+/// Who did what to whom from the dependency tree (the syntax layer): the predicate's subject is the source (the agent of a
+/// passive, the controller of "agreed to …", the antecedent of "who"), its objects and its obliques with a directional
+/// preposition ("with", "against", "on", "to") are the targets; a nominal trigger ("talks with X", "the arrest of X")
+/// takes its arguments from its own modifiers and the verb that governs it ("held talks", "ordered the arrest").
+/// Negation is read off the predicate's own dependents.
+/// </summary>
+public sealed partial class RuleEventCoder
+{
+    /// <summary>Prepositions that mark the other party of an act ("talks with", "attack on", "appeal to").</summary>
+    private static readonly FrozenSet<string> PartyCases = new[]
+    {
+        "with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from", "over", "between", "among", "of",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Objects that make a force or yielding verb figurative ("attacked the Tory plans", "withdrew two posters", "fought the
+    /// bill"): plans, documents, ideas and campaigns, not people, places or forces.
+    /// </summary>
+    private static readonly FrozenSet<string> AbstractObjects = new[]
+    {
+        "plan", "policy", "proposal", "idea", "bill", "law", "budget", "decision", "claim", "remark", "comment", "record", "poster",
+        "advert", "advertisement", "campaign", "speech", "report", "strategy", "approach", "stance", "view", "manifesto", "reform",
+        "scheme", "tax", "deal", "agreement", "measure", "rule", "regulation", "legislation", "motion", "amendment", "complaint",
+        "suggestion", "statement", "argument", "case", "charge", "offer", "bid", "application", "support", "candidacy", "nomination",
+        "problem", "issue", "question", "price", "cost", "rate", "target", "figure", "forecast", "estimate", "document", "book",
+        "film", "article", "story", "ad", "website", "product", "model", "service", "plea", "appeal", "lawsuit", "suit",
+        "corruption", "poverty", "inflation", "crime", "terrorism", "extremism", "disease", "virus", "pandemic", "drug", "trafficking",
+        "fraud", "unemployment", "climate", "fire", "flood", "hunger", "smoking", "obesity", "racism", "discrimination", "injustice",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What a government signs on its own: laws and decrees, not agreements with another party.</summary>
+    private static readonly FrozenSet<string> DomesticInstruments = new[]
+    {
+        "law", "legislation", "bill", "measure", "decree", "declaration", "order", "budget", "constitution", "amendment", "act",
+        "ordinance", "regulation", "statute", "executive",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private sealed class Tree
+    {
+        private readonly ImmutableArray<TokenSyntax> _nodes;
+        private readonly List<int>?[] _children;
+
+        public Tree(ImmutableArray<TokenSyntax> nodes)
+        {
+            _nodes = nodes;
+            _children = new List<int>?[nodes.Length];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                if (nodes[i].Head >= 0 && nodes[i].Head < nodes.Length)
+                {
+                    (_children[nodes[i].Head] ??= []).Add(i);
+                }
+            }
+        }
+
+        public int Count => _nodes.Length;
+
+        public int Head(int i) => _nodes[i].Head;
+
+        public string Rel(int i) => _nodes[i].Relation;
+
+        public string Upos(int i) => _nodes[i].Upos;
+
+        public string Xpos(int i) => _nodes[i].Xpos;
+
+        public string Lemma(int i) => _nodes[i].Lemma;
+
+        private static readonly List<int> None = [];
+
+        public List<int> Children(int i) => _children[i] ?? None;
+
+        /// <summary>The relation without its subtype ("obl:tmod" → "obl").</summary>
+        public string BaseRel(int i)
+        {
+            var r = _nodes[i].Relation;
+            var colon = r.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? r : r[..colon];
+        }
+
+        /// <summary>The preposition marking a nominal ("with" in "talks with Seoul"), lower case, or "".</summary>
+        public string Case(int i, string[] words)
+        {
+            foreach (var k in Children(i))
+            {
+                if (_nodes[k].Relation is "case" && _nodes[k].Upos == "ADP")
+                {
+                    return words[k];
+                }
+            }
+
+            return string.Empty;
+        }
+
+        public bool IsPassive(int p) =>
+            Children(p).Any(k => _nodes[k].Relation is "nsubj:pass" or "aux:pass" or "csubj:pass")
+            || (_nodes[p].Relation == "acl" && _nodes[p].Xpos == "VBN");
+    }
+
+    /// <summary>What the tree says about one trigger's participants and circumstances.</summary>
+    private sealed record TreeArguments(List<ActorPhrase> Sources, List<ActorPhrase> Targets, bool Passive, bool Negated, bool NonActorObject)
+    {
+        /// <summary>"Attacked the plans": an attack verb whose object is an idea is criticism.</summary>
+        public bool VerbalAttack { get; init; }
+
+        /// <summary>The predicate's object is a domestic instrument (a law, decree, declaration), not an accord with a party.</summary>
+        public bool DomesticAct { get; init; }
+    }
+
+    /// <summary>The word of the trigger that heads it in the tree (its head lies outside the pattern's words).</summary>
+    private static int PredicateOf(Tree tree, int start, int end)
+    {
+        var best = start;
+        for (var i = start; i < end; i++)
+        {
+            var h = tree.Head(i);
+            if (h < start || h >= end)
+            {
+                if (tree.Upos(i) is "VERB" or "NOUN")
+                {
+                    return i;
+                }
+
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static TreeArguments? ArgumentsFromTree(Context c, Trigger t, int s, int e)
+    {
+        if (c.Tree is not { } tree || t.End > tree.Count)
+        {
+            return null;
+        }
+
+        var words = c.Words;
+        var p = PredicateOf(tree, t.Start, t.End);
+        var act = t.GovernedStart >= 0 ? PredicateOf(tree, t.GovernedStart, t.ActEnd) : p;
+        var passive = !t.Pattern.Governs && !t.Pattern.StatesIntent && tree.IsPassive(p);
+        var subjects = new List<int>();
+        var objects = new List<int>();
+        var nonActorObject = false;
+
+        if (tree.Upos(p) is "NOUN" or "PROPN")
+        {
+            NominalArguments(tree, words, p, subjects, objects);
+        }
+        else
+        {
+            SubjectHeads(tree, words, p, subjects, depth: 0);
+            ObjectHeads(tree, words, p, objects, passive);
+            if (act != p)
+            {
+                // "agreed to withdraw troops from X", "urged Iran to release …": the governed act's own parties too.
+                var governed = new List<int>();
+                ObjectHeads(tree, words, act, governed, tree.IsPassive(act));
+                objects.AddRange(governed.Where(g => !objects.Contains(g)));
+            }
+        }
+
+        List<ActorPhrase> sources;
+        List<ActorPhrase> targets;
+        if (passive)
+        {
+            var agents = new List<int>();
+            foreach (var k in tree.Children(p))
+            {
+                if (tree.BaseRel(k) == "obl" && tree.Case(k, words) == "by")
+                {
+                    agents.Add(k);
+                }
+            }
+
+            if (tree.Rel(p) == "acl")
+            {
+                // "militants killed by the army": the noun the participle modifies is acted on.
+                subjects.Add(tree.Head(p));
+            }
+
+            sources = PhrasesFor(c, tree, agents, s, e);
+            targets = PhrasesFor(c, tree, subjects, s, e);
+            objects.RemoveAll(agents.Contains);
+            return new TreeArguments(sources, targets, true, Negated(tree, words, p), false);
+        }
+
+        sources = PhrasesFor(c, tree, subjects, s, e);
+        targets = PhrasesFor(c, tree, objects, s, e);
+        if (targets.Count == 0 && objects.Count > 0)
+        {
+            // "attacked the Tory plans", "withdrew two posters": an object that is neither an actor nor a place is no party.
+            nonActorObject = objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && AbstractObjects.Contains(tree.Lemma(o)));
+        }
+
+        return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
+        {
+            DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
+            VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
+        };
+    }
+
+    /// <summary>The subject of a verbal predicate, inherited along "xcomp" and "conj" chains; a relative "who" is its antecedent.</summary>
+    private static void SubjectHeads(Tree tree, string[] words, int p, List<int> into, int depth)
+    {
+        foreach (var k in tree.Children(p))
+        {
+            if (tree.BaseRel(k) is "nsubj")
+            {
+                into.Add(words[k] is "who" or "which" or "that" && tree.Rel(p) == "acl:relcl" ? tree.Head(p) : k);
+            }
+        }
+
+        if (into.Count > 0 || depth > 3 || tree.Head(p) < 0)
+        {
+            return;
+        }
+
+        var head = tree.Head(p);
+        switch (tree.BaseRel(p))
+        {
+            case "xcomp":
+                // Object control ("urged Iran to release", "called on X to …") is a demand on the object, which the
+                // governing pattern codes; here the actor of the act is the governing verb's subject.
+                SubjectHeads(tree, words, head, into, depth + 1);
+                break;
+            case "conj" when tree.Upos(head) is "VERB" or "AUX":
+                SubjectHeads(tree, words, head, into, depth + 1);
+                break;
+            case "acl" when tree.Xpos(p) == "VBG":
+                // "troops attacking the town": the modified noun acts.
+                into.Add(head);
+                break;
+            case "acl:relcl":
+                into.Add(head);
+                break;
+        }
+    }
+
+    private static void ObjectHeads(Tree tree, string[] words, int p, List<int> into, bool passive)
+    {
+        foreach (var k in tree.Children(p))
+        {
+            var rel = tree.Rel(k);
+            if (rel is "obj" or "iobj" || (rel is "obl" or "obl:arg" && !passive && PartyCases.Contains(tree.Case(k, words)))
+                || (passive && rel is "obl" && tree.Case(k, words) is not ("by" or "" or "in" or "at" or "during" or "after" or "before")))
+            {
+                into.Add(k);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A nominal trigger: its possessor or a demonym is the source ("Israel's attack", "Russian strikes"), else the subject
+    /// of the verb it is the object of ("held talks", "ordered the arrest"); its prepositional modifiers are the targets.
+    /// </summary>
+    private static void NominalArguments(Tree tree, string[] words, int p, List<int> subjects, List<int> objects)
+    {
+        foreach (var k in tree.Children(p))
+        {
+            var rel = tree.Rel(k);
+            var kase = tree.Case(k, words);
+            if (rel is "nmod:poss" || (rel is "amod" or "compound" && tree.Upos(k) is "PROPN" or "ADJ") || (rel == "nmod" && kase is "by" or "from"))
+            {
+                subjects.Add(k);
+            }
+            else if (rel == "nmod" && PartyCases.Contains(kase))
+            {
+                objects.Add(k);
+            }
+        }
+
+        var head = tree.Head(p);
+        if (subjects.Count == 0 && head >= 0 && tree.BaseRel(p) is "obj" or "obl" or "nsubj:pass" && tree.Upos(head) is "VERB")
+        {
+            SubjectHeads(tree, words, head, subjects, depth: 0);
+            if (tree.BaseRel(p) == "obj")
+            {
+                foreach (var k in tree.Children(head))
+                {
+                    if (tree.BaseRel(k) is "obl" && PartyCases.Contains(tree.Case(k, words)) && !objects.Contains(k))
+                    {
+                        objects.Add(k);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The actor phrases a list of argument heads name, with their conjuncts ("Japan and South Korea").</summary>
+    private static List<ActorPhrase> PhrasesFor(Context c, Tree tree, List<int> heads, int s, int e)
+    {
+        var result = new List<ActorPhrase>();
+        foreach (var h in heads)
+        {
+            foreach (var node in Conjuncts(tree, h))
+            {
+                if (PhraseOf(c, tree, node, s, e) is { } phrase && !result.Contains(phrase))
+                {
+                    result.Add(phrase);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<int> Conjuncts(Tree tree, int h)
+    {
+        yield return h;
+        foreach (var k in tree.Children(h))
+        {
+            if (tree.Rel(k) == "conj" && tree.Upos(k) is "NOUN" or "PROPN" or "PRON" or "ADJ")
+            {
+                foreach (var x in Conjuncts(tree, k))
+                {
+                    yield return x;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The actor phrase a nominal names: the phrase over its head word, else the nearest phrase among its modifiers
+    /// ("forces in Somalia", "the country's president"), searched breadth first, never into clauses.
+    /// </summary>
+    private static ActorPhrase? PhraseOf(Context c, Tree tree, int head, int s, int e)
+    {
+        var queue = new Queue<(int Node, int Depth)>();
+        queue.Enqueue((head, 0));
+        while (queue.Count > 0)
+        {
+            var (node, depth) = queue.Dequeue();
+            if (depth == 0 && tree.Upos(node) == "PRON" && c.Words[node] is "he" or "she" or "it" or "they" or "i" or "we")
+            {
+                return PronounFromTree(c, tree, node, s);
+            }
+
+            foreach (var phrase in c.Phrases)
+            {
+                if (phrase.Start <= node && node < phrase.End && phrase.Start >= s && phrase.End <= e)
+                {
+                    return phrase;
+                }
+            }
+
+            if (depth >= 3)
+            {
+                continue;
+            }
+
+            foreach (var k in tree.Children(node))
+            {
+                if (tree.Rel(k) is "compound" or "amod" or "nmod" or "nmod:poss" or "flat" or "appos" or "nmod:desc" or "det:poss")
+                {
+                    queue.Enqueue((k, depth + 1));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A personal pronoun: in "X said it would …" the subject of the reporting verb above the clause, when it is of the
+    /// right kind (a person for "he"/"she"); "I"/"we" in a direct quote are its speaker; otherwise the sentence's first
+    /// actor of the right kind (<see cref="Resolve"/>).
+    /// </summary>
+    private static ActorPhrase? PronounFromTree(Context c, Tree tree, int pronoun, int s)
+    {
+        var w = c.Words[pronoun];
+        if (FirstPerson.Contains(w))
+        {
+            return Resolve(c, w, pronoun, s);
+        }
+
+        var person = w is "he" or "she";
+        var clause = tree.Head(pronoun);
+        if (clause >= 0 && tree.BaseRel(clause) is "ccomp" or "parataxis" && tree.Head(clause) is var speech and >= 0)
+        {
+            foreach (var k in tree.Children(speech))
+            {
+                if (tree.BaseRel(k) == "nsubj" && k != pronoun && tree.Upos(k) != "PRON")
+                {
+                    var subject = PhraseOf(c, tree, k, s, clause);
+                    if (subject is { Code: not null } && (person ? subject.Kind == ActorPhrase.Person : subject.Kind != ActorPhrase.Person))
+                    {
+                        return subject with { Start = pronoun, End = pronoun + 1, Kind = ActorPhrase.Pronoun };
+                    }
+                }
+            }
+        }
+
+        var resolved = Resolve(c, w, pronoun, s);
+        return resolved is null ? null : resolved with { Start = pronoun, End = pronoun + 1, Kind = ActorPhrase.Pronoun };
+    }
+
+    private static bool Negated(Tree tree, string[] words, int p)
+    {
+        foreach (var k in tree.Children(p))
+        {
+            if (tree.Rel(k) is "advmod" or "aux" or "neg" && words[k] is "not" or "n't" or "n’t" or "never")
+            {
+                return true;
+            }
+
+            if (tree.BaseRel(k) == "nsubj" && (words[k] is "none" or "nobody" || tree.Children(k).Any(d => tree.Rel(d) == "det" && words[d] == "no")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
