@@ -27,7 +27,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     /// <summary>How far back in a sentence a named country may supply a title-holder's country.</summary>
     private const int CountryContextTokens = 12;
 
-    public ComponentInfo Info { get; } = new("actors.rules.v1", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Actors, Layers.ActorMentions])
+    public ComponentInfo Info { get; } = new("actors.rules.v2", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Actors, Layers.ActorMentions])
     {
         Configuration = overrides?.Fingerprint is { } f ? "overrides:" + f : null,
     };
@@ -35,7 +35,9 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     public void Process(Document document, CancellationToken cancellationToken)
     {
         DateOnly? date = document.Has(Layers.DocumentDate) ? document.Get(Layers.DocumentDate) : null;
-        var (actors, mentions) = Resolve(document.Text, document.Get(Layers.Tokens), document.Get(Layers.Sentences), document.Get(Layers.Entities), date);
+        var tokens = document.Get(Layers.Tokens);
+        var syntax = document.Has(Layers.Syntax) && document.Get(Layers.Syntax) is { } tree && tree.Length == tokens.Length ? tree : default;
+        var (actors, mentions) = Resolve(document.Text, tokens, document.Get(Layers.Sentences), document.Get(Layers.Entities), date, syntax);
         document.Set(Layers.Actors, actors);
         document.Set(Layers.ActorMentions, mentions);
     }
@@ -60,7 +62,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     }
 
     internal (ImmutableArray<Actor>, ImmutableArray<ActorMention>) Resolve(string text, ImmutableArray<TextSpan> tokens,
-        ImmutableArray<TextSpan> sentences, ImmutableArray<EntityMention> entities, DateOnly? date = null)
+        ImmutableArray<TextSpan> sentences, ImmutableArray<EntityMention> entities, DateOnly? date = null, ImmutableArray<TokenSyntax> syntax = default)
     {
         var drafts = new List<Draft>();
         var mentions = new List<ActorMention>();
@@ -129,6 +131,12 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var known = drafts.LastOrDefault(d => d.Type == EntityLabels.Person && SameName(d, parts) && !d.Id.StartsWith("u:", StringComparison.Ordinal));
                 var (role, country, roleStart) = TitleBefore(words, first);
+                if (role is null && !syntax.IsDefaultOrEmpty)
+                {
+                    // "the autonomous republic's president, Milorad Dodik", "Jimmy Lai, the founder of …": a title in apposition.
+                    (role, country, roleStart) = TitleInApposition(words, syntax, first, TokenAt(Math.Max(e.Span.Start, e.Span.End - 1)));
+                }
+
                 var d = known ?? new Draft { Id = "p:" + (drafts.Count(x => x.Type == EntityLabels.Person) + 1), Name = surface, Type = EntityLabels.Person };
                 if (known is null)
                 {
@@ -166,6 +174,20 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
                 d.Country ??= country;
                 mentions.Add(new ActorMention(e.Span, d.Id, "name"));
+            }
+        }
+
+        // A state office with no country in its sentence ("the president, Milorad Dodik" in a story about Bosnia) takes
+        // the country the story names most often, when one country clearly dominates (named at least twice, more than any
+        // other). Business, church and international titles do not.
+        var byCountry = countryMentions.GroupBy(c => c.Iso).Select(g => (Iso: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
+        if (byCountry.Count > 0 && byCountry[0].Count >= 2 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count))
+        {
+            foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.Role is not null && d.Country is null && d.FixedCode is null
+                && d.Sector is "GOV" or "MIL" or "LEG" or "JUD" or "COP" or "OPP"))
+            {
+                d.Country = byCountry[0].Iso;
+                d.CountryFromContext = true;
             }
         }
 
@@ -298,6 +320,83 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         }
 
         return (null, null, null);
+    }
+
+    /// <summary>
+    /// A title in apposition to the name, read off the dependency tree: the name's head word is an <c>appos</c> of a
+    /// title noun, or has one ("X, the country's foreign minister"). The title's own words (with its compound and
+    /// adjective modifiers) must be a role the lexicon knows; its country comes from a demonym or possessive before it.
+    /// </summary>
+    private (ActorLexicon.Role? Role, string? Country, int? Start) TitleInApposition(string[] words, ImmutableArray<TokenSyntax> tree, int first, int last)
+    {
+        var head = -1;
+        for (var i = first; i <= last && i < tree.Length; i++)
+        {
+            if (tree[i].Head < first || tree[i].Head > last)
+            {
+                head = i;
+                break;
+            }
+        }
+
+        if (head < 0)
+        {
+            return (null, null, null);
+        }
+
+        var candidates = new List<int>();
+        if (tree[head].Relation == "appos" && tree[head].Head >= 0)
+        {
+            candidates.Add(tree[head].Head);
+        }
+
+        for (var k = last + 1; k < tree.Length && k < last + 12; k++)
+        {
+            if (tree[k].Relation == "appos" && tree[k].Head == head)
+            {
+                candidates.Add(k);
+            }
+        }
+
+        foreach (var title in candidates)
+        {
+            if (tree[title].Upos != "NOUN")
+            {
+                continue;
+            }
+
+            var start = title;
+            while (start > 0 && tree[start - 1].Head == title && tree[start - 1].Relation is "compound" or "amod")
+            {
+                start--;
+            }
+
+            for (var from = start; from <= title; from++)
+            {
+                var phrase = string.Join(' ', words[from..(title + 1)]).ToLowerInvariant();
+                if (lexicon.Roles.TryGetValue(phrase, out var role))
+                {
+                    return (role, CountryBefore(words, from) ?? CountryOf(words, tree, title), from);
+                }
+            }
+        }
+
+        return (null, null, null);
+    }
+
+    /// <summary>The country a title noun's "of X" or possessive modifier names ("the president of Kenya").</summary>
+    private string? CountryOf(string[] words, ImmutableArray<TokenSyntax> tree, int title)
+    {
+        for (var k = 0; k < tree.Length; k++)
+        {
+            if (tree[k].Head == title && tree[k].Relation is "nmod" or "nmod:poss"
+                && (lexicon.PlaceCountry.TryGetValue(words[k], out var iso) || lexicon.DemonymCountry.TryGetValue(words[k], out iso)))
+            {
+                return iso;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"Japanese", "South Korean", "U.S.", "Japan 's", "South Korea 's" right before a title.</summary>

@@ -517,12 +517,12 @@ public sealed partial class RuleEventCoder
             }
         }
 
-        if (code is null && sector is not null && c.StoryCountry is { } home && HomeSectors.Contains(sector[..Math.Min(3, sector.Length)])
+        if (code is null && sector is not null && c.StoryCountry is { } home
             && !c.Phrases.Any(x => x.Start >= s && x.End <= e && x.Code is { Length: >= 3 } xc && !xc.StartsWith("IGO", StringComparison.Ordinal)
                 && !xc.StartsWith("NGO", StringComparison.Ordinal) && !xc.StartsWith("---", StringComparison.Ordinal)))
         {
-            // "Opposition lawmakers have denounced the extension": a domestic body in a sentence that names no country
-            // belongs to the country the story is about.
+            // "Opposition lawmakers have denounced the extension", "our soldiers shot dead two militants": a body or a group
+            // in a sentence that names no country belongs to the country the story is about.
             code = home + sector;
         }
 

@@ -35,6 +35,17 @@ public sealed partial class RuleEventCoder
         "fraud", "unemployment", "climate", "fire", "flood", "hunger", "smoking", "obesity", "racism", "discrimination", "injustice",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Civilian places: an attack on one is an attack on the civilians of its country (CAMEO/Phoenix CVL), as event
+    /// coders code "gunmen stormed a hotel". Written by the Dateline team.
+    /// </summary>
+    private static readonly FrozenSet<string> CivilianPlaces = new[]
+    {
+        "hotel", "market", "school", "hospital", "clinic", "mosque", "church", "temple", "synagogue", "village", "train", "bus",
+        "restaurant", "cafe", "shop", "store", "mall", "home", "house", "apartment", "camp", "shelter", "stadium", "university",
+        "college", "concert", "festival", "wedding", "funeral", "neighborhood", "neighbourhood", "passenger", "passengers",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>What a government signs on its own: laws and decrees, not agreements with another party.</summary>
     private static readonly FrozenSet<string> DomesticInstruments = new[]
     {
@@ -106,11 +117,35 @@ public sealed partial class RuleEventCoder
     /// <summary>What the tree says about one trigger's participants and circumstances.</summary>
     private sealed record TreeArguments(List<ActorPhrase> Sources, List<ActorPhrase> Targets, bool Passive, bool Negated, bool NonActorObject)
     {
+        /// <summary>The word of a civilian place the act hits ("attacked a hotel", "stormed the train"), or -1.</summary>
+        public int CivilianPlace { get; init; } = -1;
+
         /// <summary>"Attacked the plans": an attack verb whose object is an idea is criticism.</summary>
         public bool VerbalAttack { get; init; }
 
         /// <summary>The predicate's object is a domestic instrument (a law, decree, declaration), not an accord with a party.</summary>
         public bool DomesticAct { get; init; }
+    }
+
+    /// <summary>Verbs whose object noun is the act itself: "ordered the arrest", "launched an attack", "imposed sanctions".</summary>
+    private static readonly FrozenSet<string> ExecutiveVerbs = new[]
+    {
+        "order", "launch", "carry", "conduct", "stage", "mount", "announce", "impose", "begin", "start", "make", "issue", "approve",
+        "authorize", "authorise", "step", "resume", "hold", "open", "unleash", "intensify", "escalate", "continue", "press",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A nominal trigger that is the object of an executive verb which is not itself a trigger.</summary>
+    private static bool ExecutedNoun(Context c, Trigger t, List<Trigger> triggers)
+    {
+        if (c.Tree is not { } tree || t.End > tree.Count)
+        {
+            return false;
+        }
+
+        var p = PredicateOf(tree, t.Start, t.End);
+        var v = tree.Head(p);
+        return tree.Upos(p) == "NOUN" && v >= 0 && tree.BaseRel(p) == "obj" && tree.Upos(v) == "VERB" && ExecutiveVerbs.Contains(tree.Lemma(v))
+            && !triggers.Any(x => x != t && x.Start <= v && v < x.End);
     }
 
     /// <summary>The word of the trigger that heads it in the tree (its head lies outside the pattern's words).</summary>
@@ -188,7 +223,10 @@ public sealed partial class RuleEventCoder
             sources = PhrasesFor(c, tree, agents, s, e);
             targets = PhrasesFor(c, tree, subjects, s, e);
             objects.RemoveAll(agents.Contains);
-            return new TreeArguments(sources, targets, true, Negated(tree, words, p), false);
+            return new TreeArguments(sources, targets, true, Negated(tree, words, p), false)
+            {
+                CivilianPlace = subjects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
+            };
         }
 
         sources = PhrasesFor(c, tree, subjects, s, e);
@@ -203,6 +241,7 @@ public sealed partial class RuleEventCoder
         {
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
             VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
+            CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
 

@@ -101,6 +101,10 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         public string? StoryCountry { get; init; }
     }
 
+    /// <summary>Acts only a state performs: arrests, detentions, sentences, bans, expulsions, sanctions (CAMEO 116, 16x, 17x).</summary>
+    private static bool StateAct(string code) =>
+        code.StartsWith("17", StringComparison.Ordinal) || code.StartsWith("16", StringComparison.Ordinal) || code == "116";
+
     private static string? MainCountry(List<ActorPhrase> phrases)
     {
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
@@ -185,7 +189,14 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 continue;
             }
 
-            var skip = Elaborates(words, previous, t) || NounUse(c, s, t, triggers.Count(x => !x.Consumed)) || InRelativeClause(words, s, t)
+            var nounUse = NounUse(c, s, t, triggers.Count(x => !x.Consumed));
+            if (nounUse && ExecutedNoun(c, t, triggers))
+            {
+                // "prosecutors ordered the arrest of X", "the army launched an attack on Y": the noun is the act.
+                nounUse = false;
+            }
+
+            var skip = Elaborates(words, previous, t) || nounUse || InRelativeClause(words, s, t)
                 || Background(words, previous, t) || InAttribution(words, e, t);
             previous = t;
             if (skip)
@@ -326,6 +337,21 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
 
             treeNegated = fromTree.Negated;
+            if ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 && fromTree.CivilianPlace >= 0
+                && targets.All(x => x.Kind == ActorPhrase.Place && x.Start > 0 && words[x.Start - 1] is "in" or "at" or "near" or "outside"))
+            {
+                // "militants attacked a hotel (in Mogadishu)": the civilians of the place's country, not the city.
+                var place = new ActorPhrase(fromTree.CivilianPlace, fromTree.CivilianPlace + 1, null, null, ActorPhrase.Group, true) { Sector = "CVL" };
+                targets = [place];
+            }
+
+            if (passive && (sources.Count == 0 || sources.All(x => x.End <= x.Start)) && targets.Count > 0 && StateAct(t.Code)
+                && Participant(c, targets[0], s, e, e) is { Code.Length: >= 3 } held && !held.Code.StartsWith("IGO", StringComparison.Ordinal))
+            {
+                // "Berisha was convicted", "journalists were arrested": an arrest, a sentence or a ban with no stated agent is
+                // the state's (the country of the one acted on).
+                sources = [new ActorPhrase(t.Start, t.Start + 1, held.Code[..3], null, ActorPhrase.Place, false)];
+            }
         }
 
         if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 1
@@ -412,6 +438,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         (code, actCode, sources, targets) = ApplyDictionaryPattern(c, t, code, actCode, sources, targets, before, clauseStart, s);
         var grammaticalSubject = passive ? targets : sources;
+
         if (!Allowed(t.Pattern, sources))
         {
             var alternative = t.Alternatives.FirstOrDefault(p => Allowed(p, sources));

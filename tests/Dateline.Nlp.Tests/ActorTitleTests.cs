@@ -1,0 +1,41 @@
+using Dateline.Core.Documents;
+
+namespace Dateline.Nlp.Tests;
+
+/// <summary>Titles the parse reveals (apposition) and state offices that take the story's country (issue 12, item 3).</summary>
+[Trait("issue", "12")]
+public sealed class ActorTitleTests
+{
+    private static Actor PersonNamed(string text, string name)
+    {
+        var doc = Document.FromText("t", text);
+        doc.Set(Layers.DocumentDate, new DateOnly(2025, 3, 14));
+        NlpPipelines.Default().Run(doc, TestContext.Current.CancellationToken);
+        return doc.Get(Layers.Actors).Single(a => a.Type == "PERSON" && a.Name.Contains(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_title_in_apposition_after_the_name_gives_role_and_country()
+    {
+        var a = PersonNamed("Wanjiru Kamau, the foreign minister of Kenya, met the envoy on Tuesday.", "Kamau");
+        Assert.Equal("KEN", a.Country);
+        Assert.NotNull(a.Role);
+        Assert.StartsWith("KENGOV", a.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_in_apposition_before_the_name_gives_the_role()
+    {
+        var a = PersonNamed("Bosnia faces a crisis. Bosnia's parliament met. The autonomous region's president, Milorad Dodik, rejected the ruling.", "Dodik");
+        Assert.NotNull(a.Role);
+        Assert.Equal("BIH", a.Country);
+    }
+
+    [Fact]
+    public void A_business_title_does_not_take_the_story_country()
+    {
+        var a = PersonNamed("Washington is listening. The United States said so. Jimmy Lai, a businessman and founder of a newspaper, was jailed.", "Lai");
+        Assert.Equal("Businessman", a.Role);
+        Assert.Null(a.Country);
+    }
+}
