@@ -30,7 +30,7 @@ public sealed partial class RuleEventCoder
         "scheme", "tax", "deal", "agreement", "measure", "rule", "regulation", "legislation", "motion", "amendment", "complaint",
         "suggestion", "statement", "argument", "case", "charge", "offer", "bid", "application", "support", "candidacy", "nomination",
         "problem", "issue", "question", "price", "cost", "rate", "target", "figure", "forecast", "estimate", "document", "book",
-        "film", "article", "story", "ad", "website", "product", "model", "service", "plea", "appeal", "lawsuit", "suit",
+        "film", "article", "story", "ad", "website", "product", "model", "service", "plea", "appeal", "lawsuit", "suit", "change",
         "corruption", "poverty", "inflation", "crime", "terrorism", "extremism", "disease", "virus", "pandemic", "drug", "trafficking",
         "fraud", "unemployment", "climate", "fire", "flood", "hunger", "smoking", "obesity", "racism", "discrimination", "injustice",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public sealed partial class RuleEventCoder
     private static readonly FrozenSet<string> DomesticInstruments = new[]
     {
         "law", "legislation", "bill", "measure", "decree", "declaration", "order", "budget", "constitution", "amendment", "act",
-        "ordinance", "regulation", "statute", "executive",
+        "ordinance", "regulation", "statute", "executive", "motion", "petition", "pledge", "form", "contract", "cheque", "check",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private sealed class Tree
@@ -120,6 +120,21 @@ public sealed partial class RuleEventCoder
         /// <summary>The word of a civilian place the act hits ("attacked a hotel", "stormed the train"), or -1.</summary>
         public int CivilianPlace { get; init; } = -1;
 
+        /// <summary>The tagger reads a one-word verb pattern as a noun ("strong domestic demand", "one sentence").</summary>
+        public bool NounUse { get; init; }
+
+        /// <summary>A condition ("if", "unless"), a hedge ("could", "might", "may") or a forecast ("is likely to") on the act.</summary>
+        public bool Hypothetical { get; init; }
+
+        /// <summary>The act's object is not someone it can be done to ("received the ruling", "received medical treatment").</summary>
+        public bool ThingObject { get; init; }
+
+        /// <summary>A passive whose stated agent is no actor ("threatened by plant pests", "hit by floods").</summary>
+        public bool NonActorAgent { get; init; }
+
+        /// <summary>The tagger reads the trigger word as an adjective, adverb or preposition ("free care", "go back").</summary>
+        public bool NotAVerb { get; init; }
+
         /// <summary>"Attacked the plans": an attack verb whose object is an idea is criticism.</summary>
         public bool VerbalAttack { get; init; }
 
@@ -179,7 +194,7 @@ public sealed partial class RuleEventCoder
         var words = c.Words;
         var p = PredicateOf(tree, t.Start, t.End);
         var act = t.GovernedStart >= 0 ? PredicateOf(tree, t.GovernedStart, t.ActEnd) : p;
-        var passive = !t.Pattern.Governs && !t.Pattern.StatesIntent && tree.IsPassive(p);
+        var passive = (t.GovernedStart < 0 || !t.Pattern.Governs) && !t.Pattern.StatesIntent && tree.IsPassive(p);
         var subjects = new List<int>();
         var objects = new List<int>();
         var nonActorObject = false;
@@ -225,22 +240,28 @@ public sealed partial class RuleEventCoder
             objects.RemoveAll(agents.Contains);
             return new TreeArguments(sources, targets, true, Negated(tree, words, p), false)
             {
+                Hypothetical = Hypothetical(tree, words, p),
+                NonActorAgent = agents.Count > 0 && sources.Count == 0 && agents.All(a => tree.Upos(a) == "NOUN"),
+                NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
                 CivilianPlace = subjects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
             };
         }
 
         sources = PhrasesFor(c, tree, subjects, s, e);
         targets = PhrasesFor(c, tree, objects, s, e);
-        if (targets.Count == 0 && objects.Count > 0)
-        {
-            // "attacked the Tory plans", "withdrew two posters": an object that is neither an actor nor a place is no party.
-            nonActorObject = objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && AbstractObjects.Contains(tree.Lemma(o)));
-        }
+
+        // "attacked the Tory plans", "attacked President Bush's economic record", "withdrew two posters": the object is an
+        // idea or a document, whoever it belongs to.
+        nonActorObject = objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && AbstractObjects.Contains(tree.Lemma(o)));
 
         return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
         {
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
             VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
+            Hypothetical = Hypothetical(tree, words, p),
+            NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
+            NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
+            ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
@@ -452,6 +473,36 @@ public sealed partial class RuleEventCoder
             if (tree.BaseRel(k) == "nsubj" && (words[k] is "none" or "nobody" || tree.Children(k).Any(d => tree.Rel(d) == "det" && words[d] == "no")))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A condition ("if", "unless") or a hedge ("may", "might", "could") on the predicate, or a forecast above it ("is
+    /// likely to visit", "is expected to sign"), along the chain of clauses that share its subject.
+    /// </summary>
+    private static bool Hypothetical(Tree tree, string[] words, int p)
+    {
+        for (var node = p; node >= 0; node = tree.Head(node))
+        {
+            foreach (var k in tree.Children(node))
+            {
+                if ((tree.Rel(k) == "mark" && words[k] is "if" or "unless") || (tree.Rel(k) == "aux" && words[k] is "may" or "might" or "could"))
+                {
+                    return true;
+                }
+            }
+
+            if (tree.BaseRel(node) == "xcomp" && tree.Head(node) is var up and >= 0 && tree.Lemma(up) is "likely" or "unlikely" or "expect" or "possible")
+            {
+                return true;
+            }
+
+            if (tree.BaseRel(node) is not ("xcomp" or "conj"))
+            {
+                break;
             }
         }
 

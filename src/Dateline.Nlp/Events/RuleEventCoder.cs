@@ -329,6 +329,25 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 return sources;
             }
 
+            if (fromTree.NotAVerb || fromTree.NonActorAgent || (fromTree.Hypothetical && !t.Code.StartsWith("13", StringComparison.Ordinal)))
+            {
+                // "providing free care", "threatened by plant pests", "if we reject this treaty", "could be used to threaten".
+                // (A threat stays a threat however conditional.)
+                return sources;
+            }
+
+            if (fromTree.NounUse && !ExecutedNoun(c, t, [t]))
+            {
+                // "strong domestic demand", "congestion charging", "one sentence": the verb pattern's word used as a noun.
+                return sources;
+            }
+
+            if (fromTree.ThingObject && t.Code is "042" or "043")
+            {
+                // "received the ruling", "receive medical treatment": a visit is made to or hosted for someone.
+                return sources;
+            }
+
             if (fromTree.Passive == passive)
             {
                 sources = sources.Count == 0 ? fromTree.Sources : sources;
