@@ -52,10 +52,13 @@ public sealed partial class RuleEventCoder
         return modality;
     }
 
-    /// <summary>An act dated well before the article ("resumed visits in 2023", "blew up a plane in 1988") is history.</summary>
+    /// <summary>
+    /// An act dated well before the article ("resumed visits in 2023", "blew up a plane in 1988") is history. An undated
+    /// article (the BBC corpus has no dates) is taken to be no older than the latest year it mentions.
+    /// </summary>
     private static bool IsHistory(Context c, TextSpan sentence, Trigger t)
     {
-        if (c.DocDate is not { } doc)
+        if ((c.DocDate ?? c.LatestYearMentioned) is not { } doc)
         {
             return false;
         }

@@ -123,6 +123,12 @@ public sealed partial class RuleEventCoder
         /// <summary>The tagger reads a one-word verb pattern as a noun ("strong domestic demand", "one sentence").</summary>
         public bool NounUse { get; init; }
 
+        /// <summary>The predicate has an object or a clausal complement ("rejected the offer", "refused to meet").</summary>
+        public bool HasComplement { get; init; }
+
+        /// <summary>A passive with a stated agent ("by the army").</summary>
+        public bool HasAgent { get; init; }
+
         /// <summary>A condition ("if", "unless"), a hedge ("could", "might", "may") or a forecast ("is likely to") on the act.</summary>
         public bool Hypothetical { get; init; }
 
@@ -240,6 +246,7 @@ public sealed partial class RuleEventCoder
             objects.RemoveAll(agents.Contains);
             return new TreeArguments(sources, targets, true, Negated(tree, words, p), false)
             {
+                HasAgent = agents.Count > 0,
                 Hypothetical = Hypothetical(tree, words, p),
                 NonActorAgent = agents.Count > 0 && sources.Count == 0 && agents.All(a => tree.Upos(a) == "NOUN"),
                 NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
@@ -252,7 +259,7 @@ public sealed partial class RuleEventCoder
 
         // "attacked the Tory plans", "attacked President Bush's economic record", "withdrew two posters": the object is an
         // idea or a document, whoever it belongs to.
-        nonActorObject = objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && AbstractObjects.Contains(tree.Lemma(o)));
+        nonActorObject = objects.Any(o => tree.BaseRel(o) is "obj" or "nmod" && tree.Upos(o) == "NOUN" && AbstractObjects.Contains(tree.Lemma(o)));
 
         return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
         {
@@ -261,6 +268,7 @@ public sealed partial class RuleEventCoder
             Hypothetical = Hypothetical(tree, words, p),
             NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
+            HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "obj" or "xcomp" or "ccomp" or "iobj"),
             ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };

@@ -76,6 +76,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             document.Get(Layers.Times), document.Get(Layers.Quotes), docDate)
         {
             StoryCountry = MainCountry(phrases),
+            LatestYearMentioned = LatestYear(document.Get(Layers.Times)),
             Tree = document.Has(Layers.Syntax) && document.Get(Layers.Syntax) is { Length: > 0 } syntax && syntax.Length == tokens.Length ? new Tree(syntax) : null,
         };
         var events = ImmutableArray.CreateBuilder<EventMention>();
@@ -97,6 +98,9 @@ public sealed partial class RuleEventCoder : IPipelineComponent
     {
         public Tree? Tree { get; init; }
 
+        /// <summary>1 January of the latest year the text mentions (up to today), standing in for an undated article's date.</summary>
+        public DateOnly? LatestYearMentioned { get; init; }
+
         /// <summary>The country the story is about: the one its actor phrases name most often (first named on a tie).</summary>
         public string? StoryCountry { get; init; }
     }
@@ -104,6 +108,21 @@ public sealed partial class RuleEventCoder : IPipelineComponent
     /// <summary>Acts only a state performs: arrests, detentions, sentences, bans, expulsions, sanctions (CAMEO 116, 16x, 17x).</summary>
     private static bool StateAct(string code) =>
         code.StartsWith("17", StringComparison.Ordinal) || code.StartsWith("16", StringComparison.Ordinal) || code == "116";
+
+    private static DateOnly? LatestYear(ImmutableArray<TimeMention> times)
+    {
+        var latest = 0;
+        foreach (var t in times)
+        {
+            if (t.Value.Length >= 4 && int.TryParse(t.Value.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && year <= DateTime.UtcNow.Year)
+            {
+                latest = Math.Max(latest, year);
+            }
+        }
+
+        return latest > 0 ? new DateOnly(latest, 1, 1) : null;
+    }
 
     private static string? MainCountry(List<ActorPhrase> phrases)
     {
@@ -339,6 +358,28 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             if (fromTree.NounUse && !ExecutedNoun(c, t, [t]))
             {
                 // "strong domestic demand", "congestion charging", "one sentence": the verb pattern's word used as a noun.
+                return sources;
+            }
+
+            if (t.Code.StartsWith("12", StringComparison.Ordinal) && t.Pattern.SingleVerb && !fromTree.HasComplement && !passive)
+            {
+                // "U.S. refined production declined by 0.7 pct", "employers will have the right to refuse": a rejection
+                // rejects something (an object, a proposal, an act to do).
+                return sources;
+            }
+
+            if (fromTree.Passive && fromTree.Sources.Count == 0 && !fromTree.HasAgent && (_lexicon.Code(t.Code)?.Quad ?? 0) < 3 && demandBy is null)
+            {
+                // "the police are being asked to …", "the prime minister was asked about …": a request, a visit or praise
+                // with no one doing it is no event between actors (agentless violence and arrests stay: see below; "X said the
+                // public should be consulted" is X's demand).
+                return sources;
+            }
+
+            if (t.Code == "130" && targets.Count == 0 && t.GovernedStart < 0)
+            {
+                // "warned of a steep fall in profits", "warned against proposed changes": a warning about a situation,
+                // not a threat to anyone.
                 return sources;
             }
 
