@@ -268,7 +268,8 @@ public sealed partial class RuleEventCoder
             Hypothetical = Hypothetical(tree, words, p),
             NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
-            HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "obj" or "xcomp" or "ccomp" or "iobj"),
+            HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "xcomp" or "ccomp" or "iobj"
+                || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
             ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
@@ -497,7 +498,8 @@ public sealed partial class RuleEventCoder
         {
             foreach (var k in tree.Children(node))
             {
-                if ((tree.Rel(k) == "mark" && words[k] is "if" or "unless") || (tree.Rel(k) == "aux" && words[k] is "may" or "might" or "could"))
+                if ((tree.Rel(k) == "mark" && words[k] is "if" or "unless") || (tree.Rel(k) == "aux" && words[k] is "may" or "might" or "could")
+                    || (tree.Rel(k) == "advmod" && words[k] is "probably" or "possibly" or "perhaps"))
                 {
                     return true;
                 }
