@@ -30,7 +30,7 @@ public sealed class EventsCommandTests
         var seed = await Cli.RunAsync(tmp.Path, "events", "--source-actor", "JPNGOV", "--target-actor", "KORGOV", "--code", "036", "--format", "json");
         var events = seed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var summit = Assert.Single(events, e => e.GetProperty("date").GetString() == "2025-06-04" && e.GetProperty("evidence").GetString()!.Contains("hold summit talks", StringComparison.Ordinal));
-        Assert.Equal("CONSULT", summit.GetProperty("plover").GetString());
+        Assert.Equal(("AGREE", "CONSULT"), (summit.GetProperty("plover").GetString(), summit.GetProperty("plover_act").GetString()));
         Assert.NotEmpty(summit.GetProperty("reports").EnumerateArray());
     }
 

@@ -24,7 +24,7 @@ public sealed class SeedEventTests
         var doc = Seed();
         var e = Assert.Single(doc.Get(Layers.Events), e => e.Cameo == "036" && doc.Text[e.Trigger.Start..e.Trigger.End] == "hold summit talks");
         Assert.Equal(("JPNGOV", "KORGOV"), (e.Source.Code, e.Target?.Code));
-        Assert.Equal(("CONSULT", "AGREE", EventMention.Intended), (e.Plover, e.PloverType, e.Modality));
+        Assert.Equal(("CONSULT", "AGREE", EventMention.Intended), (e.PloverAct, e.Plover, e.Modality));
         Assert.Equal("2025-06-04", e.Date);
         Assert.False(e.Negated);
         Assert.Equal(4.0, e.Goldstein);

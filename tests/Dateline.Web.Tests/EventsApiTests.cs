@@ -66,7 +66,7 @@ public sealed class EventsApiTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var found = (await GetJsonAsync("/api/events?source_actor=JPNGOV&target_actor=KORGOV&code=036&from=2025-06-04&to=2025-06-04"))
             .GetProperty("items").EnumerateArray().ToList();
         var seed = Assert.Single(found, e => e.GetProperty("evidence").GetString()!.Contains("wants to hold summit talks", StringComparison.Ordinal));
-        Assert.Equal("CONSULT", seed.GetProperty("plover").GetString());
+        Assert.Equal(("AGREE", "CONSULT"), (seed.GetProperty("plover").GetString(), seed.GetProperty("plover_act").GetString()));
 
         var one = await GetJsonAsync("/api/events/" + seed.GetProperty("id").GetInt64());
         Assert.Equal(("JPNGOV", "KORGOV", "036", "2025-06-04"), (one.GetProperty("source_code").GetString(), one.GetProperty("target_code").GetString(),

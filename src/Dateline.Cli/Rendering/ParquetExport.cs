@@ -100,7 +100,7 @@ internal static class ParquetExport
         TargetText = e.TargetText,
         Cameo = e.Cameo,
         Plover = e.Plover,
-        PloverType = e.PloverType,
+        PloverAct = e.PloverAct,
         Mode = e.Mode,
         QuadClass = e.QuadClass,
         Goldstein = e.Goldstein,
@@ -149,7 +149,7 @@ internal static class ParquetExport
         [JsonPropertyName("target_text")] public string? TargetText { get; init; }
         [JsonPropertyName("cameo")] public string Cameo { get; init; } = "";
         [JsonPropertyName("plover")] public string Plover { get; init; } = "";
-        [JsonPropertyName("plover_type")] public string PloverType { get; init; } = "";
+        [JsonPropertyName("plover_act")] public string PloverAct { get; init; } = "";
         [JsonPropertyName("mode")] public string? Mode { get; init; }
         [JsonPropertyName("quad_class")] public int QuadClass { get; init; }
         [JsonPropertyName("goldstein")] public double Goldstein { get; init; }

@@ -5,17 +5,17 @@ public sealed record EventParticipant(string Code, TextSpan Span, string? ActorI
 
 /// <summary>
 /// A political event reported by a sentence: who (<see cref="Source"/>) did what (<see cref="Cameo"/>) to whom
-/// (<see cref="Target"/>), with the evidence. <see cref="Plover"/> is the PLOVER type of the act itself (CONSULT for
-/// "wants to hold summit talks"), <see cref="PloverType"/> the PLOVER type of the CAMEO code under the published mapping
-/// (AGREE for that intention), so aggregates can use either. <see cref="Modality"/> is actual, intended, hypothetical
+/// (<see cref="Target"/>), with the evidence. <see cref="Plover"/> is the PLOVER event type of the CAMEO code under the
+/// published mapping (AGREE for "wants to hold summit talks") and <see cref="Mode"/> its PLOVER mode;
+/// <see cref="PloverAct"/> is the PLOVER type of the act itself (CONSULT for that intention), so aggregates can use either. <see cref="Modality"/> is actual, intended, hypothetical
 /// or demanded; negated events ("did not meet") are kept and flagged.
 /// </summary>
 public sealed record EventMention(
     EventParticipant Source,
     EventParticipant? Target,
     string Cameo,
+    string PloverAct,
     string Plover,
-    string PloverType,
     string? Mode,
     int QuadClass,
     double Goldstein,

@@ -260,7 +260,7 @@ public static class DocumentJson
         Participant("target", e.Target);
         w.WriteString("cameo", e.Cameo);
         w.WriteString("plover", e.Plover);
-        w.WriteString("plover_type", e.PloverType);
+        w.WriteString("plover_act", e.PloverAct);
         w.WriteString("mode", e.Mode);
         w.WriteNumber("quad_class", e.QuadClass);
         w.WriteNumber("goldstein", e.Goldstein);

@@ -237,7 +237,7 @@ public static class EventEvaluator
 
         foreach (var e in doc.Get(Layers.Events).Where(e => e.Counts && include(e)))
         {
-            var p = new Predicted(e.Source.Code, e.Target?.Code ?? string.Empty, e.PloverType, e.Cameo);
+            var p = new Predicted(e.Source.Code, e.Target?.Code ?? string.Empty, e.Plover, e.Cameo);
             if (!list.Any(x => x.Type == p.Type && x.Source == p.Source && x.Target == p.Target))
             {
                 list.Add(p);

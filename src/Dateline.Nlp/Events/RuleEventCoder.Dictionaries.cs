@@ -83,7 +83,7 @@ public sealed partial class RuleEventCoder
             var e = output[i];
             if (e.Target is { Code.Length: > 0 } target && e.Cameo == t.Code)
             {
-                output.Add(e with { Source = target, Target = e.Source, Cameo = pair, Plover = info.Plover, PloverType = info.Plover, Mode = info.Mode, QuadClass = info.Quad, Goldstein = info.Goldstein });
+                output.Add(e with { Source = target, Target = e.Source, Cameo = pair, PloverAct = info.Plover, Plover = info.Plover, Mode = info.Mode, QuadClass = info.Quad, Goldstein = info.Goldstein });
             }
         }
     }

@@ -317,7 +317,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
 
             targets = t.Pattern.NoTarget ? [] : ObjectOf(c, after, sources, p => Participant(c, p, s, e, e) is not null);
-            if (targets.Count == 0 && t.Code.StartsWith("10", StringComparison.Ordinal) && after.FirstOrDefault() is { Owned: true } own && own.Start <= t.End + 1)
+            if (targets.Count == 0 && (t.Code.StartsWith("10", StringComparison.Ordinal) || t.Code.StartsWith("02", StringComparison.Ordinal)) && after.FirstOrDefault() is { Owned: true } own && own.Start <= t.End + 1)
             {
                 // "has urged its citizens to avoid travel": a request to one's own people is no event between actors.
                 return sources;
@@ -368,11 +368,17 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 return sources;
             }
 
-            if (fromTree.Passive && fromTree.Sources.Count == 0 && !fromTree.HasAgent && (_lexicon.Code(t.Code)?.Quad ?? 0) < 3 && demandBy is null)
+            if (t.Pattern.Text == "~ask" && t.GovernedStart < 0)
             {
-                // "the police are being asked to …", "the prime minister was asked about …": a request, a visit or praise
-                // with no one doing it is no event between actors (agentless violence and arrests stay: see below; "X said the
-                // public should be consulted" is X's demand).
+                // "was asked about the article", "asked whether ministers had looked at …": a question, not a request.
+                return sources;
+            }
+
+            if (fromTree.Passive && fromTree.Sources.Count == 0 && !fromTree.HasAgent && (_lexicon.Code(t.Code)?.Quad ?? 0) < 3 && demandBy is null
+                && !t.Code.StartsWith("02", StringComparison.Ordinal))
+            {
+                // "was praised", "was visited": praise or a visit with no one doing it is no event between actors (agentless
+                // violence and arrests stay: see below; "X said the public should be consulted" is X's demand).
                 return sources;
             }
 
@@ -547,7 +553,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var act = _lexicon.Code(actCode) ?? info;
         var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
         if (targets.Count == 0 && inherited is not null && CoordinatedVerb(words, s, t.Start)
-            && output.Any(x => x.Evidence == sentence && x.Target is not null && x.Plover == plover))
+            && output.Any(x => x.Evidence == sentence && x.Target is not null && x.PloverAct == plover))
         {
             // "killed two policemen and wounded three others": the second verb adds no actor of its own.
             return grammaticalSubject;

@@ -15,7 +15,7 @@ public static class EventFormats
 
     public static readonly string[] CsvColumns =
     [
-        "id", "date", "source_code", "source_text", "target_code", "target_text", "cameo", "plover", "plover_type", "mode", "quad_class",
+        "id", "date", "source_code", "source_text", "target_code", "target_text", "cameo", "plover", "mode", "plover_act", "quad_class",
         "goldstein", "negated", "modality", "articles", "first_article", "evidence", "rule", "confidence",
     ];
 
@@ -24,7 +24,7 @@ public static class EventFormats
     public static string Csv(StoredEvent e) => Dateline.Core.Serialization.Csv.Row(new[]
     {
         e.Id.ToString(CultureInfo.InvariantCulture), e.Date ?? string.Empty, e.SourceCode, e.SourceText, e.TargetCode, e.TargetText ?? string.Empty,
-        e.Cameo, e.Plover, e.PloverType, e.Mode ?? string.Empty, e.QuadClass.ToString(CultureInfo.InvariantCulture),
+        e.Cameo, e.Plover, e.Mode ?? string.Empty, e.PloverAct, e.QuadClass.ToString(CultureInfo.InvariantCulture),
         e.Goldstein.ToString(CultureInfo.InvariantCulture), e.Negated ? "true" : "false", e.Modality, e.Reports.Count.ToString(CultureInfo.InvariantCulture),
         e.Reports.Count > 0 ? e.Reports[0].ArticleId : string.Empty, e.Evidence, e.Rule, e.Confidence.ToString(CultureInfo.InvariantCulture),
     });
@@ -76,8 +76,8 @@ public static class EventFormats
             w.WriteStartObject();
             w.WriteString("id", e.Key);
             w.WriteString("date", e.Date);
-            w.WriteString("event_type", e.PloverType);
-            w.WriteString("event_act", e.Plover);
+            w.WriteString("event_type", e.Plover);
+            w.WriteString("event_act", e.PloverAct);
             w.WriteString("mode", e.Mode);
             w.WriteString("actor", e.SourceCode);
             w.WriteString("actor_text", e.SourceText);

@@ -92,7 +92,7 @@ internal static class SqliteEvents
                         """,
                         ("$key", key), ("$skey", storyKey), ("$date", date), ("$src", e.Source.Code), ("$srcc", Country(e.Source.Code)), ("$srct", r.SourceText),
                         ("$tgt", target), ("$tgtc", Country(target)), ("$tgtt", r.TargetText), ("$cameo", e.Cameo), ("$root", e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo),
-                        ("$plover", e.Plover), ("$ptype", e.PloverType), ("$mode", e.Mode), ("$quad", e.QuadClass), ("$gold", e.Goldstein),
+                        ("$plover", e.PloverAct), ("$ptype", e.Plover), ("$mode", e.Mode), ("$quad", e.QuadClass), ("$gold", e.Goldstein),
                         ("$neg", e.Negated ? 1 : 0), ("$modality", e.Modality), ("$counts", e.Counts ? 1 : 0), ("$evidence", r.EvidenceText),
                         ("$rule", e.Rule), ("$conf", e.Confidence), ("$article", batch.ArticleId));
                     id = (long)(await insert.ExecuteScalarAsync(ct))!;

@@ -64,7 +64,7 @@ internal sealed record ArticleLayers(
         }).ToList();
         var times = Array(root, "times").Select(t => new TimeView(Int(t, "start"), Int(t, "end"), Str(t, "value"))).ToList();
         var events = Array(root, "events").Select(e => new EventView(Participant(e, "source") ?? new ParticipantView(string.Empty, null, null),
-            Participant(e, "target"), Str(e, "cameo") ?? string.Empty, Str(e, "plover"), Int(e, "quad_class"),
+            Participant(e, "target"), Str(e, "cameo") ?? string.Empty, Str(e, "plover_act") ?? Str(e, "plover"), Int(e, "quad_class"),
             e.TryGetProperty("goldstein", out var g) && g.TryGetDouble(out var gd) ? gd : 0, Str(e, "date"), Str(e, "modality"),
             e.TryGetProperty("negated", out var n) && n.ValueKind == JsonValueKind.True,
             Span(e, "evidence").Start, Span(e, "evidence").End, Span(e, "trigger").Start, Span(e, "trigger").End)).Where(e => e.Cameo.Length > 0).ToList();

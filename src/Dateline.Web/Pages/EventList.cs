@@ -26,7 +26,7 @@ internal static class EventList
             Side(h, e.SourceCode, e.SourceText, "source");
             h.Text(" → ");
             Side(h, e.TargetCode, e.TargetText, "target");
-            h.Text(" · ").Element("span", EventLabels.Act(e.Cameo, e.PloverType == e.Plover ? e.Plover : e.Plover + ", " + e.PloverType), ("class", "act")).Close("p");
+            h.Text(" · ").Element("span", EventLabels.Act(e.Cameo, e.Plover == e.PloverAct ? e.Plover : e.PloverAct + ", " + e.Plover), ("class", "act")).Close("p");
             h.Open("p", ("class", "meta")).Element("time", e.Date ?? "undated").Text(" · " + EventLabels.Quad(e.QuadClass) + " · Goldstein " + EventLabels.Goldstein(e.Goldstein));
             if (EventLabels.Flags(e.Modality, e.Negated) is { } flags)
             {

@@ -78,13 +78,13 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public string Plover { get; set; }
 #endif
-        /// <summary>The plover_type property</summary>
+        /// <summary>The plover_act property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? PloverType { get; set; }
+        public string? PloverAct { get; set; }
 #nullable restore
 #else
-        public string PloverType { get; set; }
+        public string PloverAct { get; set; }
 #endif
         /// <summary>The quad_class property</summary>
         public int? QuadClass { get; set; }
@@ -174,7 +174,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "mode", n => { Mode = n.GetStringValue(); } },
                 { "negated", n => { Negated = n.GetBoolValue(); } },
                 { "plover", n => { Plover = n.GetStringValue(); } },
-                { "plover_type", n => { PloverType = n.GetStringValue(); } },
+                { "plover_act", n => { PloverAct = n.GetStringValue(); } },
                 { "quad_class", n => { QuadClass = n.GetIntValue(); } },
                 { "report_count", n => { ReportCount = n.GetIntValue(); } },
                 { "reports", n => { Reports = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.EventReport>(global::Dateline.Web.Tests.Client.Models.EventReport.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -203,7 +203,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteStringValue("mode", Mode);
             writer.WriteBoolValue("negated", Negated);
             writer.WriteStringValue("plover", Plover);
-            writer.WriteStringValue("plover_type", PloverType);
+            writer.WriteStringValue("plover_act", PloverAct);
             writer.WriteIntValue("quad_class", QuadClass);
             writer.WriteIntValue("report_count", ReportCount);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.EventReport>("reports", Reports);
