@@ -75,6 +75,12 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>The events between two actors per period, with the article volume of each period as the denominator.</summary>
     Task<IReadOnlyList<DyadPoint>> DyadAsync(DyadQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many counted events between the two actors have no date (their articles carry none): a dated series cannot
+    /// place them, so views that leave them out say how many they left out.
+    /// </summary>
+    Task<long> UndatedDyadEventsAsync(DyadQuery query, CancellationToken cancellationToken);
+
     /// <summary>One entity by its id, or null.</summary>
     Task<EntityRecord?> GetEntityAsync(string id, CancellationToken cancellationToken);
 

@@ -51,6 +51,18 @@ internal static class EventsCommand
             }
 
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
+            if (query.From is not null || query.To is not null)
+            {
+                // Undated events (articles without a date, e.g. the BBC corpus) cannot fall in a date range: say so.
+                var undated = (await store.EventsPerMonthAsync(query with { From = null, To = null }, ct)).Where(m => m.Month is null).Sum(m => m.Events);
+                if (undated > 0)
+                {
+                    var (verb, be) = undated == 1 ? ("has", "is") : ("have", "are");
+                    await Console.Error.WriteLineAsync(
+                        $"{undated} matching event{(undated == 1 ? string.Empty : "s")} {verb} no date (the articles carry none) and {be} left out by --from/--to");
+                }
+            }
+
             var events = store.QueryEventsAsync(query, ct);
             if (fmt == "parquet")
             {
@@ -139,6 +151,14 @@ internal static class EventsCommand
                 FilterOptions.ParseDate(result.GetValue(from), "--from"), FilterOptions.ParseDate(result.GetValue(to), "--to"));
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var points = await store.DyadAsync(query, ct);
+            var undated = await store.UndatedDyadEventsAsync(query, ct);
+            if (undated > 0 && result.GetValue(format) != "json")
+            {
+                await Console.Error.WriteLineAsync($"{undated} event{(undated == 1 ? string.Empty : "s")} between {query.A} and {query.B} "
+                    + $"{(undated == 1 ? "has" : "have")} no date (the articles carry none) and {(undated == 1 ? "is" : "are")} not in the series; "
+                    + $"list them with: dateline events --actor {query.A} --format csv");
+            }
+
             if (plotPath is not null)
             {
                 DyadChart.Save(query, points, plotPath);
@@ -147,7 +167,7 @@ internal static class EventsCommand
             switch (result.GetValue(format))
             {
                 case "json":
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { a = query.A, b = query.B, interval = query.Interval, points }, CliJson.Options));
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { a = query.A, b = query.B, interval = query.Interval, points, undated }, CliJson.Options));
                     break;
                 case "csv":
                     await Console.Out.WriteLineAsync("period,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,a_to_b,b_to_a,mean_goldstein,articles,events_per_100_articles");

@@ -286,6 +286,9 @@ public sealed class SqliteArticleStore : IArticleStore
     public Task<IReadOnlyList<Events.DyadPoint>> DyadAsync(Events.DyadQuery query, CancellationToken cancellationToken) =>
         SqliteEvents.DyadAsync(this, query, cancellationToken);
 
+    public Task<long> UndatedDyadEventsAsync(Events.DyadQuery query, CancellationToken cancellationToken) =>
+        SqliteEvents.UndatedDyadAsync(this, query, cancellationToken);
+
     public Task<EntityRecord?> GetEntityAsync(string id, CancellationToken cancellationToken) =>
         SqliteEntities.GetAsync(this, id, cancellationToken);
 

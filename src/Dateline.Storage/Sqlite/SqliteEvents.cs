@@ -205,6 +205,18 @@ internal static class SqliteEvents
         return (byEvent, counts);
     }
 
+    public static async Task<long> UndatedDyadAsync(SqliteArticleStore store, DyadQuery q, CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var cmd = SqliteArticleStore.Command(c, null, """
+            SELECT COUNT(*) FROM events
+            WHERE counts = 1 AND date IS NULL
+              AND ((source_code >= $a AND source_code < $ae AND target_code >= $b AND target_code < $be)
+                OR (source_code >= $b AND source_code < $be AND target_code >= $a AND target_code < $ae))
+            """, ("$a", q.A), ("$b", q.B), ("$ae", q.A + "\uFFFF"), ("$be", q.B + "\uFFFF"));
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     public static async Task<IReadOnlyList<DyadPoint>> DyadAsync(SqliteArticleStore store, DyadQuery q, CancellationToken ct)
     {
         var bucket = Bucket(q.Interval, "date");

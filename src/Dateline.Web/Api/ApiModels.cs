@@ -66,4 +66,5 @@ public sealed record EventsResponse(IReadOnlyList<Dateline.Storage.Events.Stored
 /// <param name="From">The first event date included, if limited.</param>
 /// <param name="To">The last event date included, if limited.</param>
 /// <param name="Points">Periods with counted events, oldest first, each with its article volume (the denominator).</param>
-public sealed record DyadResponse(string A, string B, string Interval, DateOnly? From, DateOnly? To, IReadOnlyList<Dateline.Storage.Events.DyadPoint> Points);
+/// <param name="Undated">Counted events between the two actors that have no date (their articles carry none), left out of <paramref name="Points"/>.</param>
+public sealed record DyadResponse(string A, string B, string Interval, DateOnly? From, DateOnly? To, IReadOnlyList<Dateline.Storage.Events.DyadPoint> Points, long Undated);

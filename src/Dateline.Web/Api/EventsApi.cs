@@ -120,7 +120,8 @@ internal static class EventsApi
         CancellationToken ct)
     {
         var query = Dyad(a, b, interval, from, to);
-        return TypedResults.Ok(new DyadResponse(query.A, query.B, query.Interval, query.From, query.To, await store.DyadAsync(query, ct)));
+        return TypedResults.Ok(new DyadResponse(query.A, query.B, query.Interval, query.From, query.To, await store.DyadAsync(query, ct),
+            await store.UndatedDyadEventsAsync(query, ct)));
     }
 
     /// <summary>Reads a dyad request the API and the dyad page share.</summary>

@@ -75,6 +75,7 @@ internal static class DyadPage
         }
 
         var points = await store.DyadAsync(q, ct);
+        var undated = await store.UndatedDyadEventsAsync(q, ct);
         var selected = period is not null && DyadChart.TryDay(period, out var start) ? await PeriodEventsAsync(store, q, start, ct) : null;
         (string, string?)[] keep = [("interval", q.Interval == "month" ? null : q.Interval), ("from", from), ("to", to)];
         string Href(string p) => Routes.WithQuery(Routes.Dyad(q.A, q.B), [.. keep, ("period", p)]) + "#events";
@@ -85,9 +86,16 @@ internal static class DyadPage
             h.Open("p", ("class", "summary")).Text($"{points.Sum(p => p.Events)} events in {points.Count} {q.Interval}{(points.Count == 1 ? string.Empty : "s")} with events (not negated; actual or intended). ")
                 .Link(Routes.WithQuery("/api/dyads/" + Uri.EscapeDataString(q.A) + "/" + Uri.EscapeDataString(q.B), [("interval", q.Interval), ("from", from), ("to", to)]), "JSON")
                 .Text(" · ").Link(Routes.Dyad(q.B, q.A) + Routes.WithQuery(string.Empty, keep), "swap sides").Close("p");
+            if (undated > 0)
+            {
+                h.Open("p", ("class", "note"), ("id", "undated"))
+                    .Text($"{undated} more event{(undated == 1 ? string.Empty : "s")} between these actors {(undated == 1 ? "has" : "have")} no date (the articles carry none), so the chart and the table cannot place {(undated == 1 ? "it" : "them")}: ")
+                    .Link(Routes.WithQuery("/events", [("actor", q.A)]), "list the events of " + q.A).Text(".").Close("p");
+            }
+
             if (points.Count == 0)
             {
-                h.Element("p", "No events between these actors in this range.", ("class", "empty"), ("id", "no-events"));
+                h.Element("p", undated > 0 ? "No dated events between these actors in this range." : "No events between these actors in this range.", ("class", "empty"), ("id", "no-events"));
             }
             else
             {

@@ -51,6 +51,8 @@ namespace Dateline.Web.Tests.Client.Models
 #endif
         /// <summary>The to property</summary>
         public Date? To { get; set; }
+        /// <summary>The undated property</summary>
+        public long? Undated { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Dateline.Web.Tests.Client.Models.DyadResponse"/> and sets the default values.
         /// </summary>
@@ -82,6 +84,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "interval", n => { Interval = n.GetStringValue(); } },
                 { "points", n => { Points = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.DyadPoint>(global::Dateline.Web.Tests.Client.Models.DyadPoint.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "to", n => { To = n.GetDateValue(); } },
+                { "undated", n => { Undated = n.GetLongValue(); } },
             };
         }
         /// <summary>
@@ -97,6 +100,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteStringValue("interval", Interval);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.DyadPoint>("points", Points);
             writer.WriteDateValue("to", To);
+            writer.WriteLongValue("undated", Undated);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
