@@ -49,6 +49,11 @@ catch (QuerySyntaxException ex)
     await Console.Error.WriteLineAsync("error: invalid query: " + ex.Message);
     return ExitCodes.Usage;
 }
+catch (SearchBudgetException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message);
+    return ExitCodes.Usage;
+}
 catch (UsageException ex)
 {
     await Console.Error.WriteLineAsync("error: " + ex.Message);

@@ -19,7 +19,26 @@ public sealed class SearchQueryTests
     [InlineData("“curly quotes”", "\"curly quotes\"")]
     [InlineData("and or not", "and AND or AND not")] // lower case are words
     [InlineData("e-mail", "e-mail")]
+    [InlineData("the the the", "the")] // repeated items fold (issue 16: a hostile query's cost was quadratic in its repeats)
+    [InlineData("a AND (b AND a) AND c", "a AND b AND c")]
+    [InlineData("(a OR b) OR (b OR a)", "a OR b")]
+    [InlineData("x (a OR b) (b OR a)", "x AND (a OR b)")]
     public void Parses_with_clear_precedence(string typed, string understood) => Assert.Equal(understood, SearchQuery.Parse(typed).ToString());
+
+    [Fact]
+    public void A_thousand_repeats_fold_to_one_term_and_too_many_distinct_terms_are_refused()
+    {
+        Assert.Equal("the", SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("the", 1_000))).ToString());
+        Assert.Equal("summit OR talks", SearchQuery.Parse(string.Join(" OR ", Enumerable.Repeat("summit OR talks", 300))).ToString());
+
+        var many = string.Join(' ', Enumerable.Range(0, SearchQuery.MaxTerms + 1).Select(i => "w" + i));
+        var e = Assert.Throws<QuerySyntaxException>(() => SearchQuery.Parse(many));
+        Assert.Contains($"{SearchQuery.MaxTerms + 1} different words and phrases; at most {SearchQuery.MaxTerms}", e.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchQuery.MaxTerms, SearchQuery.Parse(string.Join(' ', Enumerable.Range(0, SearchQuery.MaxTerms).Select(i => "w" + i))).ToString().Split(" AND ").Length);
+
+        var huge = new string('a', SearchQuery.MaxLength + 1);
+        Assert.Contains("characters long", Assert.Throws<QuerySyntaxException>(() => SearchQuery.Parse(huge)).Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("", "empty")]

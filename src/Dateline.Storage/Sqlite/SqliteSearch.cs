@@ -18,12 +18,20 @@ internal static class SqliteSearch
     private const char Open = '\u0002';
     private const char Close = '\u0003';
 
-    public static async Task<SearchResults> RunAsync(SqliteArticleStore store, SearchRequest request, CancellationToken ct)
+    /// <summary>How long one search may run before it is interrupted (a cost bound on top of the query's term limit).</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+
+    public static async Task<SearchResults> RunAsync(SqliteArticleStore store, SearchRequest request, CancellationToken cancellationToken)
     {
+        // The budget and the caller (a client that disconnects) both interrupt the statement SQLite is running.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Budget);
+        var ct = budget.Token;
         var match = Fts5QueryTranslator.Translate(request.Query.Root);
         var (where, filterParams) = SqliteFilter.Build(request.Filter, "a");
         (string, object?)[] parameters = [("$match", match), .. filterParams, ("$limit", request.Limit), ("$offset", request.Offset)];
         await using var c = await store.OpenConnectionAsync(ct);
+        await using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(c.Handle));
         try
         {
             var hits = new List<SearchHit>();
@@ -75,6 +83,11 @@ internal static class SqliteSearch
                 """, parameters);
             var total = (long)(await count.ExecuteScalarAsync(ct))!;
             return new SearchResults(hits, total, request.Query.ToString());
+        }
+        catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 9 } or OperationCanceledException && !cancellationToken.IsCancellationRequested
+            && budget.IsCancellationRequested)
+        {
+            throw new SearchBudgetException(Budget, request.Query.Text);
         }
         catch (SqliteException ex) when (ex.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))
         {

@@ -15,6 +15,7 @@ internal sealed class ErrorMapping(IProblemDetailsService problems, ILogger<Erro
         var (status, title, detail) = exception switch
         {
             QuerySyntaxException q => (StatusCodes.Status400BadRequest, "Invalid query", q.Message),
+            SearchBudgetException b => (StatusCodes.Status400BadRequest, "Query too costly", b.Message),
             InvalidCursorException c => (StatusCodes.Status400BadRequest, "Invalid cursor", c.Message),
             BadRequestException b => (StatusCodes.Status400BadRequest, "Bad request", b.Message),
             BadHttpRequestException h => (h.StatusCode, h.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request",

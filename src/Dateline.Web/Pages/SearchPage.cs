@@ -39,7 +39,7 @@ internal static class SearchPage
                 latest = await store.ListArticlesAsync(filter, cursor, Query.DefaultLimit, ct);
             }
         }
-        catch (Exception ex) when (ex is QuerySyntaxException or BadRequestException or InvalidCursorException)
+        catch (Exception ex) when (ex is QuerySyntaxException or SearchBudgetException or BadRequestException or InvalidCursorException)
         {
             problem = ex.Message;
         }
