@@ -44,6 +44,16 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_search_past_its_budget_stops_with_a_clear_error()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        await store.SaveAsync([Articles.Corpus()[0]], Ct);
+        var e = await Assert.ThrowsAsync<SearchBudgetException>(() =>
+            store.SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelins"), ArticleFilter.All) { Budget = TimeSpan.Zero }, Ct));
+        Assert.Contains("took longer than 0 s and was stopped; narrow it", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Duplicates_inside_one_batch_are_stored_once()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

@@ -102,6 +102,19 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task A_hostile_query_is_folded_or_refused_with_its_reason()
+    {
+        // Issue 16, defect 1: "the" x 1,000 (a 4 KB URL) once kept a core busy for minutes.
+        var folded = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("ferry", 1_000))));
+        Assert.Equal("ferry", folded.GetProperty("parsed").GetString());
+        Assert.NotEmpty(folded.GetProperty("hits").EnumerateArray());
+
+        var many = string.Join(' ', Enumerable.Range(0, 40).Select(i => "word" + i));
+        var refused = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(many), HttpStatusCode.BadRequest);
+        Assert.Contains("40 different words and phrases; at most 32", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_pages_are_never_silently_capped()
     {
         var seen = new List<string>();

@@ -9,4 +9,7 @@ public sealed record SearchRequest(SearchQuery Query, ArticleFilter Filter, int 
     /// counts stories.
     /// </summary>
     public bool CollapseStories { get; init; }
+
+    /// <summary>How long the search may run before it is stopped with a <see cref="SearchBudgetException"/>.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -18,22 +18,29 @@ internal static class SqliteSearch
     private const char Open = '\u0002';
     private const char Close = '\u0003';
 
-    /// <summary>How long one search may run before it is interrupted (a cost bound on top of the query's term limit).</summary>
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
-
     public static async Task<SearchResults> RunAsync(SqliteArticleStore store, SearchRequest request, CancellationToken cancellationToken)
     {
         // The budget and the caller (a client that disconnects) both interrupt the statement SQLite is running.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(Budget);
+        if (request.Budget > TimeSpan.Zero)
+        {
+            budget.CancelAfter(request.Budget);
+        }
+        else
+        {
+            await budget.CancelAsync();
+        }
+
         var ct = budget.Token;
         var match = Fts5QueryTranslator.Translate(request.Query.Root);
         var (where, filterParams) = SqliteFilter.Build(request.Filter, "a");
         (string, object?)[] parameters = [("$match", match), .. filterParams, ("$limit", request.Limit), ("$offset", request.Offset)];
-        await using var c = await store.OpenConnectionAsync(ct);
-        await using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(c.Handle));
+        SqliteConnection? c = null;
         try
         {
+            c = await store.OpenConnectionAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            await using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(c.Handle));
             var hits = new List<SearchHit>();
             var weights = $"{TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0";
             // Collapsed: the best-ranked match of each story stands for the story, with the story's number of matches.
@@ -87,11 +94,18 @@ internal static class SqliteSearch
         catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 9 } or OperationCanceledException && !cancellationToken.IsCancellationRequested
             && budget.IsCancellationRequested)
         {
-            throw new SearchBudgetException(Budget, request.Query.Text);
+            throw new SearchBudgetException(request.Budget, request.Query.Text);
         }
         catch (SqliteException ex) when (ex.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))
         {
             throw new QuerySyntaxException($"the search engine rejected the query: {ex.Message}", 0);
+        }
+        finally
+        {
+            if (c is not null)
+            {
+                await c.DisposeAsync();
+            }
         }
     }
 
