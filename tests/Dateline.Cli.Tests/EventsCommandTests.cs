@@ -32,6 +32,21 @@ public sealed class EventsCommandTests
         var summit = Assert.Single(events, e => e.GetProperty("date").GetString() == "2025-06-04" && e.GetProperty("evidence").GetString()!.Contains("hold summit talks", StringComparison.Ordinal));
         Assert.Equal(("AGREE", "CONSULT"), (summit.GetProperty("plover").GetString(), summit.GetProperty("plover_act").GetString()));
         Assert.NotEmpty(summit.GetProperty("reports").EnumerateArray());
+
+        // Issue 16, defect 2: the seed states the intention in several sentences of one article — several reports
+        // (mentions), one article, and every export says so.
+        var reports = summit.GetProperty("reports").EnumerateArray().ToList();
+        Assert.True(reports.Count > 1, $"{reports.Count} reports");
+        Assert.Single(reports.Select(x => x.GetProperty("article_id").GetString()).Distinct());
+        Assert.Equal(1, summit.GetProperty("report_count").GetInt32());
+        var csv = (await Cli.RunAsync(tmp.Path, "events", "--source-actor", "JPNGOV", "--target-actor", "KORGOV", "--code", "036", "--format", "csv")).Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var articlesColumn = Array.IndexOf(csv[0].Split(','), "articles");
+        var row = csv.Single(l => l.StartsWith(summit.GetProperty("id").GetInt64() + ",", StringComparison.Ordinal));
+        Assert.Equal("1", row.Split(',')[articlesColumn]);
+        var gdelt = (await Cli.RunAsync(tmp.Path, "events", "--source-actor", "JPNGOV", "--target-actor", "KORGOV", "--code", "036", "--format", "gdelt")).Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Single(c => c[0] == summit.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((reports.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"), (gdelt[31], gdelt[33])); // NumMentions, NumArticles
     }
 
     [Fact]

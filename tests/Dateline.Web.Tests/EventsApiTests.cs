@@ -60,6 +60,23 @@ public sealed class EventsApiTests(WebAppFixture app) : IClassFixture<WebAppFixt
     }
 
     [Fact]
+    public async Task The_events_page_lists_each_reporting_article_once_with_its_number_of_sentences()
+    {
+        // Issue 16, defect 2: "Reported by 3 articles" listed one Japan Today article three times.
+        Corpora.Require("seed");
+        using var response = await app.Client.GetAsync("/events?source_actor=JPNGOV&target_actor=KORGOV&code=036&from=2025-06-04&to=2025-06-04", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        var title = "Ishiba expresses hope for stable ties with S Korea under Lee";
+        var item = html[html.IndexOf("wants to hold summit talks", StringComparison.Ordinal)..];
+        item = item[..item.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains("Reported by <a", item, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reported by 1 articles", item, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(item, System.Text.RegularExpressions.Regex.Escape(title)));
+        Assert.Matches(@"\(([^)]*, )?[2-9] sentences\)", item);
+    }
+
+    [Fact]
     public async Task The_seeds_intent_to_meet_is_listed_by_filter_and_read_by_id_with_its_evidence()
     {
         Corpora.Require("seed");

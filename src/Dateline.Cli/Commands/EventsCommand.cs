@@ -82,7 +82,7 @@ internal static class EventsCommand
                     n++;
                     table.AddRow(e.Date ?? "-", Markup.Escape($"{e.SourceCode} {e.SourceText}"), Markup.Escape(e.TargetCode.Length > 0 ? $"{e.TargetCode} {e.TargetText}" : "-"),
                         e.Cameo, Markup.Escape(e.Plover + (e.Mode is { } mode ? " / " + mode : string.Empty) + (e.Modality == "actual" ? string.Empty : $" ({e.Modality})")), e.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
-                        e.Reports.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(e.Evidence, 90)));
+                        EventFormats.Articles(e).ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(e.Evidence, 90)));
                 }
 
                 Terminal.Out.Write(table);

@@ -106,7 +106,7 @@ internal static class ParquetExport
         Goldstein = e.Goldstein,
         Negated = e.Negated,
         Modality = e.Modality,
-        Articles = Math.Max(e.ReportCount, e.Reports.Count),
+        Articles = EventFormats.Articles(e),
         FirstArticle = e.Reports.Count > 0 ? e.Reports[0].ArticleId : null,
         Evidence = e.Evidence,
         Rule = e.Rule,

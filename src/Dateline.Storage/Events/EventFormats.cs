@@ -21,11 +21,17 @@ public static class EventFormats
 
     public static string CsvHeader => string.Join(',', CsvColumns);
 
+    /// <summary>
+    /// How many different articles report the event. <see cref="StoredEvent.Reports"/> has one entry per reporting
+    /// sentence (an article can state an event three times), so its length is the number of mentions, not of articles.
+    /// </summary>
+    public static int Articles(StoredEvent e) => Math.Max(e.ReportCount, e.Reports.Select(r => r.ArticleId).Distinct(StringComparer.Ordinal).Count());
+
     public static string Csv(StoredEvent e) => Dateline.Core.Serialization.Csv.Row(new[]
     {
         e.Id.ToString(CultureInfo.InvariantCulture), e.Date ?? string.Empty, e.SourceCode, e.SourceText, e.TargetCode, e.TargetText ?? string.Empty,
         e.Cameo, e.Plover, e.Mode ?? string.Empty, e.PloverAct, e.QuadClass.ToString(CultureInfo.InvariantCulture),
-        e.Goldstein.ToString(CultureInfo.InvariantCulture), e.Negated ? "true" : "false", e.Modality, e.Reports.Count.ToString(CultureInfo.InvariantCulture),
+        e.Goldstein.ToString(CultureInfo.InvariantCulture), e.Negated ? "true" : "false", e.Modality, Articles(e).ToString(CultureInfo.InvariantCulture),
         e.Reports.Count > 0 ? e.Reports[0].ArticleId : string.Empty, e.Evidence, e.Rule, e.Confidence.ToString(CultureInfo.InvariantCulture),
     });
 
@@ -54,7 +60,7 @@ public static class EventFormats
             e.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
             e.Reports.Count.ToString(CultureInfo.InvariantCulture),
             sources.ToString(CultureInfo.InvariantCulture),
-            e.Reports.Count.ToString(CultureInfo.InvariantCulture),
+            Articles(e).ToString(CultureInfo.InvariantCulture),
             string.Empty, // AvgTone: Dateline does not score tone
         ]);
         for (var geo = 0; geo < 3; geo++)

@@ -35,26 +35,29 @@ internal static class EventList
 
             h.Text(" · ").Link(Routes.WithQuery("/api/events/" + id), "JSON").Close("p");
             h.Element("blockquote", e.Evidence, ("class", "evidence"));
-            var total = Math.Max(e.ReportCount, e.Reports.Count);
+            // One entry per article (an article can state the event in several sentences: it links to the first).
+            var total = EventFormats.Articles(e);
+            var articles = e.Reports.GroupBy(r => r.ArticleId, StringComparer.Ordinal).ToList();
             h.Open("p", ("class", "reports")).Text(total == 1 ? "Reported by " : $"Reported by {total} articles: ");
-            for (var i = 0; i < e.Reports.Count; i++)
+            for (var i = 0; i < articles.Count; i++)
             {
-                var r = e.Reports[i];
+                var r = articles[i].First();
                 if (i > 0)
                 {
                     h.Text("; ");
                 }
 
                 h.Link(Routes.Article(r.ArticleId) + "#event-at-" + r.Trigger.Start.ToString(CultureInfo.InvariantCulture), r.Title ?? "(untitled)");
-                if (r.Source is { } source)
+                var sentences = articles[i].Count();
+                if (r.Source is { } || sentences > 1)
                 {
-                    h.Text(" (" + source + ")");
+                    h.Text(" (" + string.Join(", ", new[] { r.Source, sentences > 1 ? $"{sentences} sentences" : null }.Where(x => x is not null)) + ")");
                 }
             }
 
-            if (total > e.Reports.Count)
+            if (total > articles.Count)
             {
-                h.Text($"; and {total - e.Reports.Count} more (").Link(Routes.WithQuery("/api/events/" + id), "all").Text(")");
+                h.Text($"; and {total - articles.Count} more (").Link(Routes.WithQuery("/api/events/" + id), "all").Text(")");
             }
 
             h.Close("p").Close("li");
