@@ -38,4 +38,27 @@ public sealed class ActorTitleTests
         Assert.Equal("Businessman", a.Role);
         Assert.Null(a.Country);
     }
+
+    [Fact]
+    public void Mr_and_a_surname_link_to_the_full_name_named_earlier()
+    {
+        var doc = Document.FromText("t", "Tory leader Michael Howard spoke in London on Monday. Later, Mr Howard criticised the Labour government over its plans.");
+        doc.Set(Layers.DocumentDate, new DateOnly(2005, 2, 1));
+        NlpPipelines.Default().Run(doc, TestContext.Current.CancellationToken);
+        var howard = Assert.Single(doc.Get(Layers.Actors), a => a.Type == "PERSON");
+        Assert.Equal("Michael Howard", howard.Name);
+        Assert.Contains("Mr Howard", howard.Aliases);
+        Assert.Equal("GBR", howard.Country); // the party before the title is British
+        var e = Assert.Single(doc.Get(Layers.Events));
+        Assert.Equal(("GBR", "111"), (e.Source.Code[..3], e.Cameo));
+    }
+
+    [Fact]
+    public void A_titles_default_country_yields_to_the_country_the_story_is_about()
+    {
+        var brown = PersonNamed("Chancellor Alan Whitby spoke in London. Britain will cut taxes, Mr Whitby said. The UK economy grew.", "Whitby");
+        Assert.Equal("GBR", brown.Country);
+        var weber = PersonNamed("Chancellor Hans Weber spoke on Monday. He said taxes would fall.", "Weber");
+        Assert.Equal("DEU", weber.Country);
+    }
 }

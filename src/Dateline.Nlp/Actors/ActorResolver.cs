@@ -27,6 +27,12 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     /// <summary>How far back in a sentence a named country may supply a title-holder's country.</summary>
     private const int CountryContextTokens = 12;
 
+    /// <summary>Titles of address that precede a name but are not part of it.</summary>
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "Rev", "Madam", "Monsieur", "Herr",
+    };
+
     public ComponentInfo Info { get; } = new("actors.rules.v2", [Layers.Tokens, Layers.Sentences, Layers.Entities], [Layers.Actors, Layers.ActorMentions])
     {
         Configuration = overrides?.Fingerprint is { } f ? "overrides:" + f : null,
@@ -54,6 +60,9 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
         /// <summary>The country is a guess from a country named shortly before the title, not stated for this person.</summary>
         public bool CountryFromContext { get; set; }
+
+        /// <summary>The country is the title's default (roles.tsv), not one the text gave.</summary>
+        public bool CountryFromRoleDefault { get; set; }
 
         public List<string> Aliases { get; } = [];
 
@@ -128,7 +137,14 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             }
             else if (e.Label == EntityLabels.Person)
             {
+                // "Mr Howard", "Dr Abe": the honorific is no part of the name, so the mention links to "Michael Howard" named
+                // earlier (the surface stays an alias).
                 var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length > 1 && Honorifics.Contains(parts[0].TrimEnd('.')))
+                {
+                    parts = parts[1..];
+                }
+
                 var known = drafts.LastOrDefault(d => d.Type == EntityLabels.Person && SameName(d, parts) && !d.Id.StartsWith("u:", StringComparison.Ordinal));
                 var (role, country, roleStart) = TitleBefore(words, first);
                 if (role is null && !syntax.IsDefaultOrEmpty)
@@ -137,7 +153,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                     (role, country, roleStart) = TitleInApposition(words, syntax, first, TokenAt(Math.Max(e.Span.Start, e.Span.End - 1)));
                 }
 
-                var d = known ?? new Draft { Id = "p:" + (drafts.Count(x => x.Type == EntityLabels.Person) + 1), Name = surface, Type = EntityLabels.Person };
+                var d = known ?? new Draft { Id = "p:" + (drafts.Count(x => x.Type == EntityLabels.Person) + 1), Name = string.Join(' ', parts), Type = EntityLabels.Person };
                 if (known is null)
                 {
                     drafts.Add(d);
@@ -145,7 +161,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 else if (parts.Length > d.Name.Split(' ').Length)
                 {
                     d.Aliases.Add(d.Name);
-                    d.Name = surface;
+                    d.Name = string.Join(' ', parts);
                 }
 
                 d.Aliases.Add(surface);
@@ -153,6 +169,12 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 {
                     d.Role = role.Title;
                     d.Sector = role.Sector is "*" or "" ? null : role.Sector;
+                    if (country is null && role.Country is not null)
+                    {
+                        // The title's usual country ("Chancellor" → Germany) is only a default: the story may say otherwise.
+                        d.CountryFromRoleDefault = true;
+                    }
+
                     country ??= role.Country;
                 }
 
@@ -185,6 +207,14 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         {
             foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.Role is not null && d.Country is null && d.FixedCode is null
                 && d.Sector is "GOV" or "MIL" or "LEG" or "JUD" or "COP" or "OPP"))
+            {
+                d.Country = byCountry[0].Iso;
+                d.CountryFromContext = true;
+            }
+
+            // "Chancellor Gordon Brown" in a story about Britain that never names Germany: the title's default country
+            // yields to the one the story is about.
+            foreach (var d in drafts.Where(d => d.CountryFromRoleDefault && d.Country is { } c && c != byCountry[0].Iso && byCountry.All(x => x.Iso != c)))
             {
                 d.Country = byCountry[0].Iso;
                 d.CountryFromContext = true;
@@ -419,6 +449,12 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             if (lexicon.DemonymCountry.TryGetValue(phrase, out var iso) || lexicon.PlaceCountry.TryGetValue(phrase, out iso))
             {
                 return iso;
+            }
+
+            // "Tory leader Michael Howard", "Labour MP X": a national party or body before the title is the country's.
+            if (lexicon.Organizations.TryGetValue(phrase, out var org) && org.Country is { Length: 3 } orgCountry)
+            {
+                return orgCountry;
             }
         }
 

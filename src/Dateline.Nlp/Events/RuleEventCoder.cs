@@ -368,9 +368,10 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 return sources;
             }
 
-            if (t.Pattern.Text == "~ask" && t.GovernedStart < 0)
+            if (t.Pattern.Text == "~ask" && (t.GovernedStart < 0 || fromTree.Passive))
             {
-                // "was asked about the article", "asked whether ministers had looked at …": a question, not a request.
+                // "was asked about the article", "asked whether ministers had looked at …", "was asked why …": a question
+                // (or an unknown asker), not a request.
                 return sources;
             }
 
