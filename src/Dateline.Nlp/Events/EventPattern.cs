@@ -24,6 +24,7 @@ public sealed class EventPattern
         StateOnly = flags.Contains("state");
         NoTarget = flags.Contains("notarget");
         StatesIntent = flags.Contains("intent");
+        AsksQuestion = flags.Contains("question");
         JointCode = flags.FirstOrDefault(f => f.StartsWith("joint=", StringComparison.Ordinal))?["joint=".Length..];
     }
 
@@ -45,6 +46,9 @@ public sealed class EventPattern
     public bool NoTarget { get; }
 
     public bool StatesIntent { get; }
+
+    /// <summary>The verb also asks questions ("asked whether"): only a governed act with a stated asker is a request.</summary>
+    public bool AsksQuestion { get; }
 
     /// <summary>The code to use instead when two or more countries act together ("French and Egyptian warships held exercises").</summary>
     public string? JointCode { get; }

@@ -518,4 +518,114 @@ public sealed partial class RuleEventCoder
 
         return false;
     }
+
+    /// <summary>
+    /// The tree's part in coding one trigger. It vetoes (returns false) what the words alone cannot see: a figurative
+    /// object ("withdrew two posters"; an attack on an idea becomes criticism, 111), a domestic signing, a verb pattern
+    /// the tagger reads as a noun, adjective or adverb, a condition or hedge, a passive whose agent is no actor, a
+    /// rejection of nothing, a question, agentless praise or visits, a warning about a situation, a visit to a thing.
+    /// Otherwise it fills the source or target the clause window missed, turns an attacked civilian place into its
+    /// country's civilians, gives an agentless arrest to the state, and reports a negated predicate.
+    /// </summary>
+    private bool ApplyTree(Context c, Trigger t, int s, int e, ActorPhrase? demandBy, ref bool passive, ref List<ActorPhrase> sources,
+        ref List<ActorPhrase> targets, out bool negated)
+    {
+        negated = false;
+        if (ArgumentsFromTree(c, t, s, e) is not { } fromTree)
+        {
+            return true;
+        }
+
+        if (fromTree.NonActorObject && ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 || t.ActCode.StartsWith("08", StringComparison.Ordinal)))
+        {
+            // "withdrew two posters", "fight corruption": no act of force or of yielding. "Attacked the Tory plans" is
+            // criticism (CAMEO 111), of whoever the plans belong to.
+            if (!fromTree.VerbalAttack)
+            {
+                return false;
+            }
+
+            t.Code = t.ActCode = "111";
+        }
+
+        if (t.Code == "057" && fromTree.DomesticAct && targets.Count == 0)
+        {
+            // "signed the legislation", "signed a constitutional declaration": a domestic act, not an accord with anyone.
+            return false;
+        }
+
+        if (fromTree.NotAVerb || fromTree.NonActorAgent || (fromTree.Hypothetical && !t.Code.StartsWith("13", StringComparison.Ordinal)))
+        {
+            // "providing free care", "threatened by plant pests", "if we reject this treaty", "could be used to threaten".
+            // (A threat stays a threat however conditional.)
+            return false;
+        }
+
+        if (fromTree.NounUse && !t.Executed)
+        {
+            // "strong domestic demand", "congestion charging", "one sentence": the verb pattern's word used as a noun.
+            return false;
+        }
+
+        if (t.Code.StartsWith("12", StringComparison.Ordinal) && t.Pattern.SingleVerb && !fromTree.HasComplement && !passive)
+        {
+            // "U.S. refined production declined by 0.7 pct", "employers will have the right to refuse": a rejection
+            // rejects something (an object, a proposal, an act to do).
+            return false;
+        }
+
+        if (t.Pattern.AsksQuestion && (t.GovernedStart < 0 || fromTree.Passive))
+        {
+            // "was asked about the article", "asked whether ministers had looked at …", "was asked why …": a question
+            // (or an unknown asker), not a request.
+            return false;
+        }
+
+        if (fromTree.Passive && fromTree.Sources.Count == 0 && !fromTree.HasAgent && (_lexicon.Code(t.Code)?.Quad ?? 0) < 3 && demandBy is null
+            && !t.Code.StartsWith("02", StringComparison.Ordinal))
+        {
+            // "was praised", "was visited": praise or a visit with no one doing it is no event between actors (agentless
+            // violence and arrests stay: see below; "X said the public should be consulted" is X's demand).
+            return false;
+        }
+
+        if (t.Code == "130" && targets.Count == 0 && t.GovernedStart < 0)
+        {
+            // "warned of a steep fall in profits", "warned against proposed changes": a warning about a situation,
+            // not a threat to anyone.
+            return false;
+        }
+
+        if (fromTree.ThingObject && t.Code is "042" or "043")
+        {
+            // "received the ruling", "receive medical treatment": a visit is made to or hosted for someone.
+            return false;
+        }
+
+        if (fromTree.Passive == passive)
+        {
+            sources = sources.Count == 0 ? fromTree.Sources : sources;
+            // A phrase among the pattern's own words ("sent two warships") is the means, not the target.
+            targets = targets.Count == 0 && !t.Pattern.NoTarget ? [.. fromTree.Targets.Where(x => x.End <= t.Start || x.Start >= t.ActEnd)] : targets;
+        }
+
+        negated = fromTree.Negated;
+        if ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 && fromTree.CivilianPlace >= 0
+            && targets.All(x => x.Kind == ActorPhrase.Place && x.Start > 0 && c.Words[x.Start - 1] is "in" or "at" or "near" or "outside"))
+        {
+            // "militants attacked a hotel (in Mogadishu)": the civilians of the place's country, not the city.
+            var place = new ActorPhrase(fromTree.CivilianPlace, fromTree.CivilianPlace + 1, null, null, ActorPhrase.Group, true) { Sector = "CVL" };
+            targets = [place];
+        }
+
+        if (passive && (sources.Count == 0 || sources.All(x => x.End <= x.Start)) && targets.Count > 0 && StateAct(t.Code)
+            && Participant(c, targets[0], s, e, e) is { Code.Length: >= 3 } held && !held.Code.StartsWith("IGO", StringComparison.Ordinal))
+        {
+            // "Berisha was convicted", "journalists were arrested": an arrest, a sentence or a ban with no stated agent is
+            // the state's (the country of the one acted on).
+            sources = [new ActorPhrase(t.Start, t.Start + 1, held.Code[..3], null, ActorPhrase.Place, false)];
+        }
+
+        return true;
+    }
 }

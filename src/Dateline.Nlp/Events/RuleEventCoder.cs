@@ -154,6 +154,9 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         public string ActCode { get; set; } = Pattern.Code;
 
         public bool Consumed { get; set; }
+
+        /// <summary>A noun the tree shows carried out by an executive verb that is no trigger itself ("ordered the arrest").</summary>
+        public bool Executed { get; set; }
     }
 
     private void CodeSentence(Context c, TextSpan sentence, int s, int e, ImmutableArray<EventMention>.Builder output)
@@ -208,14 +211,9 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 continue;
             }
 
-            var nounUse = NounUse(c, s, t, triggers.Count(x => !x.Consumed));
-            if (nounUse && ExecutedNoun(c, t, triggers))
-            {
-                // "prosecutors ordered the arrest of X", "the army launched an attack on Y": the noun is the act.
-                nounUse = false;
-            }
-
-            var skip = Elaborates(words, previous, t) || nounUse || InRelativeClause(words, s, t)
+            // "prosecutors ordered the arrest of X", "the army launched an attack on Y": the noun is the act.
+            t.Executed = ExecutedNoun(c, t, triggers);
+            var skip = Elaborates(words, previous, t) || (NounUse(c, s, t, triggers.Count(x => !x.Consumed)) && !t.Executed) || InRelativeClause(words, s, t)
                 || Background(words, previous, t) || InAttribution(words, e, t);
             previous = t;
             if (skip)
@@ -324,101 +322,10 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
         }
 
-        // The tree fills in what the clause window missed (a subject across a parenthesis, the object of a governed act) and
-        // vetoes what the words alone cannot see: a negated predicate, a figurative object, a domestic signing.
-        var fromTree = ArgumentsFromTree(c, t, s, e);
-        var treeNegated = false;
-        if (fromTree is not null)
+        // The tree fills in what the clause window missed and vetoes what the words alone cannot see (RuleEventCoder.Syntax.cs).
+        if (!ApplyTree(c, t, s, e, demandBy, ref passive, ref sources, ref targets, out var treeNegated))
         {
-            if (fromTree.NonActorObject && ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 || t.ActCode.StartsWith("08", StringComparison.Ordinal)))
-            {
-                // "withdrew two posters", "fight corruption": no act of force or of yielding. "Attacked the Tory plans" is
-                // criticism (CAMEO 111), of whoever the plans belong to.
-                if (!fromTree.VerbalAttack)
-                {
-                    return sources;
-                }
-
-                t.Code = t.ActCode = "111";
-            }
-
-            if (t.Code == "057" && fromTree.DomesticAct && targets.Count == 0)
-            {
-                // "signed the legislation", "signed a constitutional declaration": a domestic act, not an accord with anyone.
-                return sources;
-            }
-
-            if (fromTree.NotAVerb || fromTree.NonActorAgent || (fromTree.Hypothetical && !t.Code.StartsWith("13", StringComparison.Ordinal)))
-            {
-                // "providing free care", "threatened by plant pests", "if we reject this treaty", "could be used to threaten".
-                // (A threat stays a threat however conditional.)
-                return sources;
-            }
-
-            if (fromTree.NounUse && !ExecutedNoun(c, t, [t]))
-            {
-                // "strong domestic demand", "congestion charging", "one sentence": the verb pattern's word used as a noun.
-                return sources;
-            }
-
-            if (t.Code.StartsWith("12", StringComparison.Ordinal) && t.Pattern.SingleVerb && !fromTree.HasComplement && !passive)
-            {
-                // "U.S. refined production declined by 0.7 pct", "employers will have the right to refuse": a rejection
-                // rejects something (an object, a proposal, an act to do).
-                return sources;
-            }
-
-            if (t.Pattern.Text == "~ask" && (t.GovernedStart < 0 || fromTree.Passive))
-            {
-                // "was asked about the article", "asked whether ministers had looked at …", "was asked why …": a question
-                // (or an unknown asker), not a request.
-                return sources;
-            }
-
-            if (fromTree.Passive && fromTree.Sources.Count == 0 && !fromTree.HasAgent && (_lexicon.Code(t.Code)?.Quad ?? 0) < 3 && demandBy is null
-                && !t.Code.StartsWith("02", StringComparison.Ordinal))
-            {
-                // "was praised", "was visited": praise or a visit with no one doing it is no event between actors (agentless
-                // violence and arrests stay: see below; "X said the public should be consulted" is X's demand).
-                return sources;
-            }
-
-            if (t.Code == "130" && targets.Count == 0 && t.GovernedStart < 0)
-            {
-                // "warned of a steep fall in profits", "warned against proposed changes": a warning about a situation,
-                // not a threat to anyone.
-                return sources;
-            }
-
-            if (fromTree.ThingObject && t.Code is "042" or "043")
-            {
-                // "received the ruling", "receive medical treatment": a visit is made to or hosted for someone.
-                return sources;
-            }
-
-            if (fromTree.Passive == passive)
-            {
-                sources = sources.Count == 0 ? fromTree.Sources : sources;
-                // A phrase among the pattern's own words ("sent two warships") is the means, not the target.
-                targets = targets.Count == 0 && !t.Pattern.NoTarget ? [.. fromTree.Targets.Where(x => x.End <= t.Start || x.Start >= t.ActEnd)] : targets;
-            }
-
-            treeNegated = fromTree.Negated;
-            if ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 && fromTree.CivilianPlace >= 0
-                && targets.All(x => x.Kind == ActorPhrase.Place && x.Start > 0 && words[x.Start - 1] is "in" or "at" or "near" or "outside"))
-            {
-                // "militants attacked a hotel (in Mogadishu)": the civilians of the place's country, not the city.
-                var place = new ActorPhrase(fromTree.CivilianPlace, fromTree.CivilianPlace + 1, null, null, ActorPhrase.Group, true) { Sector = "CVL" };
-                targets = [place];
-            }
-
-            if (passive && (sources.Count == 0 || sources.All(x => x.End <= x.Start)) && targets.Count > 0 && StateAct(t.Code)
-                && Participant(c, targets[0], s, e, e) is { Code.Length: >= 3 } held && !held.Code.StartsWith("IGO", StringComparison.Ordinal))
-            {
-                // "Berisha was convicted", "journalists were arrested": an arrest, a sentence or a ban with no stated agent is
-                // the state's (the country of the one acted on).
-                sources = [new ActorPhrase(t.Start, t.Start + 1, held.Code[..3], null, ActorPhrase.Place, false)];
-            }
+            return sources;
         }
 
         if (t.Code.StartsWith("11", StringComparison.Ordinal) && targets.Count == 1 && targets[0].Start > 1
