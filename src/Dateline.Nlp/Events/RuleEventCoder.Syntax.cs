@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Dateline.Core.Documents;
+using Dateline.Nlp.Lexicons;
 
 namespace Dateline.Nlp.Events;
 
@@ -23,35 +24,21 @@ public sealed partial class RuleEventCoder
     /// Objects that make a force or yielding verb figurative ("attacked the Tory plans", "withdrew two posters", "fought the
     /// bill"): plans, documents, ideas and campaigns, not people, places or forces.
     /// </summary>
-    private static readonly FrozenSet<string> AbstractObjects = new[]
-    {
-        "plan", "policy", "proposal", "idea", "bill", "law", "budget", "decision", "claim", "remark", "comment", "record", "poster",
-        "advert", "advertisement", "campaign", "speech", "report", "strategy", "approach", "stance", "view", "manifesto", "reform",
-        "scheme", "tax", "deal", "agreement", "measure", "rule", "regulation", "legislation", "motion", "amendment", "complaint",
-        "suggestion", "statement", "argument", "case", "charge", "offer", "bid", "application", "support", "candidacy", "nomination",
-        "problem", "issue", "question", "price", "cost", "rate", "target", "figure", "forecast", "estimate", "document", "book",
-        "film", "article", "story", "ad", "website", "product", "model", "service", "plea", "appeal", "lawsuit", "suit", "change",
-        "corruption", "poverty", "inflation", "crime", "terrorism", "extremism", "disease", "virus", "pandemic", "drug", "trafficking",
-        "fraud", "unemployment", "climate", "fire", "flood", "hunger", "smoking", "obesity", "racism", "discrimination", "injustice",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AbstractObjects = WordClass("abstract-object");
 
     /// <summary>
     /// Civilian places: an attack on one is an attack on the civilians of its country (CAMEO/Phoenix CVL), as event
     /// coders code "gunmen stormed a hotel". Written by the Dateline team.
     /// </summary>
-    private static readonly FrozenSet<string> CivilianPlaces = new[]
-    {
-        "hotel", "market", "school", "hospital", "clinic", "mosque", "church", "temple", "synagogue", "village", "train", "bus",
-        "restaurant", "cafe", "shop", "store", "mall", "home", "house", "apartment", "camp", "shelter", "stadium", "university",
-        "college", "concert", "festival", "wedding", "funeral", "neighborhood", "neighbourhood", "passenger", "passengers",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> CivilianPlaces = WordClass("civilian-place");
 
     /// <summary>What a government signs on its own: laws and decrees, not agreements with another party.</summary>
-    private static readonly FrozenSet<string> DomesticInstruments = new[]
-    {
-        "law", "legislation", "bill", "measure", "decree", "declaration", "order", "budget", "constitution", "amendment", "act",
-        "ordinance", "regulation", "statute", "executive", "motion", "petition", "pledge", "form", "contract", "cheque", "check",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> DomesticInstruments = WordClass("domestic-instrument");
+
+    /// <summary>One class of Data/events/syntax_word_classes.tsv (lemmas).</summary>
+    private static FrozenSet<string> WordClass(string name) =>
+        TsvResource.Rows("events.syntax_word_classes.tsv").Where(r => r["class"] == name)
+            .SelectMany(r => TsvResource.List(r, "words")).ToFrozenSet(StringComparer.Ordinal);
 
     private sealed class Tree
     {
@@ -149,11 +136,7 @@ public sealed partial class RuleEventCoder
     }
 
     /// <summary>Verbs whose object noun is the act itself: "ordered the arrest", "launched an attack", "imposed sanctions".</summary>
-    private static readonly FrozenSet<string> ExecutiveVerbs = new[]
-    {
-        "order", "launch", "carry", "conduct", "stage", "mount", "announce", "impose", "begin", "start", "make", "issue", "approve",
-        "authorize", "authorise", "step", "resume", "hold", "open", "unleash", "intensify", "escalate", "continue", "press",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ExecutiveVerbs = WordClass("executive-verb");
 
     /// <summary>A nominal trigger that is the object of an executive verb which is not itself a trigger.</summary>
     private static bool ExecutedNoun(Context c, Trigger t, List<Trigger> triggers)
