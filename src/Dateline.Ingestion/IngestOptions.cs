@@ -17,4 +17,17 @@ public sealed record IngestOptions
     /// store articles only. Runs on the reader threads, so it scales with <see cref="Parallelism"/>.
     /// </summary>
     public Dateline.Core.Pipelines.Pipeline? Pipeline { get; init; }
+
+    /// <summary>
+    /// Memory the readers may hold in documents being read, analysed or waiting to be written (estimated per input from
+    /// its size and kind); big documents wait for room instead of running side by side. See <see cref="DefaultMaxMemoryBytes"/>.
+    /// </summary>
+    public long MaxMemoryBytes { get; init; } = DefaultMaxMemoryBytes;
+
+    /// <summary>A sixteenth of the memory this process may use, between 256 MiB and 1 GiB.</summary>
+    public static long DefaultMaxMemoryBytes { get; } =
+        Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 16, 256L << 20, 1L << 30);
+
+    /// <summary>Characters of an article's body the pipeline analyses (the whole text is stored); see <see cref="Analysis.ArticleAnalysis.DefaultMaxCharacters"/>.</summary>
+    public int MaxAnalysisCharacters { get; init; } = Analysis.ArticleAnalysis.DefaultMaxCharacters;
 }

@@ -28,7 +28,11 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
     /// <summary>The last item of an input. <c>File</c> is what the resume ledger records (null for inputs held in memory
     /// and for files found unchanged).</summary>
-    private sealed record FileDone(int Input, IngestedFile? File, bool Clean) : Item(Input);
+    private sealed record FileDone(int Input, IngestedFile? File, bool Clean) : Item(Input)
+    {
+        /// <summary>Bytes of the memory budget the input held; given back once its articles are written.</summary>
+        public long Reserved { get; init; }
+    }
 
     /// <summary>How many batches of articles of later inputs the writer may hold while an earlier input is still being read.</summary>
     private const int HeldPerBatch = 8;
@@ -69,7 +73,8 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
         var readers = Math.Max(1, options.Parallelism);
         var order = new InputOrder(Math.Max(1, options.BatchSize) * HeldPerBatch);
-        var writer = Task.Run(() => WriteAsync(channel.Reader, order, state, progress, cancellationToken), cancellationToken);
+        var budget = new MemoryBudget(options.MaxMemoryBytes);
+        var writer = Task.Run(() => WriteAsync(channel.Reader, order, budget, state, progress, cancellationToken), cancellationToken);
         var cancelled = false;
         try
         {
@@ -79,7 +84,12 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             {
                 MaxDegreeOfParallelism = readers,
                 CancellationToken = cancellationToken,
-            }, async (input, ct) => await ReadFileAsync(input.File, input.Index, order, channel.Writer, state, problems, ct));
+            }, async (input, ct) =>
+            {
+                // Inputs take their share of the memory budget in input order, so the writer's next input always has it.
+                var reserved = await budget.AcquireAsync(input.Index, EstimateMemory(input.File), ct);
+                await ReadFileAsync(input.File, input.Index, reserved, order, channel.Writer, state, problems, ct);
+            });
         }
         catch (OperationCanceledException)
         {
@@ -115,8 +125,39 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         };
     }
 
-    private async Task ReadFileAsync(Input input, int index, InputOrder order, ChannelWriter<Item> channel, Counters state, List<InputProblem> problems,
-        CancellationToken ct)
+    /// <summary>
+    /// What reading, analysing and writing one input may take at its peak, measured (docs/PERFORMANCE.md, "Big documents"):
+    /// about <see cref="BytesPerInputByte"/> bytes for each byte of a document read whole (HTML pages, plain text, JSON
+    /// and feed documents, text dumps, Reuters files), up to the document size limit; inputs read record by record (JSON
+    /// Lines, WARC, gzip) are charged for one typical record.
+    /// </summary>
+    private long EstimateMemory(Input input)
+    {
+        long length;
+        InputKind kind;
+        try
+        {
+            var file = input.Memory ?? InputFile.FromFile(input.Path);
+            length = file.Length;
+            kind = length == 0 ? InputKind.Empty : ArticleExtractor.Sniff(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return 0; // the reader reports it
+        }
+
+        var document = kind is InputKind.JsonLines or InputKind.Warc or InputKind.Gzip ? Math.Min(length, StreamedRecordBytes) : length;
+        return BytesPerInputByte * Math.Min(document, extractor.Options.MaxDocumentBytes);
+    }
+
+    /// <summary>Peak memory of ingest with analysis per byte of a document (measured on 30 MB pages: see <see cref="EstimateMemory"/>).</summary>
+    internal const long BytesPerInputByte = 32;
+
+    /// <summary>The record size charged for inputs read record by record.</summary>
+    private const long StreamedRecordBytes = 1 << 20;
+
+    private async Task ReadFileAsync(Input input, int index, long reserved, InputOrder order, ChannelWriter<Item> channel, Counters state,
+        List<InputProblem> problems, CancellationToken ct)
     {
         var path = input.Path;
         IngestedFile? fingerprint = null;
@@ -129,7 +170,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                 if (!options.Force && await store.IsFileIngestedAsync(fingerprint, ct))
                 {
                     Interlocked.Increment(ref state.FilesUnchanged);
-                    await channel.WriteAsync(new FileDone(index, null, true), ct);
+                    await channel.WriteAsync(new FileDone(index, null, true) { Reserved = reserved }, ct);
                     return;
                 }
             }
@@ -155,16 +196,24 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
 
         foreach (var outcome in input.Memory is { } memory ? extractor.Read(memory, ct) : extractor.ReadFile(path, ct))
         {
-            if (outcome.Article is { } article)
+            if (outcome.Article is { } read)
             {
+                var article = read;
+                if (reserved >= MemoryBudget.Large)
+                {
+                    // Reading a huge page leaves most of its peak as garbage; return it before analysis and writing add theirs.
+                    MemoryBudget.Compact();
+                }
+
                 articles++;
                 Interlocked.Increment(ref state.ArticlesRead);
                 ArticleAnnotations? annotations = null;
                 IReadOnlyList<EntityObservation> entities = [];
                 if (options.Pipeline is { } pipeline)
                 {
-                    var analysis = Analysis.ArticleAnalysis.TryAnalyze(article, pipeline, ct);
+                    var analysis = Analysis.ArticleAnalysis.TryAnalyze(article, pipeline, options.MaxAnalysisCharacters, ct);
                     (annotations, entities) = (analysis.Annotations, analysis.Entities);
+                    article = analysis.Article ?? article; // with a warning when only part of it was analysed
                     if (analysis.Failure is { } failure)
                     {
                         Report(new InputProblem(path, article.Origin.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? article.Id, failure));
@@ -185,12 +234,13 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         }
 
         Interlocked.Increment(ref state.FilesRead);
-        await channel.WriteAsync(new FileDone(index, fingerprint is null ? null : fingerprint with { Articles = articles }, clean), ct);
+        await channel.WriteAsync(new FileDone(index, fingerprint is null ? null : fingerprint with { Articles = articles }, clean) { Reserved = reserved }, ct);
     }
 
-    private async Task WriteAsync(ChannelReader<Item> channel, InputOrder order, Counters state, IProgress<IngestProgress>? progress,
-        CancellationToken ct)
+    private async Task WriteAsync(ChannelReader<Item> channel, InputOrder order, MemoryBudget budget, Counters state,
+        IProgress<IngestProgress>? progress, CancellationToken ct)
     {
+        long release = 0;
         var batch = new List<Article>(options.BatchSize);
         var annotations = new List<ArticleAnnotations>(options.BatchSize);
         var entities = new List<EntityObservation>();
@@ -220,21 +270,98 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
                     else if (item is FileDone { File: { } file } f)
                     {
                         done.Add((file, f.Clean));
+                        release += f.Reserved;
                     }
                     else
                     {
                         Interlocked.Increment(ref state.FilesDone);
+                        release += ((FileDone)item).Reserved;
                     }
                 }
 
                 await FlushAsync(batch, annotations, entities, done, state, ct);
+                budget.Release(release);
+                release = 0;
                 progress?.Report(state.Snapshot());
             }
             while (ready.Count > 0);
         }
 
         await FlushAsync(batch, annotations, entities, done, state, ct);
+        budget.Release(release);
         progress?.Report(state.Snapshot());
+    }
+
+    /// <summary>
+    /// The memory readers may hold in documents being read, analysed or waiting for the writer
+    /// (<see cref="IngestOptions.MaxMemoryBytes"/>). Inputs take their estimate in input order and give it back when the
+    /// writer has stored them; an input whose estimate alone exceeds the budget waits until nothing else is held and then
+    /// runs alone. So big documents queue instead of exhausting the machine, and small ones run side by side.
+    /// </summary>
+    private sealed class MemoryBudget(long limit)
+    {
+        /// <summary>A reservation from which giving it back also returns the garbage it left to the system.</summary>
+        public const long Large = 256L << 20;
+
+        /// <summary>
+        /// A compacting full collection: a huge document leaves hundreds of megabytes of large-object garbage and pooled
+        /// buffers, which this gives back to the system at once (about 0.1 s; done only around inputs of
+        /// <see cref="Large"/> reservations).
+        /// </summary>
+        public static void Compact() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        private readonly Lock _lock = new();
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _next;
+        private long _held;
+
+        public async Task<long> AcquireAsync(int input, long bytes, CancellationToken ct)
+        {
+            while (true)
+            {
+                Task changed;
+                lock (_lock)
+                {
+                    if (input <= _next && (_held == 0 || _held + bytes <= limit))
+                    {
+                        _held += bytes;
+                        _next = Math.Max(_next, input + 1);
+                        Signal();
+                        return bytes;
+                    }
+
+                    changed = _changed.Task;
+                }
+
+                await changed.WaitAsync(ct);
+            }
+        }
+
+        public void Release(long bytes)
+        {
+            if (bytes == 0)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                _held -= bytes;
+                Signal();
+            }
+
+            if (bytes >= Large)
+            {
+                Compact(); // before the next big input starts
+            }
+        }
+
+        private void Signal()
+        {
+            var changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.TrySetResult();
+        }
     }
 
     /// <summary>

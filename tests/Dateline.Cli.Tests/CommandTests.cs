@@ -13,12 +13,31 @@ public sealed class CommandTests
     [InlineData(new[] { "search", "x", "--from", "June" }, 2)]          // bad date
     [InlineData(new[] { "extract", "x", "--format", "yaml" }, 2)]       // bad format
     [InlineData(new[] { "show", "0000000000000000" }, 1)]               // not found
+    [InlineData(new[] { "ingest", "x", "--max-memory", "12XB" }, 2)]    // not a size
+    [InlineData(new[] { "ingest", "x", "--analysis-limit", "0" }, 2)]   // not a limit
     public async Task Exit_codes_follow_the_documented_table(string[] args, int code)
     {
         using var tmp = new TempFolder();
         var r = await Cli.RunAsync(tmp.Path, args);
         Assert.True(r.ExitCode == code, r.ToString());
         Assert.NotEmpty(r.Stderr);
+    }
+
+    [Fact]
+    public async Task An_article_longer_than_the_analysis_limit_is_stored_whole_with_a_warning()
+    {
+        using var tmp = new TempFolder();
+        var body = string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"Paragraph {i}: Prime Minister Shigeru Ishiba spoke in Tokyo on Monday."));
+        tmp.Write("in/long.txt", "A long transcript\n\n" + body + "\n");
+        var r = await Cli.RunAsync(tmp.Path, "ingest", "in", "--analysis-limit", "300", "--max-memory", "64MiB");
+        Assert.True(r.ExitCode == 0, r.ToString());
+
+        var exported = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "export", "--format", "jsonl")).Stdout.Trim()).RootElement;
+        Assert.Equal(40, exported.GetProperty("paragraphs").GetArrayLength());
+        var warning = Assert.Single(exported.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith("analysis limited to the first ", warning, StringComparison.Ordinal);
+        var show = JsonDocument.Parse((await Cli.RunAsync(tmp.Path, "show", exported.GetProperty("id").GetString()!, "--format", "json")).Stdout).RootElement;
+        Assert.Contains(show.EnumerateObject(), p => p.Value.ToString().Contains("analysis limited", StringComparison.Ordinal));
     }
 
     [Fact]

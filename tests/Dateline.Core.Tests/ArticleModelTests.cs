@@ -82,6 +82,45 @@ public sealed class ArticleModelTests
     }
 
     [Fact]
+    public void A_bounded_document_keeps_the_whole_paragraphs_that_fit_and_records_the_full_length()
+    {
+        var a = Sample() with { Paragraphs = ["First paragraph here.", "Second one.", "Third paragraph that does not fit."] };
+        var limit = a.Paragraphs[0].Length + Article.BodySeparator.Length + a.Paragraphs[1].Length + 5;
+
+        var doc = Document.FromArticle(a, limit);
+
+        Assert.Equal(a.Body[..(a.Paragraphs[0].Length + Article.BodySeparator.Length + a.Paragraphs[1].Length)], doc.Text);
+        Assert.Equal(a.Paragraphs[..2], doc.Get(Layers.Paragraphs).Select(s => doc.Slice(s).ToString()));
+        Assert.Equal(a.Body.Length, doc.Get(Layers.FullTextLength));
+        Assert.False(Document.FromArticle(a, a.Body.Length).Has(Layers.FullTextLength)); // exactly the limit: whole
+        Assert.Equal(a.Body, Document.FromArticle(a, a.Body.Length).Text);
+    }
+
+    [Fact]
+    public void A_first_paragraph_longer_than_the_limit_is_cut_between_words()
+    {
+        var a = Sample() with { Paragraphs = ["alpha beta gamma delta", "epsilon"] };
+
+        var doc = Document.FromArticle(a, 13);
+
+        Assert.Equal("alpha beta", doc.Text);
+        Assert.Equal("alpha beta", doc.Slice(Assert.Single(doc.Get(Layers.Paragraphs))).ToString());
+        Assert.Equal(a.Body.Length, doc.Get(Layers.FullTextLength));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(100)]
+    public void Body_start_is_the_start_of_the_body(int max)
+    {
+        var a = Sample() with { Paragraphs = ["abc", string.Empty, "defg"] };
+        Assert.Equal(a.Body[..Math.Min(max, a.Body.Length)], a.BodyStart(max));
+    }
+
+    [Fact]
     public void Plain_text_paragraphs_are_split_at_blank_lines()
     {
         var text = "  First line\nstill first.\n\n\nSecond.  \n \nThird";

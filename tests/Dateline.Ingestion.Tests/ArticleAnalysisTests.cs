@@ -53,4 +53,30 @@ public sealed class ArticleAnalysisTests
         Assert.Null(demand.TargetText);
         Assert.Equal(Sample.Paragraphs[0], demand.EvidenceText);
     }
+
+    [Fact]
+    public void A_long_article_is_analysed_up_to_the_limit_and_the_stored_article_says_so()
+    {
+        var article = Sample with
+        {
+            Paragraphs = ["Prime Minister Shigeru Ishiba met President Lee Jae-myung in Tokyo on Monday.", "Emmanuel Macron visited Berlin.", "Olaf Scholz spoke."],
+        };
+        var limit = article.Paragraphs[0].Length + 10;
+
+        var outcome = ArticleAnalysis.TryAnalyze(article, NlpPipelines.Default(), limit, TestContext.Current.CancellationToken);
+
+        using var json = System.Text.Json.JsonDocument.Parse(outcome.Annotations!.Json);
+        Assert.Equal(article.Paragraphs[0].Length, json.RootElement.GetProperty("analysed_characters").GetInt32());
+        Assert.Equal(article.Body.Length, json.RootElement.GetProperty("text_characters").GetInt32());
+        var names = json.RootElement.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("text").GetString()).ToList();
+        Assert.Contains("Shigeru Ishiba", names);
+        Assert.DoesNotContain("Emmanuel Macron", names);
+        var warning = Assert.Single(outcome.Article!.Warnings);
+        Assert.StartsWith($"analysis limited to the first {article.Paragraphs[0].Length} of {article.Body.Length} characters", warning, StringComparison.Ordinal);
+        Assert.Equal(article.Paragraphs, outcome.Article.Paragraphs); // the whole text is kept
+
+        var whole = ArticleAnalysis.TryAnalyze(article, NlpPipelines.Default(), article.Body.Length, TestContext.Current.CancellationToken);
+        Assert.Empty(whole.Article!.Warnings);
+        Assert.False(System.Text.Json.JsonDocument.Parse(whole.Annotations!.Json).RootElement.TryGetProperty("analysed_characters", out _));
+    }
 }

@@ -25,7 +25,7 @@ public sealed class IngestOrderTests
         public void Report(IngestProgress value) => Last = value;
     }
 
-    private static async Task<Stored> IngestAsync(TempFolder folder, string name, int readers)
+    private static async Task<Stored> IngestAsync(TempFolder folder, string name, int readers, long? maxMemory = null)
     {
         var path = folder.File(name);
         var progress = new LastProgress();
@@ -34,7 +34,13 @@ public sealed class IngestOrderTests
         await using (var store = await SqliteArticleStore.OpenAsync(path, Ct))
         {
             // Small batches: many commits, each with articles from several readers in flight.
-            var options = new IngestOptions { Pipeline = NlpPipelines.Default(), Parallelism = readers, BatchSize = 3 };
+            var options = new IngestOptions
+            {
+                Pipeline = NlpPipelines.Default(),
+                Parallelism = readers,
+                BatchSize = 3,
+                MaxMemoryBytes = maxMemory ?? IngestOptions.DefaultMaxMemoryBytes,
+            };
             summary = await new IngestRunner(new ArticleExtractor(ExtractionOptions.Default), store, options, NullLogger.Instance)
                 .RunAsync([RepoPaths.Samples], progress, Ct);
             await foreach (var a in store.ExportAsync(Storage.ArticleFilter.All, Ct))
@@ -98,5 +104,17 @@ public sealed class IngestOrderTests
         Assert.Equal(second.Summary.FilesFound, second.Last?.FilesDone);
         Assert.Equal(first.Order, second.Order);
         Assert.Equal(first.Events, second.Events);
+    }
+
+    [Fact]
+    public async Task Inputs_larger_than_the_memory_budget_each_run_alone_and_everything_is_stored_in_order()
+    {
+        using var folder = new TempFolder();
+        var one = await IngestAsync(folder, "one.db", readers: 1);
+        var starved = await IngestAsync(folder, "starved.db", readers: 4, maxMemory: 1); // every input exceeds it
+
+        Assert.Equal(one.Order, starved.Order);
+        Assert.Equal(one.Events, starved.Events);
+        Assert.Equal(starved.Summary.FilesFound, starved.Last?.FilesDone);
     }
 }

@@ -14,14 +14,27 @@ internal sealed class AnnotationOptions
 
     private readonly Option<string?> _actors = new("--actors") { Description = "Tab-separated file of actors to add or override (see annotate --help)" };
 
+    private readonly Option<int> _analysisLimit = new("--analysis-limit")
+    {
+        Description = "Analyse at most this many characters of each article (whole paragraphs; the whole text is still stored and searchable, "
+            + "and a longer article gets a warning); bounds the time and memory one huge document takes",
+        DefaultValueFactory = _ => Dateline.Ingestion.Analysis.ArticleAnalysis.DefaultMaxCharacters,
+    };
+
     private readonly DictionaryOptions _dictionaries = new();
 
     public void AddTo(Command command)
     {
         command.Options.Add(_noAnnotate);
+        command.Options.Add(_analysisLimit);
         command.Options.Add(_actors);
         _dictionaries.AddTo(command);
     }
+
+    /// <summary>The --analysis-limit value (characters analysed per article).</summary>
+    public int AnalysisLimit(ParseResult result) => result.GetValue(_analysisLimit) is var n && n > 0
+        ? n
+        : throw new UsageException($"--analysis-limit must be a positive number of characters, not {n}");
 
     /// <summary>
     /// Makes the understanding pipeline once the store is open (its stored actor overrides apply), or null with

@@ -37,7 +37,11 @@ internal static partial class FollowCommand
                 }
             }
 
-            var options = FollowOptions.Default with { Interval = ParseInterval(result.GetValue(interval)!) };
+            var options = FollowOptions.Default with
+            {
+                Interval = ParseInterval(result.GetValue(interval)!),
+                MaxAnalysisCharacters = annotation.AnalysisLimit(result),
+            };
             var pipeline = annotation.PipelineFactory(result);
             using var logging = GlobalOptions.CreateLogging(result);
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);

@@ -14,6 +14,11 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively)", Arity = ArgumentArity.OneOrMore };
         var parallel = new Option<int>("--parallel") { Description = "Files read at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read files already ingested unchanged" };
+        var maxMemory = new Option<string?>("--max-memory")
+        {
+            Description = "Memory the readers may hold in documents at once, e.g. 512MiB or 2GiB (default: a sixteenth of the machine's, "
+                + "256 MiB to 1 GiB); bigger documents wait their turn",
+        };
         var report = new Option<string?>("--report") { Description = "Write the full summary, with every skipped input, as JSON to FILE" };
         var progressInterval = new Option<double>("--progress-interval")
         {
@@ -22,7 +27,7 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC, RSS/Atom feeds, Reuters-21578 SGML)")
         {
-            paths, parallel, force, report, progressInterval,
+            paths, parallel, force, maxMemory, report, progressInterval,
         };
         var extractionOptions = new ExtractionOptionSet();
         extractionOptions.AddTo(command);
@@ -36,6 +41,8 @@ internal static class IngestCommand
             {
                 Parallelism = result.GetValue(parallel),
                 Force = result.GetValue(force),
+                MaxAnalysisCharacters = annotation.AnalysisLimit(result),
+                MaxMemoryBytes = result.GetValue(maxMemory) is { } m ? ByteSize.Parse(m, "--max-memory") : IngestOptions.DefaultMaxMemoryBytes,
             };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));

@@ -72,6 +72,24 @@ public sealed record Article
     /// <summary>The paragraphs joined by a blank line. Derived, never set independently.</summary>
     public string Body => string.Join(BodySeparator, Paragraphs);
 
+    /// <summary>The first <paramref name="maxCharacters"/> characters of <see cref="Body"/>, without building the rest of it.</summary>
+    public string BodyStart(int maxCharacters)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < Paragraphs.Length && text.Length < maxCharacters; i++)
+        {
+            var p = Paragraphs[i];
+            if (i > 0)
+            {
+                text.Append(BodySeparator, 0, Math.Min(BodySeparator.Length, maxCharacters - text.Length));
+            }
+
+            text.Append(p, 0, Math.Min(p.Length, Math.Max(0, maxCharacters - text.Length)));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Links inside the body, in order; filled only when extraction includes links (<c>--include-links</c>).</summary>
     public ImmutableArray<ArticleLink> Links { get => _links; init => _links = value.IsDefault ? [] : value; }
 

@@ -26,18 +26,59 @@ public sealed class Document
     public IReadOnlyList<string> Errors => _errors;
 
     /// <summary>Creates a document over <see cref="Article.Body"/> with the <see cref="Layers.Paragraphs"/> layer set.</summary>
-    public static Document FromArticle(Article article)
+    public static Document FromArticle(Article article) => FromArticle(article, int.MaxValue);
+
+    /// <summary>
+    /// Creates a document over at most the first <paramref name="maxCharacters"/> characters of <see cref="Article.Body"/>:
+    /// whole paragraphs while they fit, and of a first paragraph longer than the limit, its words up to the limit. When
+    /// the body is cut, <see cref="Layers.FullTextLength"/> holds the length of the whole body.
+    /// </summary>
+    public static Document FromArticle(Article article, int maxCharacters)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCharacters);
         var spans = ImmutableArray.CreateBuilder<TextSpan>(article.Paragraphs.Length);
         var offset = 0;
+        var cut = false;
         foreach (var p in article.Paragraphs)
         {
+            if (offset + p.Length > maxCharacters)
+            {
+                cut = true;
+                if (spans.Count == 0)
+                {
+                    // One paragraph longer than the limit: keep its words that fit.
+                    var end = p.LastIndexOfAny([' ', '\n', '\t'], Math.Min(maxCharacters, p.Length - 1));
+                    spans.Add(new TextSpan(0, end > 0 ? end : maxCharacters));
+                }
+
+                break;
+            }
+
             spans.Add(new TextSpan(offset, offset + p.Length));
             offset += p.Length + Article.BodySeparator.Length;
         }
 
-        var doc = new Document(article.Id, article.Body);
-        doc.Set(Layers.Paragraphs, spans.MoveToImmutable());
+        if (!cut)
+        {
+            var whole = new Document(article.Id, article.Body);
+            whole.Set(Layers.Paragraphs, spans.ToImmutable());
+            return whole;
+        }
+
+        var text = new System.Text.StringBuilder(spans[^1].End);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(Article.BodySeparator);
+            }
+
+            text.Append(article.Paragraphs[i], 0, spans[i].End - spans[i].Start);
+        }
+
+        var doc = new Document(article.Id, text.ToString());
+        doc.Set(Layers.Paragraphs, spans.ToImmutable());
+        doc.Set(Layers.FullTextLength, article.Paragraphs.Sum(p => p.Length) + (Math.Max(0, article.Paragraphs.Length - 1) * Article.BodySeparator.Length));
         return doc;
     }
 

@@ -8,6 +8,12 @@ public static class Layers
     /// <summary>Paragraph spans of the body text; set when the document is created from an article.</summary>
     public static readonly Layer<ImmutableArray<TextSpan>> Paragraphs = new("paragraphs");
 
+    /// <summary>
+    /// Set only when the document holds the first part of a longer article (analysis is bounded, see
+    /// <see cref="Document.FromArticle(Articles.Article, int)"/>): the length of the whole body in characters.
+    /// </summary>
+    public static readonly Layer<int> FullTextLength = new("full-text-length");
+
     /// <summary>Token spans in text order.</summary>
     public static readonly Layer<ImmutableArray<TextSpan>> Tokens = new("tokens");
 

@@ -61,6 +61,13 @@ public static class DocumentJson
 
         w.WriteStartObject();
         w.WriteString("id", doc.Id);
+        if (doc.Has(Layers.FullTextLength))
+        {
+            // Analysis was bounded: the layers below cover only the first analysed_characters of the text.
+            w.WriteNumber("analysed_characters", doc.Text.Length);
+            w.WriteNumber("text_characters", doc.Get(Layers.FullTextLength));
+        }
+
         if (doc.Has(Layers.Sentences))
         {
             w.WriteStartArray("sentences");

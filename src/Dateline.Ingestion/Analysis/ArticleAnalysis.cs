@@ -15,11 +15,33 @@ namespace Dateline.Ingestion.Analysis;
 /// </summary>
 public static class ArticleAnalysis
 {
+    /// <summary>
+    /// Characters of an article's body analysed by default (about 35,000 words, several times the longest news
+    /// article): analysis memory and time grow with the text, and a 30 MB transcript would otherwise take gigabytes.
+    /// The whole text is still stored and searchable; the article carries a warning (<see cref="LimitWarning"/>).
+    /// </summary>
+    public const int DefaultMaxCharacters = 200_000;
+
+    /// <summary>The warning an article gets when only the first <paramref name="analysed"/> of its <paramref name="total"/> characters were analysed.</summary>
+    public static string LimitWarning(int analysed, int total) => string.Create(CultureInfo.InvariantCulture,
+        $"analysis limited to the first {analysed:N0} of {total:N0} characters (entities, quotes and events cover that part; the whole text is stored and searchable)");
+
     /// <summary>Runs <paramref name="pipeline"/> on one article; a component's failure is recorded in the layers' errors, never thrown.</summary>
     public static (ArticleAnnotations Annotations, IReadOnlyList<EntityObservation> Entities) Analyze(Article article, Pipeline pipeline,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => Analyze(article, pipeline, DefaultMaxCharacters, cancellationToken);
+
+    /// <summary>Runs <paramref name="pipeline"/> on the first <paramref name="maxCharacters"/> of one article.</summary>
+    public static (ArticleAnnotations Annotations, IReadOnlyList<EntityObservation> Entities) Analyze(Article article, Pipeline pipeline,
+        int maxCharacters, CancellationToken cancellationToken)
     {
-        var doc = Document.FromArticle(article);
+        var (annotations, entities, _) = AnalyzeCore(article, pipeline, maxCharacters, cancellationToken);
+        return (annotations, entities);
+    }
+
+    private static (ArticleAnnotations Annotations, IReadOnlyList<EntityObservation> Entities, (int Analysed, int Whole)? Limited) AnalyzeCore(Article article,
+        Pipeline pipeline, int maxCharacters, CancellationToken cancellationToken)
+    {
+        var doc = Document.FromArticle(article, maxCharacters);
         if (article.Published is { } published)
         {
             doc.Set(Layers.DocumentDate, published.Date);
@@ -48,7 +70,7 @@ public static class ArticleAnalysis
             Events = events,
             Fingerprint = pipeline.Fingerprint,
         };
-        return (annotations, observations);
+        return (annotations, observations, doc.Has(Layers.FullTextLength) ? (doc.Text.Length, doc.Get(Layers.FullTextLength)) : null);
     }
 
     /// <summary>
@@ -56,12 +78,15 @@ public static class ArticleAnalysis
     /// but comes back as <see cref="AnalysisOutcome.Failure"/>, a reason to report with the article's record, and the
     /// article is stored without annotations (<c>reanalyze</c> retries it).
     /// </summary>
-    public static AnalysisOutcome TryAnalyze(Article article, Pipeline pipeline, CancellationToken cancellationToken)
+    public static AnalysisOutcome TryAnalyze(Article article, Pipeline pipeline, int maxCharacters, CancellationToken cancellationToken)
     {
         try
         {
-            var (annotations, entities) = Analyze(article, pipeline, cancellationToken);
-            return new AnalysisOutcome(annotations, entities, null);
+            var (annotations, entities, limited) = AnalyzeCore(article, pipeline, maxCharacters, cancellationToken);
+            var stored = limited is var (analysed, whole)
+                ? article with { Warnings = article.Warnings.Add(LimitWarning(analysed, whole)) }
+                : article;
+            return new AnalysisOutcome(annotations, entities, null) { Article = stored };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -114,4 +139,8 @@ public static class ArticleAnalysis
 }
 
 /// <summary>What <see cref="ArticleAnalysis.TryAnalyze"/> made of one article: its annotations and actor observations, or why it failed.</summary>
-public sealed record AnalysisOutcome(ArticleAnnotations? Annotations, IReadOnlyList<EntityObservation> Entities, string? Failure);
+public sealed record AnalysisOutcome(ArticleAnnotations? Annotations, IReadOnlyList<EntityObservation> Entities, string? Failure)
+{
+    /// <summary>The article to store: the one analysed, with a warning added when only part of it was (null when analysis failed).</summary>
+    public Article? Article { get; init; }
+}

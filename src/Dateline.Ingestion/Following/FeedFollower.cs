@@ -132,13 +132,16 @@ public sealed class FeedFollower(IArticleStore store, PoliteFetcher fetcher, Fol
         var entities = new List<EntityObservation>();
         if (options.Pipeline is { } pipeline)
         {
-            foreach (var article in articles)
+            for (var i = 0; i < articles.Count; i++)
             {
-                var analysis = Analysis.ArticleAnalysis.TryAnalyze(article, pipeline, ct);
+                var article = articles[i];
+                var analysis = Analysis.ArticleAnalysis.TryAnalyze(article, pipeline, options.MaxAnalysisCharacters, ct);
                 if (analysis.Annotations is { } a)
                 {
                     annotations.Add(a);
                 }
+
+                articles[i] = analysis.Article ?? article; // with a warning when only part of it was analysed
 
                 entities.AddRange(analysis.Entities);
                 if (analysis.Failure is { } failure)

@@ -52,6 +52,9 @@ public sealed record FollowOptions
     /// </summary>
     public Dateline.Core.Pipelines.Pipeline? Pipeline { get; init; }
 
+    /// <summary>Characters of an article's body the pipeline analyses (the whole text is stored); see <see cref="Analysis.ArticleAnalysis.DefaultMaxCharacters"/>.</summary>
+    public int MaxAnalysisCharacters { get; init; } = Analysis.ArticleAnalysis.DefaultMaxCharacters;
+
     /// <summary>Fill in the language of articles that neither the feed nor the page declares, as ingest does.</summary>
     public bool DetectLanguage { get; init; } = true;
 

@@ -50,8 +50,23 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
     private sealed class Draft
     {
+        private string _name = string.Empty;
+
         public required string Id { get; init; }
-        public required string Name { get; set; }
+
+        public required string Name
+        {
+            get => _name;
+            set
+            {
+                _name = value;
+                NameParts = value.Split(' ');
+            }
+        }
+
+        /// <summary>The words of <see cref="Name"/> (kept with it: name matching runs once per mention against every person).</summary>
+        public string[] NameParts { get; private set; } = [];
+
         public required string Type { get; init; }
         public string? Country { get; set; }
         public string? Role { get; set; }
@@ -82,14 +97,25 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             return Math.Min(tokens.Length - 1, Math.Max(0, i >= 0 ? i : ~i));
         }
 
-        int SentenceStart(int token) => sentences.Where(s => s.Start <= tokens[token].Start).Select(s => TokenAt(s.Start)).DefaultIfEmpty(0).Max();
+        // Token index where each sentence starts, in text order; a sentence's start is found by binary search.
+        var sentenceStarts = sentences.Select(s => s.Start).ToArray();
+        int SentenceStart(int token)
+        {
+            var i = Array.BinarySearch(sentenceStarts, tokens[token].Start);
+            i = i >= 0 ? i : ~i - 1;
+            return i < 0 ? 0 : TokenAt(sentenceStarts[i]);
+        }
+
+        var byId = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        var personCount = 0; // person drafts so far (numbers the next "p:" id)
         Draft Get(string id, Func<Draft> create)
         {
-            var d = drafts.FirstOrDefault(x => x.Id == id);
-            if (d is null)
+            if (!byId.TryGetValue(id, out var d))
             {
                 d = create();
                 drafts.Add(d);
+                byId[id] = d;
+                personCount += d.Type == EntityLabels.Person ? 1 : 0;
             }
 
             return d;
@@ -153,12 +179,14 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                     (role, country, roleStart) = TitleInApposition(words, syntax, first, TokenAt(Math.Max(e.Span.Start, e.Span.End - 1)));
                 }
 
-                var d = known ?? new Draft { Id = "p:" + (drafts.Count(x => x.Type == EntityLabels.Person) + 1), Name = string.Join(' ', parts), Type = EntityLabels.Person };
+                var d = known ?? new Draft { Id = "p:" + (personCount + 1), Name = string.Join(' ', parts), Type = EntityLabels.Person };
                 if (known is null)
                 {
                     drafts.Add(d);
+                    byId[d.Id] = d;
+                    personCount++;
                 }
-                else if (parts.Length > d.Name.Split(' ').Length)
+                else if (parts.Length > d.NameParts.Length)
                 {
                     d.Aliases.Add(d.Name);
                     d.Name = string.Join(' ', parts);
@@ -190,7 +218,18 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 if (d.Role is not null && country is null && d.Country is null)
                 {
                     var start = roleStart ?? first;
-                    country = countryMentions.LastOrDefault(c => c.Token < start && c.Token >= Math.Max(SentenceStart(first), start - CountryContextTokens)).Iso;
+                    // Country mentions are in text order: look back from the last one until the window's start.
+                    var from = Math.Max(SentenceStart(first), start - CountryContextTokens);
+                    country = null;
+                    for (var k = countryMentions.Count - 1; k >= 0 && countryMentions[k].Token >= from; k--)
+                    {
+                        if (countryMentions[k].Token < start)
+                        {
+                            country = countryMentions[k].Iso;
+                            break;
+                        }
+                    }
+
                     d.CountryFromContext = country is not null;
                 }
 
@@ -268,7 +307,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             var k = full
                 ? _known.FindByFullName(d.Name, d.Aliases, date)
                 : d.Country is { } country && !d.CountryFromContext && date is { } day && d.Role is not null
-                    && !people.Any(o => o != d && o.Name.Split(' ').Contains(d.Name, StringComparer.OrdinalIgnoreCase))
+                    && !people.Any(o => o != d && o.NameParts.Contains(d.Name, StringComparer.OrdinalIgnoreCase))
                     ? _known.FindInOffice(d.Name, country, day)
                     : null;
             if (k is null)
@@ -326,7 +365,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
     private static bool SameName(Draft d, string[] parts)
     {
-        var known = d.Name.Split(' ');
+        var known = d.NameParts;
         return parts.All(p => known.Contains(p, StringComparer.Ordinal)) || known.All(k => parts.Contains(k, StringComparer.Ordinal));
     }
 

@@ -43,7 +43,7 @@ internal static class SqliteStories
             seq = row.GetInt64(1);
         }
 
-        var shingles = StoryShingles.Of(article.Body);
+        var shingles = StoryShingles.Of(article.BodyStart(StoryShingles.MaxCharacters));
         var keys = StoryShingles.BandKeys(shingles);
         var terms = await SaveTermsAsync(c, tx, article, seq, ct);
         var story = current is not null && current != article.Id
@@ -136,7 +136,7 @@ internal static class SqliteStories
                 continue;
             }
 
-            if (StoryShingles.Containment(shingles, StoryShingles.Of(other.Body)) >= StoryShingles.SameStory)
+            if (StoryShingles.Containment(shingles, StoryShingles.Of(other.BodyStart(StoryShingles.MaxCharacters))) >= StoryShingles.SameStory)
             {
                 return story ?? id;
             }
@@ -152,7 +152,7 @@ internal static class SqliteStories
     private static async Task<Dictionary<string, double>> SaveTermsAsync(SqliteConnection c, SqliteTransaction tx, Article article, long seq,
         CancellationToken ct)
     {
-        var counts = StoryTerms.Count(article.Title, article.Body);
+        var counts = StoryTerms.Count(article.Title, article.BodyStart(StoryShingles.MaxCharacters));
         bool seen;
         await using (var had = SqliteArticleStore.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE article_id = $id)", ("$id", article.Id)))
         {

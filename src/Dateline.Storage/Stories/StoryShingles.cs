@@ -21,6 +21,12 @@ public static class StoryShingles
     /// </summary>
     public const int MinShingles = 40;
 
+    /// <summary>
+    /// Characters of an article's body that story matching reads (about 35,000 words): copies of one story share their
+    /// opening, and a 30 MB transcript would otherwise cost its whole length in every comparison.
+    /// </summary>
+    public const int MaxCharacters = 200_000;
+
     /// <summary>Containment from which two texts are one story.</summary>
     public const double SameStory = 0.5;
 
