@@ -151,7 +151,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     }
 
     /// <summary>Peak memory of ingest with analysis per byte of a document (measured on 30 MB pages: see <see cref="EstimateMemory"/>).</summary>
-    internal const long BytesPerInputByte = 32;
+    internal const long BytesPerInputByte = 40;
 
     /// <summary>The record size charged for inputs read record by record.</summary>
     private const long StreamedRecordBytes = 1 << 20;
