@@ -16,6 +16,27 @@ public sealed class AnnotateJsonlTests
 
         """;
 
+    [Fact]
+    public async Task A_document_longer_than_the_analysis_limit_is_annotated_in_part_with_a_warning()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("long.jsonl");
+        var text = string.Join("\\n\\n", Enumerable.Range(1, 20).Select(i => $"Paragraph {i}: Shigeru Ishiba met Lee Jae-myung in Seoul."));
+        await File.WriteAllTextAsync(path, "{\"id\":\"short\",\"text\":\"Seoul protested.\"}\n{\"id\":\"long\",\"text\":\"" + text + "\"}\n",
+            TestContext.Current.CancellationToken);
+
+        var r = await Cli.RunAsync(tmp.Path, "annotate", path, "--input-format", "jsonl", "--output-format", "jsonl", "--analysis-limit", "150");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains($"{path} [line 2]: analysis limited to the first ", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("[line 1]", r.Stderr, StringComparison.Ordinal);
+        var docs = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.False(docs[0].TryGetProperty("analysed_characters", out _));
+        Assert.InRange(docs[1].GetProperty("analysed_characters").GetInt32(), 1, 150);
+        Assert.True(docs[1].GetProperty("text_characters").GetInt32() > 900);
+        Assert.All(docs[1].GetProperty("sentences").EnumerateArray(), s => Assert.True(s.GetProperty("end").GetInt32() <= 150));
+    }
+
     [Theory]
     [InlineData("jsonl")]
     [InlineData("json")]

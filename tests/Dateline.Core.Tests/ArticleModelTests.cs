@@ -108,6 +108,17 @@ public sealed class ArticleModelTests
         Assert.Equal(a.Body.Length, doc.Get(Layers.FullTextLength));
     }
 
+    [Fact]
+    public void Bounded_text_is_cut_at_the_last_paragraph_break_within_the_limit()
+    {
+        var text = "One paragraph.\n\nTwo paragraph.\n\nThree paragraph.";
+        var doc = Document.FromText("t", text, 35);
+        Assert.Equal("One paragraph.\n\nTwo paragraph.", doc.Text);
+        Assert.Equal(text.Length, doc.Get(Layers.FullTextLength));
+        Assert.Equal("One", Document.FromText("t", "One paragraph", 5).Text);
+        Assert.False(Document.FromText("t", text, text.Length).Has(Layers.FullTextLength));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]

@@ -26,7 +26,13 @@ internal static class AnnotateCommand
         tagset.AcceptOnlyFromAmong("dateline", "conll");
         var actors = new Option<string?>("--actors") { Description = "Tab-separated file of actors to add or override (name, aliases, type, code, country, role)" };
         var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD of text input; relative dates (\"on Wednesday\") resolve against it" };
-        var command = new Command("annotate", "Annotate text: sentences, syntax, entities, times, actors, quotes, events") { file, input, output, tagset, actors, date };
+        var limit = new Option<int>("--analysis-limit")
+        {
+            Description = "Analyse at most this many characters of each document (whole paragraphs; a longer one is cut with a warning on stderr "
+                + "and its JSON says analysed_characters); bounds the time and memory one huge document takes",
+            DefaultValueFactory = _ => Dateline.Ingestion.Analysis.ArticleAnalysis.DefaultMaxCharacters,
+        };
+        var command = new Command("annotate", "Annotate text: sentences, syntax, entities, times, actors, quotes, events") { file, input, output, tagset, actors, date, limit };
         var dictionaries = new DictionaryOptions();
         dictionaries.AddTo(command);
         command.SetAction(async (result, ct) =>
@@ -43,6 +49,9 @@ internal static class AnnotateCommand
                 return await AnnotateConllu.RunAsync(reader ?? Console.In, path == "-" ? "stdin" : path, Console.Out, ct);
             }
 
+            var maxCharacters = result.GetValue(limit) is > 0 and var n
+                ? n
+                : throw new UsageException($"--analysis-limit must be a positive number of characters, not {result.GetValue(limit)}");
             var text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
             var inFormat = result.GetValue(input)!;
             var outFormat = result.GetValue(output) ?? (inFormat == "conll" ? "conll" : "json");
@@ -81,7 +90,13 @@ internal static class AnnotateCommand
                     continue;
                 }
 
-                var doc = Document.FromText(input.Id, input.Text);
+                var doc = Document.FromText(input.Id, input.Text, maxCharacters);
+                if (doc.Has(Layers.FullTextLength))
+                {
+                    await Console.Error.WriteLineAsync($"{source} [line {input.Line}]: "
+                        + Dateline.Ingestion.Analysis.ArticleAnalysis.LimitWarning(doc.Text.Length, doc.Get(Layers.FullTextLength)));
+                }
+
                 if (input.Date is { } day)
                 {
                     doc.Set(Layers.DocumentDate, day);

@@ -82,6 +82,28 @@ public sealed class Document
         return doc;
     }
 
+    /// <summary>
+    /// <see cref="FromText(string, string)"/> over at most the first <paramref name="maxCharacters"/> characters: cut at
+    /// the last paragraph break (else line break, else space) within the limit, with <see cref="Layers.FullTextLength"/>
+    /// set when the text is cut.
+    /// </summary>
+    public static Document FromText(string id, string text, int maxCharacters)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCharacters);
+        if (text.Length <= maxCharacters)
+        {
+            return FromText(id, text);
+        }
+
+        var window = text.AsSpan(0, maxCharacters + 1);
+        var cut = window.LastIndexOf("\n\n");
+        cut = cut > 0 ? cut : window.LastIndexOf('\n');
+        cut = cut > 0 ? cut : window.LastIndexOfAny(' ', '\t');
+        var doc = FromText(id, text[..(cut > 0 ? cut : maxCharacters)]);
+        doc.Set(Layers.FullTextLength, text.Length);
+        return doc;
+    }
+
     /// <summary>Creates a document over plain text, with paragraphs where blank lines separate them.</summary>
     public static Document FromText(string id, string text)
     {
