@@ -7,10 +7,13 @@ namespace Dateline.Nlp.Tests;
 [Trait("issue", "4")]
 public sealed class PolnearTests
 {
-    /// <summary>Measured minus 0.02 (2026-11-26, quotes.perceptron.v2: all 0.6947, speech subset 0.8358, speaker accuracy 0.933).</summary>
-    private const double AllFloor = 0.674;
-    private const double SpeechFloor = 0.815;
-    private const double SpeakerFloor = 0.913;
+    /// <summary>
+    /// Measured minus 0.02 (2026-12-07, quotes.perceptron.v2 with the tree features: all 0.7166, speech subset 0.8490,
+    /// speaker accuracy 0.9457).
+    /// </summary>
+    private const double AllFloor = 0.697;
+    private const double SpeechFloor = 0.829;
+    private const double SpeakerFloor = 0.926;
 
     /// <summary>The rule extractor stays available (eval quotes --rules); measured 0.4989 / 0.7024.</summary>
     private const double RulesAllFloor = 0.479;

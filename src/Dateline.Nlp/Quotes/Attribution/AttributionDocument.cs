@@ -66,6 +66,28 @@ internal sealed class AttributionDocument
         Assign(paragraphs, Paragraph, out var paragraphStarts);
         SentenceStart = sentenceStarts;
         ParagraphStart = paragraphStarts;
+        Head = new int[n];
+        Rel = new ulong[n];
+        Lemma = new ulong[n];
+        Children = new ulong[n];
+        Array.Fill(Head, -1);
+        if (document.Has(Layers.Syntax) && document.Get(Layers.Syntax) is { } tree && tree.Length == n)
+        {
+            HasSyntax = true;
+            for (var i = 0; i < n; i++)
+            {
+                var relation = tree[i].Relation;
+                var colon = relation.IndexOf(':', StringComparison.Ordinal);
+                Head[i] = tree[i].Head;
+                Rel[i] = FeatureHash.Of(colon < 0 ? relation : relation[..colon]);
+                Lemma[i] = FeatureHash.Of(tree[i].Lemma, true);
+                if (tree[i].Head >= 0 && tree[i].Head < n)
+                {
+                    Children[tree[i].Head] |= ChildBit(relation);
+                }
+            }
+        }
+
         var q = 0;
         foreach (var m in QuotationMarks.Find(Text, paragraphs))
         {
@@ -126,6 +148,72 @@ internal sealed class AttributionDocument
     public int[] ParagraphStart { get; }
 
     public int Count => Tokens.Length;
+
+    /// <summary>Whether the document has a dependency tree over these tokens (<see cref="Layers.Syntax"/>).</summary>
+    public bool HasSyntax { get; }
+
+    /// <summary>Each token's head token (-1: the root, or no tree).</summary>
+    public int[] Head { get; }
+
+    /// <summary>Each token's universal relation to its head, hashed (0 without a tree).</summary>
+    public ulong[] Rel { get; }
+
+    /// <summary>Each token's lemma, hashed (0 without a tree).</summary>
+    public ulong[] Lemma { get; }
+
+    /// <summary>The kinds of dependents each token has, as bits (<see cref="ChildBit"/>): "said" with a clausal complement and a subject.</summary>
+    public ulong[] Children { get; }
+
+    /// <summary>
+    /// The relation of <paramref name="token"/> to the cue word <paramref name="cue"/> in the tree: the relation of the
+    /// cue's dependent whose subtree holds the token (the subject, the complement clause…), marked as below the cue; or,
+    /// when the token governs the cue ("… is wrong, he said": the cue hangs on the content's verb), the cue's relation
+    /// marked as above; otherwise none. 0 without a tree.
+    /// </summary>
+    public ulong PathToCue(int token, int cue)
+    {
+        if (!HasSyntax)
+        {
+            return 0;
+        }
+
+        if (token == cue)
+        {
+            return 1;
+        }
+
+        for (int below = token, up = Head[token], steps = 0; up >= 0 && steps < 40; below = up, up = Head[up], steps++)
+        {
+            if (up == cue)
+            {
+                return FeatureHash.Key(2, Rel[below]);
+            }
+        }
+
+        for (int below = cue, up = Head[cue], steps = 0; up >= 0 && steps < 40; below = up, up = Head[up], steps++)
+        {
+            if (up == token)
+            {
+                return FeatureHash.Key(3, Rel[below]);
+            }
+        }
+
+        return 4;
+    }
+
+    private static ulong ChildBit(string relation) => relation switch
+    {
+        "ccomp" => 1,
+        "parataxis" => 2,
+        "xcomp" => 4,
+        "nsubj" => 8,
+        "nsubj:pass" => 16,
+        "obj" => 32,
+        "advcl" => 64,
+        "obl" or "obl:agent" => 128,
+        "iobj" => 256,
+        _ => 0,
+    };
 
     public bool Is(int i, TokenKind kind) => i >= 0 && i < Kind.Length && (Kind[i] & kind) != 0;
 

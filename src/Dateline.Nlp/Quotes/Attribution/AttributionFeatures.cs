@@ -54,6 +54,16 @@ internal static class AttributionFeatures
         into.Add(FeatureHash.Key(33, d.Stem[i], markAhead));
         into.Add(FeatureHash.Key(34, d.LowerAt(i - 1), d.Stem[i]));
         into.Add(FeatureHash.Key(35, d.Cluster[i], d.Is(i, AttributionDocument.TokenKind.Capital) ? 1UL : 0UL, i > 0 ? d.Cluster[i - 1] : 1));
+        if (d.HasSyntax)
+        {
+            // The tree: "said" with a clausal complement and a subject is a cue wherever it stands.
+            var head = d.Head[i];
+            into.Add(FeatureHash.Key(36, d.Lemma[i], d.Rel[i]));
+            into.Add(FeatureHash.Key(37, d.Lemma[i], d.Children[i]));
+            into.Add(FeatureHash.Key(38, d.Rel[i], d.Children[i], lex));
+            into.Add(FeatureHash.Key(39, d.Rel[i], head >= 0 ? d.Rel[head] : 3, d.Stem[i]));
+        }
+
         var p = (ulong)previous;
         into.Add(FeatureHash.Key(30, p));
         into.Add(FeatureHash.Key(31, p, lw));
@@ -64,6 +74,9 @@ internal static class AttributionFeatures
     public readonly record struct CueFacts(int Start, int End, ulong Head, ulong Words, ulong HeadLex, int Sentence, int QuoteBefore, int QuoteAfter,
         ulong KindBefore, ulong KindAfter, ulong WordBefore, ulong WordAfter)
     {
+        /// <summary>The cue's word in the tree: the one whose head lies outside the cue ("according" of "according to").</summary>
+        public int TreeWord { get; init; } = Start;
+
         public static CueFacts Of(AttributionDocument d, int start, int end)
         {
             var words = 17UL;
@@ -84,10 +97,21 @@ internal static class AttributionFeatures
                 after++;
             }
 
+            var treeWord = start;
+            for (var k = start; k <= end; k++)
+            {
+                if (d.Head[k] < start || d.Head[k] > end)
+                {
+                    treeWord = k;
+                    break;
+                }
+            }
+
             return new CueFacts(start, end, d.Lower[start], words, d.Lex[start], d.Sentence[start],
                 before >= 0 ? d.Quote[before] : -1, after < d.Count ? d.Quote[after] : -1,
                 (ulong)(start > 0 ? d.Kind[start - 1] : 0) + 1000, (ulong)(end + 1 < d.Count ? d.Kind[end + 1] : 0) + 1000,
-                d.LowerAt(start - 1), d.LowerAt(end + 1));
+                d.LowerAt(start - 1), d.LowerAt(end + 1))
+            { TreeWord = treeWord };
         }
     }
 
@@ -135,6 +159,16 @@ internal static class AttributionFeatures
         into.Add(FeatureHash.Key(64, rel, d.Lex[i]));
         into.Add(FeatureHash.Key(65, c.KindBefore, rel, quote));
         into.Add(FeatureHash.Key(66, c.KindAfter, rel, quote));
+        if (d.HasSyntax)
+        {
+            // Where the token hangs relative to the cue: its subject is the source, its complement the content.
+            var path = d.PathToCue(i, c.TreeWord);
+            into.Add(FeatureHash.Key(80, rel, path));
+            into.Add(FeatureHash.Key(81, path, d.Rel[i]));
+            into.Add(FeatureHash.Key(82, (ulong)previous, path));
+            into.Add(FeatureHash.Key(83, path, c.HeadLex, sent));
+        }
+
         var p = (ulong)previous;
         into.Add(FeatureHash.Key(70, p));
         into.Add(FeatureHash.Key(71, p, rel));
