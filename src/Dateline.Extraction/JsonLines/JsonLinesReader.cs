@@ -29,8 +29,17 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
         JsonElement root;
         try
         {
-            using var json = JsonDocument.Parse(input.ReadAll(options.MaxDocumentBytes), new JsonDocumentOptions { MaxDepth = 64 });
+            var (bytes, repaired) = RepairUtf8(input.ReadAll(options.MaxDocumentBytes));
+            using var json = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             root = json.RootElement.Clone();
+            if (repaired)
+            {
+                return WithWarning(root.ValueKind == JsonValueKind.Array
+                    ? root.EnumerateArray().Select((e, i) => ReadRecord(input.Path, e, null, $"item {i}")).ToList()
+                    : [root.ValueKind == JsonValueKind.Object
+                        ? ReadRecord(input.Path, root, null, "document")
+                        : ReadOutcome.Failed(input.Path, null, $"expected a JSON object or array, found {root.ValueKind}")]);
+            }
         }
         catch (JsonException ex)
         {
@@ -83,14 +92,30 @@ public sealed class JsonLinesReader(ExtractionOptions options, HtmlArticleBuilde
     {
         try
         {
-            using var json = JsonDocument.Parse(line.Bytes, new JsonDocumentOptions { MaxDepth = 32 });
-            return ReadRecord(path, json.RootElement, line.Offset, record);
+            var (bytes, repaired) = RepairUtf8(line.Bytes);
+            using var json = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+            var outcome = ReadRecord(path, json.RootElement, line.Offset, record);
+            return repaired ? WithWarning([outcome])[0] : outcome;
         }
         catch (JsonException ex)
         {
             return ReadOutcome.Failed(path, record, $"not valid JSON: {ex.Message}");
         }
     }
+
+    /// <summary>The warning of a record whose invalid UTF-8 was replaced.</summary>
+    internal const string Utf8Warning = "invalid UTF-8 bytes replaced with U+FFFD";
+
+    /// <summary>
+    /// JSON text must be UTF-8, and System.Text.Json throws only when a string holding invalid bytes is read — after the
+    /// record has been accepted (found by fuzzing, fuzz/corpus/jsonl). Invalid sequences are replaced with U+FFFD up
+    /// front, as a browser would, and the record is kept with a warning.
+    /// </summary>
+    private static (byte[] Bytes, bool Repaired) RepairUtf8(byte[] bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) ? (bytes, false) : (Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes)), true);
+
+    private static List<ReadOutcome> WithWarning(List<ReadOutcome> outcomes) =>
+        [.. outcomes.Select(o => o.Article is { } a ? ReadOutcome.Ok(a with { Warnings = a.Warnings.Add(Utf8Warning) }) : o)];
 
     private ReadOutcome ReadRecord(string path, JsonElement root, long? offset, string record)
     {
