@@ -72,7 +72,9 @@ internal static class TextDumpParser
         {
             if (TextDumpRules.CommentCount().Match(lines[i]) is { Success: true } c)
             {
-                comments = int.Parse(c.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+                // A count too large for any page ("4444444441 Comments", found by fuzzing) is no count.
+                comments = int.TryParse(c.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None,
+                    CultureInfo.InvariantCulture, out var n) ? n : null;
             }
             else if (DatelineSplitter.ParseLine(lines[i]) is { } dl)
             {
