@@ -9,9 +9,12 @@ work="${2:-/tmp/dateline-fuzz}"
 out="$work/findings/$target/default"
 min="$work/min/$target"
 rm -rf "$min"
-export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1
+mkdir -p "$work/min"
+cd "$work"
+# AFL_ALLOW_TMP: afl-cmin refuses /tmp by default (shared-machine safety); the work folder is ours.
+export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_ALLOW_TMP=1
 # Seeds and new inputs together, so the minimised set still covers what the seeds did.
-afl-cmin -i "$out/queue" -o "$min" -t 5000 -m none -- dotnet "$work/build/Dateline.Fuzz.dll" "$target" > "$work/$target.cmin.log" 2>&1
+afl-cmin -i "$out/queue" -o "$min" -t 5000 -m none -- "$(command -v dotnet)" "$work/build/Dateline.Fuzz.dll" "$target" > "$work/$target.cmin.log" 2>&1
 n=0
 for f in "$min"/*; do
   name="found-$(sha1sum "$f" | cut -c1-12)"

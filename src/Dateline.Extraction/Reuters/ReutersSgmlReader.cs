@@ -132,8 +132,17 @@ public sealed partial class ReutersSgmlReader(ExtractionOptions options) : IArti
     [GeneratedRegex(@"<D>(?<v>.*?)</D>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex DPattern();
 
-    private static Dictionary<string, string> Attributes(string attrs) =>
-        AttributePattern().Matches(attrs).ToDictionary(a => a.Groups["name"].Value, a => a.Groups["value"].Value, StringComparer.Ordinal);
+    /// <summary>The element's attributes; a repeated name keeps its first value, as HTML does (found by fuzzing: it threw).</summary>
+    private static Dictionary<string, string> Attributes(string attrs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match a in AttributePattern().Matches(attrs))
+        {
+            values.TryAdd(a.Groups["name"].Value, a.Groups["value"].Value);
+        }
+
+        return values;
+    }
 
     /// <summary>Entities decoded; the wire's control characters (start/end of text and the like) removed.</summary>
     internal static string Clean(string sgml)

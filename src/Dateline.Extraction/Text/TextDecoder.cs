@@ -43,10 +43,47 @@ public static class TextDecoder
         }
     }
 
-    /// <summary>Unifies line endings to \n and composes characters (NFC), before any offsets exist.</summary>
+    /// <summary>
+    /// Unifies line endings to \n and composes characters (NFC), before any offsets exist. What normalisation rejects
+    /// (a lone surrogate, U+FFFE: UTF-16 input cut mid-pair or byte-swapped, found by fuzzing) becomes U+FFFD first.
+    /// </summary>
     public static string NormalizeNewlines(string text)
     {
         var s = text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        s = ReplaceInvalidCodePoints(s);
+        try
+        {
+            return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return s; // anything else normalisation rejects: the text as it is rather than losing the document
+        }
+    }
+
+    /// <summary>The text with every unpaired UTF-16 surrogate and every U+FFFE replaced by U+FFFD (the same string when there is none).</summary>
+    public static string ReplaceInvalidCodePoints(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        var swapped = text.AsSpan().IndexOf('\uFFFE');
+        if (first < 0 && swapped < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = Math.Min(first < 0 ? int.MaxValue : first, swapped < 0 ? int.MaxValue : swapped); i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]) || chars[i] == '\uFFFE')
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 }

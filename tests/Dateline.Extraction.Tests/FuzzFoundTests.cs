@@ -1,0 +1,40 @@
+using System.Text;
+using Dateline.Extraction.Reading;
+using Dateline.Extraction.Text;
+
+namespace Dateline.Extraction.Tests;
+
+/// <summary>Inputs the fuzzer found that threw inside a reader (the inputs themselves are kept in fuzz/corpus/*/crashes-*).</summary>
+public sealed class FuzzFoundTests
+{
+    [Fact]
+    public void Normalising_text_never_throws_on_invalid_code_points()
+    {
+        // Built in code: attribute arguments cannot carry a lone surrogate (metadata is UTF-8).
+        var high = (char)0xD800;
+        var low = (char)0xDC00;
+        Assert.Equal("a\uFFFDb", TextDecoder.NormalizeNewlines($"a{high}b"));
+        Assert.Equal("a\uFFFDb", TextDecoder.NormalizeNewlines($"a{low}b"));
+        Assert.Equal("a\uFFFD", TextDecoder.NormalizeNewlines($"a{high}"));
+        Assert.Equal("x\uFFFDy\uFFFF", TextDecoder.NormalizeNewlines("x\uFFFEy\uFFFF")); // U+FFFE is rejected, U+FFFF is not
+        Assert.Equal("smile \uD83D\uDE00", TextDecoder.NormalizeNewlines("smile \uD83D\uDE00")); // a valid pair stays
+        Assert.Equal("caf\u00E9\nbar", TextDecoder.NormalizeNewlines("cafe\u0301\r\nbar"));      // still NFC with \n line ends
+    }
+
+    [Fact]
+    public void A_reuters_record_with_a_repeated_attribute_keeps_the_first_value()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "sgml", "reuters-sample.sgm");
+        var sgml = File.ReadAllText(path, Encoding.Latin1);
+        var first = sgml.IndexOf("NEWID=", StringComparison.Ordinal);
+        Assert.True(first > 0);
+        var repeated = sgml.Insert(first, "NEWID=\"999999\" ");
+
+        var plain = new ArticleExtractor().Read(InputFile.FromBytes("a.sgm", Encoding.Latin1.GetBytes(sgml)), TestContext.Current.CancellationToken).ToList();
+        var doubled = new ArticleExtractor().Read(InputFile.FromBytes("a.sgm", Encoding.Latin1.GetBytes(repeated)), TestContext.Current.CancellationToken).ToList();
+
+        Assert.Equal(plain.Count, doubled.Count);
+        Assert.All(doubled, o => Assert.True(o.Problem is null || plain.Any(p => p.Problem is not null), o.Problem?.Reason));
+        Assert.Equal(plain[0].Article!.Title, doubled[0].Article!.Title);
+    }
+}
