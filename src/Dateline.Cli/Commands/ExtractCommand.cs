@@ -22,6 +22,13 @@ internal static class ExtractCommand
         command.SetAction(async (result, ct) =>
         {
             var (files, problems) = InputFinder.Find(result.GetValue(paths)!);
+            if (files.Count > 1)
+            {
+                // Loading the language models takes ~1.4 s, and a batch of pages usually has one that needs them: load
+                // them on the other core while the first pages are read (a background thread never delays the exit).
+                _ = Task.Run(Dateline.Extraction.Metadata.LanguageIdentifier.Preload, ct);
+            }
+
             var extractor = new ArticleExtractor(extractionOptions.Read(result));
             var fmt = result.GetValue(format)!;
             var stdout = Console.Out;
