@@ -19,9 +19,20 @@ if [ ! -f "$build/.instrumented" ]; then
   touch "$build/.instrumented"
 fi
 mkdir -p "$work/findings"
+# Seeds: the committed corpus plus the test fixtures listed for the target in fuzz/seeds.tsv.
+seeds="$work/seeds/$target"
+rm -rf "$seeds"
+mkdir -p "$seeds"
+cp "$here/corpus/$target"/* "$seeds"/
+folders="$(awk -F'\t' -v t="$target" '$1 == t { print $2 }' "$here/seeds.tsv")"
+for folder in ${folders//,/ }; do
+  for f in "$here/../$folder"/*; do
+    [ -f "$f" ] && cp "$f" "$seeds/fixture-$(basename "$(dirname "$f")")-$(basename "$f")"
+  done
+done
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_AUTORESUME=1
 # -t: a single input may take 5 s before it counts as a hang (the HTML reader's own budget is 2 s here).
-afl-fuzz -i "$here/corpus/$target" -o "$work/findings/$target" -t 5000 -m none -V "$seconds" -- dotnet "$build/Dateline.Fuzz.dll" "$target" > "$work/$target.log" 2>&1 || true
+afl-fuzz -i "$seeds" -o "$work/findings/$target" -t 5000 -m none -V "$seconds" -- dotnet "$build/Dateline.Fuzz.dll" "$target" > "$work/$target.log" 2>&1 || true
 stats="$work/findings/$target/default/fuzzer_stats"
 if [ -f "$stats" ]; then
   grep -E "^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|bitmap_cvg)" "$stats" | tr -s ' ' | paste -sd' '

@@ -133,20 +133,21 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     /// </summary>
     private long EstimateMemory(Input input)
     {
-        long length;
-        InputKind kind;
+        long document;
         try
         {
             var file = input.Memory ?? InputFile.FromFile(input.Path);
-            length = file.Length;
-            kind = length == 0 ? InputKind.Empty : ArticleExtractor.Sniff(file);
+            // Up to one record's size the kind changes nothing, so only bigger inputs are sniffed (the reader sniffs
+            // again: a second look at the first bytes of the few inputs that need it).
+            document = file.Length <= StreamedRecordBytes ? file.Length
+                : ArticleExtractor.Sniff(file) is InputKind.JsonLines or InputKind.Warc or InputKind.Gzip ? StreamedRecordBytes
+                : file.Length;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return 0; // the reader reports it
         }
 
-        var document = kind is InputKind.JsonLines or InputKind.Warc or InputKind.Gzip ? Math.Min(length, StreamedRecordBytes) : length;
         return BytesPerInputByte * Math.Min(document, extractor.Options.MaxDocumentBytes);
     }
 
@@ -194,15 +195,18 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             logger.LogWarning("Problem in {Path} {Record}: {Reason}", problem.Path, problem.Record, problem.Reason);
         }
 
+        var compact = reserved >= MemoryBudget.Large;
         foreach (var outcome in input.Memory is { } memory ? extractor.Read(memory, ct) : extractor.ReadFile(path, ct))
         {
             if (outcome.Article is { } read)
             {
                 var article = read;
-                if (reserved >= MemoryBudget.Large)
+                if (compact)
                 {
-                    // Reading a huge page leaves most of its peak as garbage; return it before analysis and writing add theirs.
+                    // Reading a huge input leaves most of its peak as garbage; return it before analysis and writing add
+                    // theirs. Once per input: a big JSON array yields many articles from one read.
                     MemoryBudget.Compact();
+                    compact = false;
                 }
 
                 articles++;
