@@ -11,44 +11,6 @@ namespace Dateline.Storage.Sqlite;
 /// <summary>Events in SQLite: one row per distinct event, one report per article, and the dyad aggregates.</summary>
 internal static class SqliteEvents
 {
-    /// <summary>
-    /// The de-duplication key: date, source, target, CAMEO code and the story — a fingerprint of the evidence sentence's
-    /// first twelve words, which wire copies and updates of a story repeat.
-    /// </summary>
-    public static string Key(string? date, string source, string target, string cameo, string evidence)
-    {
-        var words = new StringBuilder();
-        var count = 0;
-        var inWord = false;
-        foreach (var ch in evidence)
-        {
-            if (char.IsLetterOrDigit(ch))
-            {
-                words.Append(char.ToLowerInvariant(ch));
-                inWord = true;
-            }
-            else if (inWord)
-            {
-                words.Append(' ');
-                inWord = false;
-                if (++count == 12)
-                {
-                    break;
-                }
-            }
-        }
-
-        var text = string.Join('|', date ?? string.Empty, source, target, cameo, words.ToString().Trim());
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
-    }
-
-    /// <summary>
-    /// The story key: date, source, target, CAMEO code and the article's story id, so versions of one story (wire
-    /// copies, updates) whose evidence sentences were edited still report one event.
-    /// </summary>
-    public static string StoryKey(string? date, string source, string target, string cameo, string story) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', date ?? string.Empty, source, target, cameo, "story:" + story))).AsSpan(0, 12));
-
     public static async Task RecordAsync(SqliteArticleStore store, IReadOnlyList<ArticleEvents> batches, CancellationToken ct)
     {
         if (batches.Count == 0)
@@ -72,8 +34,8 @@ internal static class SqliteEvents
                 var e = r.Event;
                 var date = e.Date ?? batch.FallbackDate;
                 var target = e.Target?.Code ?? string.Empty;
-                var key = Key(date, e.Source.Code, target, e.Cameo, r.EvidenceText);
-                var storyKey = story is null ? null : StoryKey(date, e.Source.Code, target, e.Cameo, story);
+                var key = EventKeys.Key(date, e.Source.Code, target, e.Cameo, r.EvidenceText);
+                var storyKey = story is null ? null : EventKeys.StoryKey(date, e.Source.Code, target, e.Cameo, story);
                 long? id;
                 await using (var existing = SqliteArticleStore.Command(c, tx,
                     "SELECT event_id FROM event_keys WHERE key IN ($key, $skey) ORDER BY event_id LIMIT 1", ("$key", key), ("$skey", storyKey)))

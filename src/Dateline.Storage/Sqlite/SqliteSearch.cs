@@ -15,8 +15,6 @@ internal static class SqliteSearch
     /// <summary>Snippet length in tokens.</summary>
     private const int SnippetTokens = 28;
 
-    private const char Open = '\u0002';
-    private const char Close = '\u0003';
 
     public static async Task<SearchResults> RunAsync(SqliteArticleStore store, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -73,7 +71,7 @@ internal static class SqliteSearch
             {
                 while (await r.ReadAsync(ct))
                 {
-                    var (snippet, highlights) = Highlights(r.GetString(4));
+                    var (snippet, highlights) = SnippetMarkers.Strip(r.GetString(4));
                     hits.Add(new SearchHit(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
                         r.IsDBNull(3) ? null : r.GetString(3), snippet, highlights, Math.Round(-r.GetDouble(5), 4))
                     {
@@ -107,32 +105,5 @@ internal static class SqliteSearch
                 await c.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Strips the snippet's match markers into ranges, then undoes CJK segmentation.</summary>
-    private static (string, List<HighlightRange>) Highlights(string marked)
-    {
-        var sb = new System.Text.StringBuilder(marked.Length);
-        var ranges = new List<HighlightRange>();
-        var start = -1;
-        foreach (var ch in marked)
-        {
-            if (ch == Open)
-            {
-                start = sb.Length;
-            }
-            else if (ch == Close && start >= 0)
-            {
-                ranges.Add(new HighlightRange(start, sb.Length));
-                start = -1;
-            }
-            else
-            {
-                sb.Append(ch);
-            }
-        }
-
-        var text = CjkSegmenter.Unsegment(sb.ToString(), ranges);
-        return (text, ranges);
     }
 }

@@ -9,18 +9,6 @@ namespace Dateline.Storage.Sqlite;
 /// <summary>Stories in SQLite: an article joins the story of the stored article its text overlaps most (see <see cref="StoryShingles"/>).</summary>
 internal static class SqliteStories
 {
-    /// <summary>Candidates are looked for among articles published this many days either side (undated: any).</summary>
-    private const int WindowDays = 7;
-
-    /// <summary>At most this many candidates (most shared band keys first) are compared on their text.</summary>
-    private const int MaxCandidates = 5;
-
-    /// <summary>The most recently stored articles read per band key.</summary>
-    private const int PerBand = 8;
-
-    /// <summary>How many of a story's articles (the most recent) an article joining it is compared with.</summary>
-    private const int StoryMembers = 30;
-
     /// <summary>Gives <paramref name="article"/> (already written in <paramref name="tx"/>) its band keys and story id; returns the story id.</summary>
     public static async Task<string> AssignAsync(SqliteConnection c, SqliteTransaction tx, Article article, CancellationToken ct)
     {
@@ -108,7 +96,7 @@ internal static class SqliteStories
         for (var i = 0; i < keys.Length; i++)
         {
             var name = "$k" + i.ToString(CultureInfo.InvariantCulture);
-            parts.Add($"SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = {name} ORDER BY seq DESC LIMIT {PerBand})");
+            parts.Add($"SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = {name} ORDER BY seq DESC LIMIT {StoryCandidates.PerBand})");
             parameters.Add((name, keys[i]));
         }
 
@@ -116,7 +104,7 @@ internal static class SqliteStories
         await using (var cmd = SqliteArticleStore.Command(c, tx, $"""
             SELECT a.id, a.story_id FROM ({string.Join(" UNION ALL ", parts)}) b JOIN articles a ON a.id = b.article_id
             WHERE b.article_id <> $id
-            GROUP BY a.id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, a.seq DESC LIMIT {MaxCandidates}
+            GROUP BY a.id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, a.seq DESC LIMIT {StoryCandidates.MaxCandidates}
             """, [.. parameters]))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -131,7 +119,7 @@ internal static class SqliteStories
         foreach (var (id, story) in candidates)
         {
             if (await LoadAsync(c, tx, id, ct) is not { } other
-                || day is { } d && other.Published?.Date is { } od && Math.Abs(d.DayNumber - od.DayNumber) > WindowDays)
+                || day is { } d && other.Published?.Date is { } od && Math.Abs(d.DayNumber - od.DayNumber) > StoryCandidates.WindowDays)
             {
                 continue;
             }
@@ -263,7 +251,7 @@ internal static class SqliteStories
 
     /// <summary>
     /// Joining a story through one of its articles also needs closeness to the story as a whole: the mean cosine over its
-    /// articles (the most recent <see cref="StoryMembers"/>) at least <see cref="StoryTerms.SameStoryMean"/>. Without it,
+    /// articles (the most recent <see cref="StoryCandidates.StoryMembers"/>) at least <see cref="StoryTerms.SameStoryMean"/>. Without it,
     /// each article joins its closest match and stories chain: an exchange's new president joined bond notices through
     /// a shared bank, and unrelated items about one country became one story.
     /// </summary>
@@ -272,7 +260,7 @@ internal static class SqliteStories
         double score, string? story, CancellationToken ct)
     {
         var members = new List<string>();
-        await using (var cmd = SqliteArticleStore.Command(c, tx, $"SELECT id FROM articles WHERE story_id = $s AND id <> $id ORDER BY seq DESC LIMIT {StoryMembers}",
+        await using (var cmd = SqliteArticleStore.Command(c, tx, $"SELECT id FROM articles WHERE story_id = $s AND id <> $id ORDER BY seq DESC LIMIT {StoryCandidates.StoryMembers}",
             ("$s", story ?? candidate), ("$id", candidate)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {

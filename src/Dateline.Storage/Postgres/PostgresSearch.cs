@@ -1,0 +1,105 @@
+using Dateline.Storage.Search;
+using Npgsql;
+
+namespace Dateline.Storage.Postgres;
+
+/// <summary>
+/// Full-text search over articles.tsv (GIN index): ranked by ts_rank (term frequencies, normalised by the log of the text's
+/// length, as BM25 is) with a title match weighing four times a body match, as the BM25 column weights on SQLite; snippets by ts_headline over the indexed body. Hit sets equal SQLite's for
+/// the same boolean query (stemmers differ slightly: Snowball here, Porter there); scores are on another scale, so only
+/// the order they give is comparable.
+/// </summary>
+internal static class PostgresSearch
+{
+    /// <summary>ts_rank weights for D, C, B (body) and A (title).</summary>
+    private const string Weights = "{0.05, 0.1, 0.25, 1.0}";
+
+
+    /// <summary>ts_headline options: a 12–28 word fragment around the matches, marked with control characters.</summary>
+    private static readonly string Headline = $"StartSel={SnippetMarkers.Open}, StopSel={SnippetMarkers.Close}, MaxWords=28, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"";
+
+    public static async Task<SearchResults> RunAsync(PostgresArticleStore store, SearchRequest request, CancellationToken cancellationToken)
+    {
+        // The budget and the caller (a client that disconnects) both cancel the statement on the server.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.Budget > TimeSpan.Zero)
+        {
+            budget.CancelAfter(request.Budget);
+        }
+        else
+        {
+            await budget.CancelAsync();
+        }
+
+        var ct = budget.Token;
+        var parameters = new List<(string, object?)>();
+        var query = TsQueryTranslator.Translate(request.Query.Root, parameters);
+        var (where, filterParams) = PostgresFilter.Build(request.Filter, "a");
+        (string, object?)[] all = [.. parameters, .. filterParams, ("@limit", request.Limit), ("@offset", request.Offset), ("@headline", Headline), ("@marks", $"{SnippetMarkers.Open}{SnippetMarkers.Close}")];
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            await using var c = await store.OpenConnectionAsync(ct);
+            var hits = new List<SearchHit>();
+            // Collapsed: the best-ranked match of each story stands for the story, with the story's number of matches.
+            var ranked = request.CollapseStories
+                ? $"""
+                    m AS (SELECT a.seq, a.published_date, a.id, COALESCE(a.story_id, a.id) AS story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank
+                          FROM articles a, q WHERE a.tsv @@ q.q AND {where}),
+                    r AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY story ORDER BY rank DESC, published_date DESC NULLS LAST, id) AS n,
+                                 COUNT(*) OVER (PARTITION BY story) AS k FROM m),
+                    top AS (SELECT seq, story, rank, k FROM r WHERE n = 1
+                            ORDER BY rank DESC, published_date DESC NULLS LAST, id LIMIT @limit OFFSET @offset)
+                    """
+                : $"""
+                    top AS (SELECT a.seq, COALESCE(a.story_id, a.id) AS story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank, 1 AS k
+                            FROM articles a, q WHERE a.tsv @@ q.q AND {where}
+                            ORDER BY rank DESC, a.published_date DESC NULLS LAST, a.id LIMIT @limit OFFSET @offset)
+                    """;
+            await using (var cmd = Pg.Command(c, null, $"""
+                WITH q AS (SELECT {query} AS q),
+                {ranked}
+                SELECT h.id, h.title, h.source, h.published, h.headline, h.rank, h.story, h.k,
+                       substr(h.search_body, strpos(h.search_body, h.plain) + length(h.plain), 4)
+                FROM (SELECT a.id, a.title, a.source, a.published, a.published_date, a.search_body, top.rank, top.story, top.k,
+                             ts_headline('dateline', a.search_body, q.q, @headline) AS headline,
+                             translate(ts_headline('dateline', a.search_body, q.q, @headline), @marks, '') AS plain
+                      FROM top JOIN articles a ON a.seq = top.seq, q) h
+                ORDER BY h.rank DESC, h.published_date DESC NULLS LAST, h.id
+                """, all))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await r.ReadAsync(ct))
+                {
+                    // A fragment stops at its last word: the punctuation that follows it in the text ends the snippet.
+                    var after = Pg.Str(r, 8) ?? string.Empty;
+                    var close = after[..after.TakeWhile(ch => char.IsPunctuation(ch) || ch == '\u200B').Count()];
+                    var (snippet, highlights) = SnippetMarkers.Strip(r.GetString(4) + close);
+                    hits.Add(new SearchHit(r.GetString(0), Pg.Str(r, 1), Pg.Str(r, 2), Pg.Str(r, 3), snippet, highlights,
+                        Math.Round(Convert.ToDouble(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture), 4))
+                    {
+                        StoryId = r.GetString(6),
+                        StoryMatches = Pg.Int(r, 7),
+                    });
+                }
+            }
+
+            await using var count = Pg.Command(c, null, $"""
+                WITH q AS (SELECT {query} AS q)
+                SELECT {(request.CollapseStories ? "COUNT(DISTINCT COALESCE(a.story_id, a.id))" : "COUNT(*)")}
+                FROM articles a, q WHERE a.tsv @@ q.q AND {where}
+                """, all);
+            var total = (long)(await count.ExecuteScalarAsync(ct))!;
+            return new SearchResults(hits, total, request.Query.ToString());
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException { InnerException: TimeoutException }
+            && !cancellationToken.IsCancellationRequested && budget.IsCancellationRequested)
+        {
+            throw new SearchBudgetException(request.Budget, request.Query.Text);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.SyntaxError or "22023" or PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            throw new QuerySyntaxException($"the search engine rejected the query: {ex.MessageText}", 0);
+        }
+    }
+}

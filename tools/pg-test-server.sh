@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server for the tests (and for trying Dateline on PostgreSQL by hand).
+#   tools/pg-test-server.sh start [DIR]   initdb into DIR (default /tmp/dateline-pg), start it on 127.0.0.1:54329, print the URL
+#   tools/pg-test-server.sh stop  [DIR]   stop it and delete DIR
+# Uses Debian's PostgreSQL binaries (package postgresql); as root, the server runs as the postgres user (initdb refuses root).
+# Trust authentication on loopback only, fsync off: a test server, never a real one.
+set -euo pipefail
+action=${1:?usage: pg-test-server.sh start|stop [DIR]}
+dir=${2:-/tmp/dateline-pg}
+port=${DATELINE_PG_PORT:-54329}
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -z "$bin" ]; then
+  echo "no PostgreSQL server found in /usr/lib/postgresql (apt-get install postgresql)" >&2
+  exit 1
+fi
+
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$action" in
+  start)
+    if [ -f "$dir/data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      echo "postgres://postgres@127.0.0.1:$port/postgres"
+      exit 0
+    fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; exit 1; }
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  stop)
+    if [ -d "$dir/data" ]; then
+      as_pg "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+    ;;
+  *)
+    echo "usage: pg-test-server.sh start|stop [DIR]" >&2
+    exit 2
+    ;;
+esac
