@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests (and for trying Dateline on PostgreSQL by hand).
-#   tools/pg-test-server.sh start [DIR]   initdb into DIR (default /tmp/dateline-pg), start it on 127.0.0.1:54329, print the URL
+#   tools/pg-test-server.sh start [DIR]   initdb into DIR (default /tmp/dateline-pg), start it on 127.0.0.1 (the first free
+#                                         port from 54329, or $DATELINE_PG_PORT), print its URL
 #   tools/pg-test-server.sh stop  [DIR]   stop it and delete DIR
 # Uses Debian's PostgreSQL binaries (package postgresql); as root, the server runs as the postgres user (initdb refuses root).
 # Trust authentication on loopback only, fsync off: a test server, never a real one.
 set -euo pipefail
 action=${1:?usage: pg-test-server.sh start|stop [DIR]}
 dir=${2:-/tmp/dateline-pg}
-port=${DATELINE_PG_PORT:-54329}
+port=${DATELINE_PG_PORT:-}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$bin" ]; then
   echo "no PostgreSQL server found in /usr/lib/postgresql (apt-get install postgresql)" >&2
@@ -20,9 +21,15 @@ as_pg() {
 
 case "$action" in
   start)
-    if [ -f "$dir/data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-      echo "postgres://postgres@127.0.0.1:$port/postgres"
+    if [ -f "$dir/data/postmaster.pid" ] && [ -f "$dir/port" ] && as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      echo "postgres://postgres@127.0.0.1:$(cat "$dir/port")/postgres"
       exit 0
+    fi
+    if [ -z "$port" ]; then
+      # The first free port from 54329 up, so a server already running (another checkout, a developer's) is left alone.
+      for candidate in $(seq 54329 54429); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+      done
     fi
     rm -rf "$dir"
     mkdir -p "$dir"
@@ -32,6 +39,7 @@ case "$action" in
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "$port" >"$dir/port"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

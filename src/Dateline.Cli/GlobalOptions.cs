@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Dateline.Storage.Sqlite;
+using Dateline.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Dateline.Cli;
@@ -11,7 +11,7 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = $"SQLite store file (default: $DATELINE_DB, else ./{DefaultDb})",
+        Description = $"The store: a SQLite file, or postgres://user[:password]@host[:port]/database (default: $DATELINE_DB, else ./{DefaultDb})",
         Recursive = true,
     };
 
@@ -30,11 +30,15 @@ internal static class GlobalOptions
 
     static GlobalOptions() => LogFormat.AcceptOnlyFromAmong("text", "json");
 
-    public static string DbPath(ParseResult result) =>
-        result.GetValue(Db) ?? NullIfEmpty(Environment.GetEnvironmentVariable("DATELINE_DB")) ?? DefaultDb;
+    /// <summary>The store the user named (--db, else $DATELINE_DB, else ./dateline.db); a URL of an unknown scheme is a usage error.</summary>
+    public static string DbPath(ParseResult result)
+    {
+        var location = result.GetValue(Db) ?? NullIfEmpty(Environment.GetEnvironmentVariable("DATELINE_DB")) ?? DefaultDb;
+        return ArticleStores.Problem(location) is { } problem ? throw new UsageException(problem) : location;
+    }
 
-    public static Task<SqliteArticleStore> OpenStoreAsync(ParseResult result, CancellationToken ct) =>
-        SqliteArticleStore.OpenAsync(DbPath(result), ct);
+    public static Task<IArticleStore> OpenStoreAsync(ParseResult result, CancellationToken ct) =>
+        ArticleStores.OpenAsync(DbPath(result), ct);
 
     public static ILoggerFactory CreateLogging(ParseResult result)
     {

@@ -13,6 +13,9 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>A short description for messages, e.g. "sqlite:/path/dateline.db".</summary>
     string Description { get; }
 
+    /// <summary>What the user names the store by, for messages: the SQLite file's full path, or the PostgreSQL URL without its password.</summary>
+    string Location { get; }
+
     /// <summary>
     /// A number that changes whenever what the store holds may have changed, by this process or another; equal numbers
     /// mean nothing was committed in between. Caches of reads key on it.
@@ -121,8 +124,29 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>True when this exact file (path, size, modification time) was fully ingested before.</summary>
     Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken);
 
-    /// <summary>Records (in one transaction) that every article of these files is stored, so a resumed ingest can skip them.</summary>
+    /// <summary>
+    /// Records (in one transaction) that every article of these files is stored, so a resumed ingest can skip them, with
+    /// the worker that did it (<see cref="IngestedFile.Worker"/>); the files' claims end with it.
+    /// </summary>
     Task MarkFilesIngestedAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims <paramref name="file"/> for <paramref name="worker"/> for <paramref name="lease"/>: <see cref="ClaimOutcome.Done"/>
+    /// when the ledger holds it unchanged (unless <paramref name="force"/>), <see cref="ClaimOutcome.HeldByOther"/> when
+    /// another worker's lease on it has not run out, else <see cref="ClaimOutcome.Claimed"/> — also when the lease of a
+    /// worker that stopped (killed, crashed) ran out, which is how its files are taken over. Several ingest processes
+    /// given the same inputs divide them this way.
+    /// </summary>
+    Task<ClaimResult> ClaimFileAsync(IngestedFile file, string worker, TimeSpan lease, bool force, CancellationToken cancellationToken);
+
+    /// <summary>Extends every lease <paramref name="worker"/> holds to <paramref name="lease"/> from now (a heartbeat).</summary>
+    Task RenewClaimsAsync(string worker, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives up every lease <paramref name="worker"/> still holds (its unfinished files go back to the others).</summary>
+    Task ReleaseClaimsAsync(string worker, CancellationToken cancellationToken);
+
+    /// <summary>The ingest queue: every claim (live or run out) and how many ledger files each worker finished.</summary>
+    Task<QueueStatus> GetQueueStatusAsync(CancellationToken cancellationToken);
 
     /// <summary>What the feed follower remembered about this feed URL, or null if it never polled it.</summary>
     Task<FeedState?> GetFeedStateAsync(string feedUrl, CancellationToken cancellationToken);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Dateline.Core.Serialization;
 using Dateline.Storage;
-using Dateline.Storage.Sqlite;
 using Dateline.Web.Api;
 using Dateline.Web.Hosting;
 using Dateline.Web.Pages;
@@ -42,7 +41,7 @@ public static class DatelineWeb
         });
         ConfigureLogging(builder.Logging, options);
 
-        var store = await SqliteArticleStore.OpenAsync(options.DbPath, cancellationToken);
+        var store = await ArticleStores.OpenAsync(options.DbPath, cancellationToken);
         builder.Services.AddSingleton<IArticleStore>(store);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IngestService>();

@@ -5,7 +5,7 @@ public sealed record WebOptions
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>The SQLite store file.</summary>
+    /// <summary>The store: a SQLite file path or a postgres:// URL (see ArticleStores).</summary>
     public required string DbPath { get; init; }
 
     /// <summary>Where to listen; ';'-separated. Port 0 picks a free port (tests).</summary>

@@ -37,7 +37,7 @@ internal static class DemoCommand
             var code = await IngestCommand.RunAsync(result, inputs, new IngestOptions(), ExtractionOptions.Default, null, TimeSpan.FromSeconds(2),
                 async (store, token) => Dateline.Nlp.NlpPipelines.Default(actors: await StoreActorOverrides.LoadAsync(store, null, token)), ct);
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
-            StatsCommand.Write(await store.GetStatsAsync(ct), store.Path);
+            StatsCommand.Write(await store.GetStatsAsync(ct), store.Location);
             var query = SearchQuery.Parse("summit OR talks");
             var found = await store.SearchAsync(new SearchRequest(query, Dateline.Storage.ArticleFilter.All, 5), ct);
             Terminal.Out.MarkupLine($"Top {found.Hits.Count} of {found.Total} for [bold]{Markup.Escape(found.Query)}[/]:");

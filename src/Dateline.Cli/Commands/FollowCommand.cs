@@ -55,7 +55,7 @@ internal static partial class FollowCommand
             if (result.GetValue(once))
             {
                 var results = await follower.PollOnceAsync(feeds, ct);
-                FollowView.Write(results, store.Path);
+                FollowView.Write(results, store.Location);
                 return results.Any(r => r.Problems.Count > 0) ? ExitCodes.PartialSuccess : ExitCodes.Success;
             }
 
@@ -66,7 +66,7 @@ internal static partial class FollowCommand
                 await follower.RunAsync(feeds, r =>
                 {
                     last = r;
-                    FollowView.Write(r, store.Path);
+                    FollowView.Write(r, store.Location);
                 }, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -66,7 +66,7 @@ internal static class IngestCommand
 
         var runner = new IngestRunner(new ArticleExtractor(extraction), store, options, logging.CreateLogger("ingest"));
         var summary = await IngestProgressView.RunAsync(progress => runner.RunAsync(paths, progress, ct), progressInterval);
-        IngestSummaryView.Write(summary, store.Path, reportPath);
+        IngestSummaryView.Write(summary, store.Location, reportPath);
         if (reportPath is not null)
         {
             await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(summary, CliJson.Options), ct);

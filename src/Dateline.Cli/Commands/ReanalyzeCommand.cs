@@ -46,7 +46,7 @@ internal static class ReanalyzeCommand
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
                 {
-                    store = store.Path,
+                    store = store.Location,
                     analysis = summary.Fingerprint,
                     dry_run = options.DryRun,
                     pending = summary.Pending,
@@ -61,7 +61,7 @@ internal static class ReanalyzeCommand
             {
                 await Console.Out.WriteLineAsync(options.DryRun
                     ? string.Create(CultureInfo.InvariantCulture,
-                        $"{summary.Pending:N0} articles would be analysed (analysis {summary.Fingerprint}) in {store.Path}")
+                        $"{summary.Pending:N0} articles would be analysed (analysis {summary.Fingerprint}) in {store.Location}")
                     : string.Create(CultureInfo.InvariantCulture,
                         $"Analysed {summary.Analyzed:N0} of {summary.Pending:N0} articles (analysis {summary.Fingerprint}) in {summary.Elapsed.TotalSeconds:0.0} s; {summary.Entities:N0} actors; {summary.Problems.Count} problems"));
                 foreach (var p in summary.Problems)

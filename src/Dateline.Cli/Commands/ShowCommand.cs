@@ -19,7 +19,7 @@ internal static class ShowCommand
             var article = await store.GetAsync(result.GetValue(id)!.Trim(), ct);
             if (article is null)
             {
-                await Console.Error.WriteLineAsync($"error: no article with id '{result.GetValue(id)}' in {store.Path}");
+                await Console.Error.WriteLineAsync($"error: no article with id '{result.GetValue(id)}' in {store.Location}");
                 return ExitCodes.Fatal;
             }
 

@@ -24,7 +24,7 @@ internal static class StatsCommand
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
                 {
-                    store = store.Path,
+                    store = store.Location,
                     articles = stats.Articles,
                     files = stats.Files,
                     stories = stats.Stories,
@@ -42,7 +42,7 @@ internal static class StatsCommand
                 return ExitCodes.Success;
             }
 
-            Write(stats, store.Path);
+            Write(stats, store.Location);
             return ExitCodes.Success;
         });
         return command;

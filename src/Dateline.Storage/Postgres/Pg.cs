@@ -42,4 +42,48 @@ internal static class Pg
         r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>How long an operation is retried on transient errors before the error is given up to the caller.</summary>
+    public static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> (one transaction, or one read) again while it fails with a transient error — the
+    /// server restarting or unreachable for a while, a serialization failure or deadlock between concurrent writers —
+    /// waiting longer each time (0.2 s doubling up to 5 s), for at most <see cref="RetryFor"/>. A transaction that failed
+    /// was rolled back whole, so running it again stores it exactly once.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> operation, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var wait = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                return await operation();
+            }
+            catch (Exception ex) when (IsTransient(ex) && started.Elapsed + wait < RetryFor && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(wait, ct);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    public static async Task RetryAsync(Func<Task> operation, CancellationToken ct) =>
+        await RetryAsync(async () =>
+        {
+            await operation();
+            return true;
+        }, ct);
+
+    /// <summary>Errors worth another try: Npgsql's own judgement (network, server shutting down or starting), serialization failures and deadlocks.</summary>
+    public static bool IsTransient(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.IsTransient || pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException npg => npg.IsTransient,
+        System.Net.Sockets.SocketException or TimeoutException => true,
+        _ => false,
+    };
 }

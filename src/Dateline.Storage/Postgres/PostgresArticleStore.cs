@@ -95,7 +95,10 @@ public sealed class PostgresArticleStore : IArticleStore
 
     internal async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 
-    public async Task<IReadOnlyList<SaveStatus>> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SaveStatus>> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => SaveOnceAsync(articles, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<SaveStatus>> SaveOnceAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
         var statuses = new List<SaveStatus>(articles.Count);
         if (articles.Count == 0)
@@ -170,14 +173,19 @@ public sealed class PostgresArticleStore : IArticleStore
         return statuses;
     }
 
-    public async Task<Article?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<Article?> GetAsync(string id, CancellationToken cancellationToken) => Pg.RetryAsync(() => GetOnceAsync(id, cancellationToken), cancellationToken);
+
+    private async Task<Article?> GetOnceAsync(string id, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
         await using var cmd = Pg.Command(c, null, "SELECT json FROM articles WHERE id = @id", ("@id", id));
         return await cmd.ExecuteScalarAsync(cancellationToken) is string json ? DatelineJson.Deserialize(json) : null;
     }
 
-    public async Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken)
+    public Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => SaveAnnotationsOnceAsync(annotations, cancellationToken), cancellationToken);
+
+    private async Task SaveAnnotationsOnceAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken)
     {
         if (annotations.Count == 0)
         {
@@ -200,7 +208,7 @@ public sealed class PostgresArticleStore : IArticleStore
     }
 
     public Task RecordEntitiesAsync(IReadOnlyList<EntityObservation> observations, CancellationToken cancellationToken) =>
-        PostgresEntities.RecordAsync(this, observations, cancellationToken);
+        Pg.RetryAsync(() => PostgresEntities.RecordAsync(this, observations, cancellationToken), cancellationToken);
 
     public Task ReplaceEntitiesAsync(IAsyncEnumerable<EntityObservation> observations, CancellationToken cancellationToken) =>
         PostgresEntities.ReplaceAsync(this, observations, cancellationToken);
@@ -297,7 +305,7 @@ public sealed class PostgresArticleStore : IArticleStore
         PostgresEntities.FindAsync(this, query, limit, cancellationToken);
 
     public Task RecordEventsAsync(IReadOnlyList<Events.ArticleEvents> events, CancellationToken cancellationToken) =>
-        PostgresEvents.RecordAsync(this, events, cancellationToken);
+        Pg.RetryAsync(() => PostgresEvents.RecordAsync(this, events, cancellationToken), cancellationToken);
 
     public IAsyncEnumerable<Events.StoredEvent> QueryEventsAsync(Events.EventQuery query, CancellationToken cancellationToken) =>
         PostgresEvents.QueryAsync(this, query, cancellationToken);
@@ -446,7 +454,10 @@ public sealed class PostgresArticleStore : IArticleStore
         };
     }
 
-    public async Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken)
+    public Task<bool> IsFileIngestedAsync(IngestedFile file, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => IsFileIngestedOnceAsync(file, cancellationToken), cancellationToken);
+
+    private async Task<bool> IsFileIngestedOnceAsync(IngestedFile file, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
         await using var cmd = Pg.Command(c, null, "SELECT 1 FROM ingested_files WHERE path = @p AND size = @s AND modified = @m",
@@ -454,7 +465,10 @@ public sealed class PostgresArticleStore : IArticleStore
         return await cmd.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public async Task MarkFilesIngestedAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken)
+    public Task MarkFilesIngestedAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => MarkFilesIngestedOnceAsync(files, cancellationToken), cancellationToken);
+
+    private async Task MarkFilesIngestedOnceAsync(IReadOnlyList<IngestedFile> files, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
@@ -467,16 +481,28 @@ public sealed class PostgresArticleStore : IArticleStore
         foreach (var file in files)
         {
             await Pg.ExecAsync(c, tx, cancellationToken, """
-                INSERT INTO ingested_files (path, size, modified, articles, ingested_at) VALUES (@p, @s, @m, @a, @t)
+                INSERT INTO ingested_files (path, size, modified, articles, ingested_at, worker) VALUES (@p, @s, @m, @a, @t, @w)
                 ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
-                    articles = excluded.articles, ingested_at = excluded.ingested_at
+                    articles = excluded.articles, ingested_at = excluded.ingested_at, worker = excluded.worker
                 """,
                 ("@p", file.Path), ("@s", file.Size), ("@m", file.Modified.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
-                ("@a", (long)file.Articles), ("@t", now));
+                ("@a", (long)file.Articles), ("@t", now), ("@w", file.Worker));
+            await Pg.ExecAsync(c, tx, cancellationToken, "DELETE FROM ingest_claims WHERE path = @p", ("@p", file.Path));
         }
 
         await tx.CommitAsync(cancellationToken);
     }
+
+    public Task<ClaimResult> ClaimFileAsync(IngestedFile file, string worker, TimeSpan lease, bool force, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => PostgresClaims.ClaimAsync(this, file, worker, lease, force, cancellationToken), cancellationToken);
+
+    public Task RenewClaimsAsync(string worker, TimeSpan lease, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => PostgresClaims.RenewAsync(this, worker, lease, cancellationToken), cancellationToken);
+
+    public Task ReleaseClaimsAsync(string worker, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(() => PostgresClaims.ReleaseAsync(this, worker, cancellationToken), cancellationToken);
+
+    public Task<QueueStatus> GetQueueStatusAsync(CancellationToken cancellationToken) => PostgresClaims.StatusAsync(this, cancellationToken);
 
     public async Task<FeedState?> GetFeedStateAsync(string feedUrl, CancellationToken cancellationToken)
     {

@@ -28,6 +28,8 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public string Description => "sqlite:" + Path;
 
+    public string Location => Path;
+
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
     public static async Task<SqliteArticleStore> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -424,17 +426,29 @@ public sealed class SqliteArticleStore : IArticleStore
         foreach (var file in files)
         {
             await using var cmd = Command(c, tx, """
-                INSERT INTO ingested_files (path, size, modified, articles, ingested_at) VALUES ($p, $s, $m, $a, $t)
+                INSERT INTO ingested_files (path, size, modified, articles, ingested_at, worker) VALUES ($p, $s, $m, $a, $t, $w)
                 ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
-                    articles = excluded.articles, ingested_at = excluded.ingested_at
+                    articles = excluded.articles, ingested_at = excluded.ingested_at, worker = excluded.worker
                 """,
                 ("$p", file.Path), ("$s", file.Size), ("$m", file.Modified.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
-                ("$a", file.Articles), ("$t", now));
+                ("$a", file.Articles), ("$t", now), ("$w", file.Worker));
             await cmd.ExecuteNonQueryAsync(cancellationToken);
+            await using var unclaim = Command(c, tx, "DELETE FROM ingest_claims WHERE path = $p", ("$p", file.Path));
+            await unclaim.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
     }
+
+    public Task<ClaimResult> ClaimFileAsync(IngestedFile file, string worker, TimeSpan lease, bool force, CancellationToken cancellationToken) =>
+        SqliteClaims.ClaimAsync(this, file, worker, lease, force, cancellationToken);
+
+    public Task RenewClaimsAsync(string worker, TimeSpan lease, CancellationToken cancellationToken) =>
+        SqliteClaims.RenewAsync(this, worker, lease, cancellationToken);
+
+    public Task ReleaseClaimsAsync(string worker, CancellationToken cancellationToken) => SqliteClaims.ReleaseAsync(this, worker, cancellationToken);
+
+    public Task<QueueStatus> GetQueueStatusAsync(CancellationToken cancellationToken) => SqliteClaims.StatusAsync(this, cancellationToken);
 
     public async Task<FeedState?> GetFeedStateAsync(string feedUrl, CancellationToken cancellationToken)
     {
