@@ -3,10 +3,11 @@
 #   tools/pg-test-server.sh start [DIR]   initdb into DIR (default /tmp/dateline-pg), start it on 127.0.0.1 (the first free
 #                                         port from 54329, or $DATELINE_PG_PORT), print its URL
 #   tools/pg-test-server.sh stop  [DIR]   stop it and delete DIR
+#   tools/pg-test-server.sh bounce DIR SECONDS   stop it at once (as a crash would), wait, start it again (fault tests)
 # Uses Debian's PostgreSQL binaries (package postgresql); as root, the server runs as the postgres user (initdb refuses root).
 # Trust authentication on loopback only, fsync off: a test server, never a real one.
 set -euo pipefail
-action=${1:?usage: pg-test-server.sh start|stop [DIR]}
+action=${1:?usage: pg-test-server.sh start|stop|bounce [DIR]}
 dir=${2:-/tmp/dateline-pg}
 port=${DATELINE_PG_PORT:-}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -36,11 +37,18 @@ case "$action" in
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
-    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    echo "$opts" >"$dir/options"
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "$port" >"$dir/port"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  bounce)
+    pause=${3:-2}
+    opts=$(cat "$dir/options")
+    as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null
+    sleep "$pause"
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     ;;
   stop)
     if [ -d "$dir/data" ]; then

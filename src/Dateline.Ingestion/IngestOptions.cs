@@ -30,4 +30,19 @@ public sealed record IngestOptions
 
     /// <summary>Characters of an article's body the pipeline analyses (the whole text is stored); see <see cref="Analysis.ArticleAnalysis.DefaultMaxCharacters"/>.</summary>
     public int MaxAnalysisCharacters { get; init; } = Analysis.ArticleAnalysis.DefaultMaxCharacters;
+
+    /// <summary>
+    /// Who this ingest is in the store's queue (host, process id and a random part): several processes given the same
+    /// inputs claim each file before reading it, so each file is read by one of them (see IArticleStore.ClaimFileAsync).
+    /// </summary>
+    public string Worker { get; init; } = DefaultWorker();
+
+    /// <summary>
+    /// How long a claim lasts without renewal. The running process renews its claims every third of it; a process that
+    /// was killed loses its files to the others when it runs out.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromSeconds(30);
+
+    public static string DefaultWorker() =>
+        $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
 }

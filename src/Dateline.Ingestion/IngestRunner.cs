@@ -37,11 +37,96 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     /// <summary>How many batches of articles of later inputs the writer may hold while an earlier input is still being read.</summary>
     private const int HeldPerBatch = 8;
 
-    public Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
+    /// <summary>
+    /// Ingests the files under <paramref name="paths"/>. Each file is claimed in the store's queue before it is read, so
+    /// several processes given the same inputs (on one machine or many, sharing a PostgreSQL store) divide them; files
+    /// other workers hold are waited for and taken over if their worker stops renewing its claims (killed, crashed), so
+    /// when this returns every input was ingested by someone. Claims still held at the end are given back.
+    /// </summary>
+    public async Task<IngestSummary> RunAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var (files, findProblems) = InputFinder.Find(paths);
-        return RunCoreAsync([.. files.Select(f => new Input(f, null))], findProblems, progress, cancellationToken);
+        using var stopBeating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = RenewClaimsAsync(stopBeating.Token);
+        try
+        {
+            var pending = files.Select(f => new Input(f, null)).ToList();
+            var pass = new Pass(false);
+            var summary = await RunCoreAsync(pending, findProblems, progress, pass, cancellationToken);
+            var waited = 0;
+            for (var held = pass.HeldInputs(); held.Count > 0 && !summary.Cancelled; held = pass.HeldInputs())
+            {
+                if (waited++ == 0)
+                {
+                    logger.LogInformation("{Count} files are being read by other workers; waiting for them to finish or stop", held.Count);
+                }
+
+                pass = new Pass(true);
+                try
+                {
+                    await Task.Delay(WaitForOthers, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return summary with { Cancelled = true, FilesFound = files.Count, Elapsed = clock.Elapsed };
+                }
+
+                summary = summary.Add(await RunCoreAsync(held, [], progress, pass, cancellationToken));
+            }
+
+            return summary with { FilesFound = files.Count, Elapsed = clock.Elapsed };
+        }
+        finally
+        {
+            await stopBeating.CancelAsync();
+            await heartbeat;
+            try
+            {
+                await store.ReleaseClaimsAsync(options.Worker, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogWarning(ex, "Could not give back the claims of {Worker}; they run out in {Lease}", options.Worker, options.ClaimLease);
+            }
+        }
+    }
+
+    /// <summary>How often files other workers hold are asked for again.</summary>
+    private TimeSpan WaitForOthers => TimeSpan.FromTicks(Math.Clamp(options.ClaimLease.Ticks / 6, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(5).Ticks));
+
+    /// <summary>One pass over inputs: the files other workers held in it, and whether it is a later pass (waiting for them).</summary>
+    private sealed class Pass(bool waiting)
+    {
+        public bool Waiting => waiting;
+
+        public ConcurrentBag<(int Order, Input Input)> Held { get; } = [];
+
+        /// <summary>The held inputs in the order the pass listed them.</summary>
+        public List<Input> HeldInputs() => [.. Held.OrderBy(h => h.Order).Select(h => h.Input)];
+    }
+
+    /// <summary>Renews this worker's claims every third of the lease until <paramref name="ct"/> fires; a failed renewal is logged, not fatal.</summary>
+    private async Task RenewClaimsAsync(CancellationToken ct)
+    {
+        var every = options.ClaimLease / 3;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, ct);
+                await store.RenewClaimsAsync(options.Worker, options.ClaimLease, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogWarning(ex, "Could not renew the claims of {Worker}", options.Worker);
+            }
+        }
     }
 
     /// <summary>
@@ -51,12 +136,12 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     /// </summary>
     public Task<IngestSummary> RunInputsAsync(IReadOnlyList<InputFile> inputs, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken) =>
-        RunCoreAsync([.. inputs.Select(i => new Input(i.Path, i))], [], progress, cancellationToken);
+        RunCoreAsync([.. inputs.Select(i => new Input(i.Path, i))], [], progress, new Pass(false), cancellationToken);
 
     private sealed record Input(string Path, InputFile? Memory);
 
     private async Task<IngestSummary> RunCoreAsync(IReadOnlyList<Input> files, IReadOnlyList<InputProblem> findProblems,
-        IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        IProgress<IngestProgress>? progress, Pass pass, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var problems = new List<InputProblem>(findProblems);
@@ -88,7 +173,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             {
                 // Inputs take their share of the memory budget in input order, so the writer's next input always has it.
                 var reserved = await budget.AcquireAsync(input.Index, EstimateMemory(input.File), ct);
-                await ReadFileAsync(input.File, input.Index, reserved, order, channel.Writer, state, problems, ct);
+                await ReadFileAsync(input.File, input.Index, reserved, order, channel.Writer, state, problems, pass, ct);
             });
         }
         catch (OperationCanceledException)
@@ -114,6 +199,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             FilesFound = files.Count,
             FilesRead = state.FilesRead,
             FilesUnchanged = state.FilesUnchanged,
+            FilesByOthers = state.FilesByOthers,
             ArticlesRead = state.ArticlesRead,
             Inserted = state.Inserted,
             Updated = state.Updated,
@@ -158,7 +244,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
     private const long StreamedRecordBytes = 1 << 20;
 
     private async Task ReadFileAsync(Input input, int index, long reserved, InputOrder order, ChannelWriter<Item> channel, Counters state,
-        List<InputProblem> problems, CancellationToken ct)
+        List<InputProblem> problems, Pass pass, CancellationToken ct)
     {
         var path = input.Path;
         IngestedFile? fingerprint = null;
@@ -167,10 +253,19 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             var info = new FileInfo(path);
             if (input.Memory is null && info.Exists)
             {
-                fingerprint = new IngestedFile(Path.GetFullPath(path), info.Length, info.LastWriteTimeUtc);
-                if (!options.Force && await store.IsFileIngestedAsync(fingerprint, ct))
+                fingerprint = new IngestedFile(Path.GetFullPath(path), info.Length, info.LastWriteTimeUtc) { Worker = options.Worker };
+                var claim = await store.ClaimFileAsync(fingerprint, options.Worker, options.ClaimLease, options.Force, ct);
+                if (claim.Outcome != ClaimOutcome.Claimed)
                 {
-                    Interlocked.Increment(ref state.FilesUnchanged);
+                    if (claim.Outcome == ClaimOutcome.HeldByOther)
+                    {
+                        pass.Held.Add((index, input));
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref pass.Waiting ? ref state.FilesByOthers : ref state.FilesUnchanged);
+                    }
+
                     await channel.WriteAsync(new FileDone(index, null, true) { Reserved = reserved }, ct);
                     return;
                 }
@@ -496,6 +591,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         public int FilesDone;
         public int FilesRead;
         public int FilesUnchanged;
+        public int FilesByOthers;
         public int Problems;
         public long ArticlesRead;
         public long ArticlesWritten;

@@ -9,6 +9,8 @@ public sealed record IngestSummary
     public int FilesRead { get; init; }
     /// <summary>Files skipped because the ledger shows them ingested before with the same size and time.</summary>
     public int FilesUnchanged { get; init; }
+    /// <summary>Files another ingest process (sharing the store) read while this one waited for them.</summary>
+    public int FilesByOthers { get; init; }
     public long ArticlesRead { get; init; }
     public long Inserted { get; init; }
     public long Updated { get; init; }
@@ -23,4 +25,21 @@ public sealed record IngestSummary
         new Dictionary<string, IReadOnlyDictionary<string, long>>();
     public TimeSpan Elapsed { get; init; }
     public bool Cancelled { get; init; }
+
+    /// <summary>Two passes over parts of one input list (files other workers held come in a later pass) as one summary.</summary>
+    internal IngestSummary Add(IngestSummary later) => this with
+    {
+        FilesRead = FilesRead + later.FilesRead,
+        FilesUnchanged = FilesUnchanged + later.FilesUnchanged,
+        FilesByOthers = FilesByOthers + later.FilesByOthers,
+        ArticlesRead = ArticlesRead + later.ArticlesRead,
+        Inserted = Inserted + later.Inserted,
+        Updated = Updated + later.Updated,
+        Duplicates = Duplicates + later.Duplicates,
+        Problems = [.. Problems, .. later.Problems],
+        SkippedRecords = SkippedRecords.Concat(later.SkippedRecords).GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyDictionary<string, long>)g.SelectMany(kv => kv.Value).GroupBy(kv => kv.Key, StringComparer.Ordinal)
+                .ToDictionary(k => k.Key, k => k.Sum(x => x.Value), StringComparer.Ordinal), StringComparer.Ordinal),
+        Cancelled = Cancelled || later.Cancelled,
+    };
 }

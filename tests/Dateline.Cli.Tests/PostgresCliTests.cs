@@ -52,6 +52,148 @@ public sealed class PostgresCliTests
         }
     }
 
+    [Fact]
+    public async Task A_fleet_of_ingests_with_one_killed_stores_what_one_sqlite_ingest_stores()
+    {
+        var url = TestPostgres.NewDatabaseUrl("dateline_fleet");
+        using var tmp = new TempFolder();
+        try
+        {
+            string[] inputs = [Path.Combine(RepoPaths.Root, "samples"), Corpora.SeedFolder, Corpora.Require(Path.Combine("corpora", "raw", "bbc", "politics"))];
+            var sqlite = tmp.File("one.db");
+            var reference = await Cli.RunAsync(tmp.Path, ["--db", sqlite, "ingest", .. inputs]);
+            Assert.True(reference.ExitCode == 0, reference.ToString());
+
+            // Three workers on the same inputs, one reader each; the first is killed (SIGKILL) while it holds claims.
+            string[] worker = ["--db", url, "ingest", "--parallel", "1", "--claim-lease", "4", .. inputs];
+            var first = await Cli.RunAsync(tmp.Path, ["--db", url, "stats"]); // creates the schema once, before the race
+            Assert.True(first.ExitCode == 0, first.ToString());
+            var processes = Enumerable.Range(0, 3).Select(_ => System.Diagnostics.Process.Start(Cli.StartInfo(tmp.Path, worker))!).ToList();
+            var outputs = processes.Select(p => (p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync())).ToList();
+            foreach (var p in processes)
+            {
+                p.StandardInput.Close();
+            }
+
+            await WaitForClaimsAsync(tmp, url, 3, () => processes.All(p => p.HasExited));
+            Assert.False(processes[0].HasExited, "the worker to kill finished before it was killed; the test needs more input");
+            processes[0].Kill();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            foreach (var (p, i) in processes.Select((p, i) => (p, i)).Skip(1))
+            {
+                await p.WaitForExitAsync(timeout.Token);
+                Assert.True(p.ExitCode == 0, $"worker {i}: exit {p.ExitCode}\n{await outputs[i].Item1}\n{await outputs[i].Item2}");
+            }
+
+            // The survivors took the killed worker's files over: one more ingest finds everything done.
+            var after = await Cli.RunAsync(tmp.Path, ["--db", url, "ingest", .. inputs]);
+            Assert.True(after.ExitCode == 0, after.ToString());
+            Assert.Matches(@"stored \(new\)\s*│\s*0\s", after.Stdout);
+
+            // Exactly the same articles (each once, with the same origin), annotations and files, and every article reporting
+            // the same events. What links articles — stories (document frequencies as they stand when an article is stored),
+            // reports grouped into one event (by story), country-less names joined to coded entities (those seen before) —
+            // follows the order of storing and can differ from a single ingest's (docs/ARCHITECTURE.md, "Concurrent writers").
+            Assert.Equal(await LinesAsync(tmp, sqlite, "export"), await LinesAsync(tmp, url, "export"));
+            AssertSameSet(await EventReportsAsync(tmp, sqlite), await EventReportsAsync(tmp, url), "event reports");
+            var (pgStats, liteStats) = (await StatsAsync(tmp, url), await StatsAsync(tmp, sqlite));
+            foreach (var key in new[] { "articles", "files", "annotated" })
+            {
+                Assert.True(liteStats.GetProperty(key).ToString() == pgStats.GetProperty(key).ToString(),
+                    $"{key}: {liteStats.GetProperty(key)} on SQLite, {pgStats.GetProperty(key)} on the fleet");
+            }
+
+            var status = await Cli.RunAsync(tmp.Path, "--db", url, "status", "--format", "json");
+            var queue = JsonDocument.Parse(status.Stdout).RootElement;
+            Assert.Equal(0, queue.GetProperty("claimed").GetInt32());
+            Assert.True(queue.GetProperty("workers").GetArrayLength() >= 2, status.Stdout);
+            Assert.Equal(liteStats.GetProperty("files").GetInt32(), queue.GetProperty("done").GetInt32());
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task A_server_restart_during_an_ingest_loses_nothing_and_stores_nothing_twice()
+    {
+        TestPostgres.RequireServer(); // the same skip/require rule; this test runs a server of its own, to restart it
+        using var tmp = new TempFolder();
+        var serverDir = Path.Combine(Path.GetTempPath(), "dateline-pg-restart-" + Guid.NewGuid().ToString("N")[..8]);
+        var script = Path.Combine(RepoPaths.Root, "tools", "pg-test-server.sh");
+        var server = (await RunToolAsync(script, "start", serverDir)).Trim();
+        try
+        {
+            var url = server[..(server.LastIndexOf('/') + 1)] + "dateline_restart";
+            string[] inputs = [Path.Combine(RepoPaths.Root, "samples"), Corpora.SeedFolder, Corpora.Require(Path.Combine("corpora", "raw", "bbc", "politics"))];
+            var sqlite = tmp.File("one.db");
+            var reference = await Cli.RunAsync(tmp.Path, ["--db", sqlite, "ingest", .. inputs]);
+            Assert.True(reference.ExitCode == 0, reference.ToString());
+
+            using var ingest = System.Diagnostics.Process.Start(Cli.StartInfo(tmp.Path, ["--db", url, "ingest", "--parallel", "1", .. inputs]))!;
+            ingest.StandardInput.Close();
+            var (stdout, stderr) = (ingest.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken), ingest.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            await WaitForClaimsAsync(tmp, url, claimed: 1, () => ingest.HasExited);
+            Assert.False(ingest.HasExited, "the ingest finished before the server was restarted; the test needs more input");
+            await RunToolAsync(script, "bounce", serverDir, "3"); // stopped at once, as a crash would, and back 3 s later
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await ingest.WaitForExitAsync(timeout.Token);
+            Assert.True(ingest.ExitCode == 0, $"exit {ingest.ExitCode}\n{await stdout}\n{await stderr}");
+
+            Assert.Equal(await LinesAsync(tmp, sqlite, "export"), await LinesAsync(tmp, url, "export"));
+            AssertSameSet(await EventReportsAsync(tmp, sqlite), await EventReportsAsync(tmp, url), "event reports");
+            Assert.Equal((await StatsAsync(tmp, sqlite)).GetProperty("files").GetInt32(), (await StatsAsync(tmp, url)).GetProperty("files").GetInt32());
+        }
+        finally
+        {
+            await RunToolAsync(script, "stop", serverDir);
+        }
+    }
+
+    /// <summary>Equal lists, or a failure that lists what each side has that the other has not.</summary>
+    private static void AssertSameSet(List<string> sqlite, List<string> postgres, string what)
+    {
+        var onlySqlite = sqlite.Except(postgres).Take(10).ToList();
+        var onlyPostgres = postgres.Except(sqlite).Take(10).ToList();
+        Assert.True(onlySqlite.Count == 0 && onlyPostgres.Count == 0 && sqlite.Count == postgres.Count,
+            $"{what} differ ({sqlite.Count} on SQLite, {postgres.Count} on PostgreSQL)\nonly on SQLite:\n  {string.Join("\n  ", onlySqlite)}\nonly on PostgreSQL:\n  {string.Join("\n  ", onlyPostgres)}");
+    }
+
+    private static async Task<string> RunToolAsync(string script, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var (o, e) = (p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync());
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, $"{script} {string.Join(' ', args)}: exit {p.ExitCode}\n{await o}\n{await e}");
+        return await o;
+    }
+
+    /// <summary>Waits until the workers have claimed files and stored some (so the one killed holds claims mid-run).</summary>
+    private static async Task WaitForClaimsAsync(TempFolder tmp, string url, int claimed, Func<bool> ended)
+    {
+        Cli.Result? last = null;
+        for (var i = 0; i < 300 && !ended(); i++)
+        {
+            last = await Cli.RunAsync(tmp.Path, "--db", url, "status", "--format", "json");
+            if (last.ExitCode == 0 && JsonDocument.Parse(last.Stdout).RootElement is var q && q.GetProperty("done").GetInt32() >= 20
+                && q.GetProperty("claimed").GetInt32() >= claimed)
+            {
+                return;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"the workers never claimed files; the last status: {last}");
+    }
+
     [Theory]
     [InlineData("mysql://root@localhost/news")]
     [InlineData("http://example.org/dateline.db")]
@@ -96,6 +238,17 @@ public sealed class PostgresCliTests
             var e = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(line)!;
             e.Remove("id");
             return JsonSerializer.Serialize(e.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value));
+        }).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every report of every event — article, evidence span, date, actors' codes, code, type, mode, score, modality — however the reports are grouped.</summary>
+    private static async Task<List<string>> EventReportsAsync(TempFolder tmp, string db) =>
+        [.. (await LinesAsync(tmp, db, "events", "--all", "--format", "plover")).SelectMany(line =>
+        {
+            var e = JsonDocument.Parse(line).RootElement;
+            var what = string.Join('|', new[] { "date", "actor", "recipient", "cameo", "event_type", "mode", "quad_class", "goldstein", "modality", "negated" }
+                .Select(k => e.GetProperty(k).ToString()));
+            return e.GetProperty("articles").EnumerateArray().Select(a =>
+                $"{a.GetProperty("id")}|{a.GetProperty("evidence_start")}|{a.GetProperty("evidence_end")}|{what}");
         }).Order(StringComparer.Ordinal)];
 
     private static async Task<List<string>> HitsAsync(TempFolder tmp, string db, string query)

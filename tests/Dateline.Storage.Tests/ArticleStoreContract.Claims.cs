@@ -72,4 +72,18 @@ public abstract partial class ArticleStoreContract
             Assert.Single(results, r => r.Outcome == ClaimOutcome.Claimed);
         }
     }
+
+    [Fact]
+    public async Task Writers_saving_the_same_articles_at_once_store_each_once()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        var corpus = Articles.Corpus();
+        var saves = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            Task.Run(() => store.SaveAsync([.. corpus.Skip(i % 2).Concat(corpus.Take(i % 2))], Ct), Ct)));
+        Assert.Equal(corpus.Count, await store.CountAsync(ArticleFilter.All, Ct));
+        Assert.Equal(corpus.Count, saves.Sum(s => s.Count(x => x == SaveStatus.Inserted)));
+        Assert.All(saves.SelectMany(s => s), s => Assert.NotEqual(SaveStatus.Updated, s));
+        var hits = await store.SearchAsync(new Search.SearchRequest(Search.SearchQuery.Parse("shuttle"), ArticleFilter.All), Ct);
+        Assert.Equal(2, hits.Total);
+    }
 }

@@ -25,9 +25,22 @@ internal static class IngestCommand
             Description = "Seconds between progress lines when stderr is not a terminal",
             DefaultValueFactory = _ => 2.0,
         };
+        var lease = new Option<double>("--claim-lease")
+        {
+            Description = "Seconds a claim on a file lasts without renewal: several ingests sharing a store divide the files, and one that was "
+                + "killed loses its files to the others after this long",
+            DefaultValueFactory = _ => 30,
+        };
+        lease.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 1 or > 3600)
+            {
+                r.AddError("--claim-lease must be between 1 and 3600 seconds");
+            }
+        });
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC, RSS/Atom feeds, Reuters-21578 SGML)")
         {
-            paths, parallel, force, maxMemory, report, progressInterval,
+            paths, parallel, force, maxMemory, report, progressInterval, lease,
         };
         var extractionOptions = new ExtractionOptionSet();
         extractionOptions.AddTo(command);
@@ -43,6 +56,7 @@ internal static class IngestCommand
                 Force = result.GetValue(force),
                 MaxAnalysisCharacters = annotation.AnalysisLimit(result),
                 MaxMemoryBytes = result.GetValue(maxMemory) is { } m ? ByteSize.Parse(m, "--max-memory") : IngestOptions.DefaultMaxMemoryBytes,
+                ClaimLease = TimeSpan.FromSeconds(result.GetValue(lease)),
             };
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));

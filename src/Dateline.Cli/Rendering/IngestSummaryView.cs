@@ -18,6 +18,11 @@ internal static class IngestSummaryView
         Row("files found", s.FilesFound);
         Row("files read", s.FilesRead);
         Row("files unchanged since last ingest", s.FilesUnchanged);
+        if (s.FilesByOthers > 0)
+        {
+            Row("files read by other workers", s.FilesByOthers);
+        }
+
         Row("articles read", s.ArticlesRead);
         Row("stored (new)", s.Inserted);
         Row("updated", s.Updated);

@@ -24,6 +24,9 @@ public sealed class PostgresArticleStore : IArticleStore
 
     private readonly NpgsqlDataSource _dataSource;
 
+    /// <summary>The advisory lock that makes story linking serial across writers ("STORIES" in ASCII).</summary>
+    private const long StoryLinkLock = 0x53544F52494553;
+
     private PostgresArticleStore(NpgsqlDataSource dataSource, string display)
     {
         _dataSource = dataSource;
@@ -87,9 +90,9 @@ public sealed class PostgresArticleStore : IArticleStore
         {
             await Pg.ExecAsync(c, null, ct, $"CREATE DATABASE \"{location.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" ENCODING 'UTF8' TEMPLATE template0");
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another process created it first.
+            // Another process created it first (at the same moment, the catalog's unique index says so instead).
         }
     }
 
@@ -108,6 +111,10 @@ public sealed class PostgresArticleStore : IArticleStore
 
         await using var c = await OpenConnectionAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        // Story linking is serial: a batch finds its stories among every article committed before it, never beside another
+        // writer's uncommitted copies of the same story (which would each start a story of their own). The lock is held
+        // to the commit; what waits on it is the writing of batches, not the analysis, which runs before.
+        await Pg.ExecAsync(c, tx, cancellationToken, "SELECT pg_advisory_xact_lock(@k)", ("@k", StoryLinkLock));
         var now = Pg.Now();
         foreach (var article in articles)
         {
@@ -132,16 +139,28 @@ public sealed class PostgresArticleStore : IArticleStore
                 }
                 else
                 {
-                    await using var find = Pg.Command(c, tx, "SELECT seq, content_hash FROM articles WHERE id = @id FOR UPDATE", ("@id", article.Id));
+                    await using var find = Pg.Command(c, tx, "SELECT seq, content_hash, origin_path, origin_offset FROM articles WHERE id = @id FOR UPDATE",
+                        ("@id", article.Id));
+                    bool same;
+                    ArticleOrigin oldOrigin;
                     await using (var r = await find.ExecuteReaderAsync(cancellationToken))
                     {
                         await r.ReadAsync(cancellationToken);
                         seq = r.GetInt64(0);
-                        if (r.GetString(1) == hash)
+                        same = r.GetString(1) == hash;
+                        oldOrigin = new ArticleOrigin(r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3));
+                    }
+
+                    if (same)
+                    {
+                        if (ArticleOrigins.IsEarlier(article.Origin, oldOrigin))
                         {
-                            statuses.Add(SaveStatus.Unchanged);
-                            continue;
+                            await Pg.ExecAsync(c, tx, cancellationToken, "UPDATE articles SET origin_path = @p, origin_offset = @o, json = @json WHERE id = @id",
+                                ("@p", article.Origin.Path), ("@o", article.Origin.Offset), ("@json", DatelineJson.Serialize(article)), ("@id", article.Id));
                         }
+
+                        statuses.Add(SaveStatus.Unchanged);
+                        continue;
                     }
 
                     await using var update = Pg.Command(c, tx, """

@@ -79,18 +79,27 @@ public sealed class SqliteArticleStore : IArticleStore
             var hash = ArticleHashing.ContentHash(article);
             long? seq = null;
             string? oldHash = null;
-            await using (var find = Command(c, tx, "SELECT seq, content_hash FROM articles WHERE id = $id", ("$id", article.Id)))
+            ArticleOrigin? oldOrigin = null;
+            await using (var find = Command(c, tx, "SELECT seq, content_hash, origin_path, origin_offset FROM articles WHERE id = $id", ("$id", article.Id)))
             await using (var r = await find.ExecuteReaderAsync(cancellationToken))
             {
                 if (await r.ReadAsync(cancellationToken))
                 {
                     seq = r.GetInt64(0);
                     oldHash = r.GetString(1);
+                    oldOrigin = new ArticleOrigin(r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3));
                 }
             }
 
             if (seq is not null && oldHash == hash)
             {
+                if (ArticleOrigins.IsEarlier(article.Origin, oldOrigin!))
+                {
+                    await using var move = Command(c, tx, "UPDATE articles SET origin_path = $p, origin_offset = $o, json = $json WHERE id = $id",
+                        ("$p", article.Origin.Path), ("$o", article.Origin.Offset), ("$json", DatelineJson.Serialize(article)), ("$id", article.Id));
+                    await move.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 statuses.Add(SaveStatus.Unchanged);
                 continue;
             }
