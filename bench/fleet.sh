@@ -11,7 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ $# -eq 0 ]; then set -- samples ../shared/seed ../shared/corpora/raw/bbc/politics; fi
 ./dateline --help >/dev/null   # build once, outside the timings
 work=$(mktemp -d /tmp/dateline-fleet.XXXXXX)
-pgdir=$work/pg
+pgdir=$(mktemp -d /tmp/dateline-pg.XXXXXX)   # beside work, not in it: the postgres user must reach it
 server=$(tools/pg-test-server.sh start "$pgdir")
 trap 'tools/pg-test-server.sh stop "$pgdir"; rm -rf "$work"' EXIT
 base=${server%/*}
