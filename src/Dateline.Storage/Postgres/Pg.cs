@@ -24,6 +24,20 @@ internal static class Pg
         return cmd;
     }
 
+    /// <summary>One statement of a <see cref="NpgsqlBatch"/> (several statements in one round trip), with named parameters as in <see cref="Command"/>.</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.Add(value is null
+                ? new NpgsqlParameter(name, DBNull.Value)
+                : new NpgsqlParameter(name, value is string s && s.Contains('\0', StringComparison.Ordinal) ? s.Replace("\0", string.Empty, StringComparison.Ordinal) : value));
+        }
+
+        return cmd;
+    }
+
 #pragma warning disable CA1068 // params must come last; the token comes right before them
     public static async Task<int> ExecAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct, string sql, params (string, object?)[] parameters)
 #pragma warning restore CA1068

@@ -12,7 +12,7 @@ namespace Dateline.Storage.Postgres;
 /// The shared store: one PostgreSQL database that any number of Dateline processes, on any number of machines, read and
 /// write at once. Each <see cref="SaveAsync"/> batch is one transaction; connections come from Npgsql's pool.
 /// Concurrent writers are safe: an article id is inserted once (row lock on the id, then insert-or-update), event
-/// de-duplication takes a transaction-scoped advisory lock per event key, and story counters are sharded per writer.
+/// de-duplication takes a transaction-scoped advisory lock per event key, and story linking is serial (one advisory lock per save).
 /// </summary>
 public sealed class PostgresArticleStore : IArticleStore
 {
@@ -31,15 +31,11 @@ public sealed class PostgresArticleStore : IArticleStore
     {
         _dataSource = dataSource;
         Description = display;
-        Shard = Random.Shared.Next(64);
     }
 
     public string Description { get; }
 
     public string Location => Description;
-
-    /// <summary>The story_df shard this instance counts into (see migration 0001).</summary>
-    internal int Shard { get; }
 
     /// <summary>
     /// Opens the database the URL names (creating it when it does not exist and the user may create databases) and
@@ -185,7 +181,7 @@ public sealed class PostgresArticleStore : IArticleStore
                     """, ("@id", article.Id), ("@tags", article.Tags.ToArray()));
             }
 
-            await PostgresStories.AssignAsync(c, tx, this, article, seq, cancellationToken);
+            await PostgresStories.AssignAsync(c, tx, article, seq, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);

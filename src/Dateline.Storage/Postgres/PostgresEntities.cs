@@ -56,36 +56,41 @@ internal static class PostgresEntities
             }
         }
 
+        // The rest in one round trip: the entity, its aliases, the article's actor link, and — only when the article is new
+        // to the entity (the CTE's insert took) — its role, so an article re-recorded is not counted twice.
         var date = o.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await Pg.ExecAsync(c, tx, ct, """
+        await using var batch = new NpgsqlBatch(c, tx);
+        batch.BatchCommands.Add(Pg.BatchCommand("""
             INSERT INTO entities (id, type, name, code, country) VALUES (@id, @type, @name, @code, @country)
             ON CONFLICT (id) DO UPDATE SET code = COALESCE(excluded.code, entities.code),
                 name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
-            """, ("@id", id), ("@type", o.Type), ("@name", o.Name), ("@code", o.Code), ("@country", o.Country));
-        await Pg.ExecAsync(c, tx, ct, "INSERT INTO entity_aliases (entity_id, alias) SELECT @id, a FROM unnest(@aliases) AS a ON CONFLICT DO NOTHING",
-            ("@id", id), ("@aliases", o.Aliases.Append(o.Name).Distinct(StringComparer.Ordinal).ToArray()));
+            """, ("@id", id), ("@type", o.Type), ("@name", o.Name), ("@code", o.Code), ("@country", o.Country)));
+        batch.BatchCommands.Add(Pg.BatchCommand("INSERT INTO entity_aliases (entity_id, alias) SELECT @id, a FROM unnest(@aliases) AS a ON CONFLICT DO NOTHING",
+            ("@id", id), ("@aliases", o.Aliases.Append(o.Name).Distinct(StringComparer.Ordinal).ToArray())));
         if (o.ActorId is not null)
         {
-            await Pg.ExecAsync(c, tx, ct, """
+            batch.BatchCommands.Add(Pg.BatchCommand("""
                 INSERT INTO article_actors (article_id, actor_id, entity_id) VALUES (@article, @actor, @id)
                 ON CONFLICT (article_id, actor_id) DO UPDATE SET entity_id = excluded.entity_id
-                """, ("@article", o.ArticleId), ("@actor", o.ActorId), ("@id", id));
+                """, ("@article", o.ArticleId), ("@actor", o.ActorId), ("@id", id)));
         }
 
-        var isNew = await Pg.ExecAsync(c, tx, ct, "INSERT INTO entity_articles (entity_id, article_id) VALUES (@id, @article) ON CONFLICT DO NOTHING",
-            ("@id", id), ("@article", o.ArticleId)) > 0;
-        if (o.Role is not null && isNew)
-        {
-            await Pg.ExecAsync(c, tx, ct, """
-                INSERT INTO entity_roles (entity_id, role, code, first_date, last_date, articles) VALUES (@id, @role, @code, @d, @d, 1)
+        batch.BatchCommands.Add(o.Role is null
+            ? Pg.BatchCommand("INSERT INTO entity_articles (entity_id, article_id) VALUES (@id, @article) ON CONFLICT DO NOTHING",
+                ("@id", id), ("@article", o.ArticleId))
+            : Pg.BatchCommand("""
+                WITH linked AS (
+                    INSERT INTO entity_articles (entity_id, article_id) VALUES (@id, @article) ON CONFLICT DO NOTHING RETURNING 1)
+                INSERT INTO entity_roles (entity_id, role, code, first_date, last_date, articles)
+                SELECT @id, @role, @code, @d::text, @d::text, 1 FROM linked
                 ON CONFLICT (entity_id, role) DO UPDATE SET articles = entity_roles.articles + 1,
                     code = COALESCE(excluded.code, entity_roles.code),
                     first_date = CASE WHEN entity_roles.first_date IS NULL OR excluded.first_date < entity_roles.first_date
                                       THEN COALESCE(excluded.first_date, entity_roles.first_date) ELSE entity_roles.first_date END,
                     last_date = CASE WHEN entity_roles.last_date IS NULL OR excluded.last_date > entity_roles.last_date
                                      THEN COALESCE(excluded.last_date, entity_roles.last_date) ELSE entity_roles.last_date END
-                """, ("@id", id), ("@role", o.Role), ("@code", o.Code), ("@d", date));
-        }
+                """, ("@id", id), ("@article", o.ArticleId), ("@role", o.Role), ("@code", o.Code), ("@d", date)));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     public static async Task<IReadOnlyList<EntityRecord>> FindAsync(PostgresArticleStore store, string? query, int limit, CancellationToken ct) =>

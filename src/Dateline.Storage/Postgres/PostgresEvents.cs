@@ -49,39 +49,56 @@ internal static class PostgresEvents
                 var key = EventKeys.Key(date, e.Source.Code, target, e.Cameo, r.EvidenceText);
                 var storyKey = story is null ? null : EventKeys.StoryKey(date, e.Source.Code, target, e.Cameo, story);
                 string[] keys = storyKey is null ? [key] : [.. new[] { key, storyKey }.Order(StringComparer.Ordinal)];
-                await Pg.ExecAsync(c, tx, ct, "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) AS k ORDER BY k", ("@keys", keys));
-                long? id;
-                await using (var existing = Pg.Command(c, tx, "SELECT event_id FROM event_keys WHERE key = ANY(@keys) ORDER BY event_id LIMIT 1", ("@keys", keys)))
+                // The locks, then the lookup, in one round trip: each statement of a batch reads its own snapshot, so the
+                // lookup sees an event another writer committed while this one waited for the lock.
+                long? id = null;
+                await using (var find = new NpgsqlBatch(c, tx))
                 {
-                    id = await existing.ExecuteScalarAsync(ct) is long found ? found : null;
+                    find.BatchCommands.Add(Pg.BatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) AS k ORDER BY k", ("@keys", keys)));
+                    find.BatchCommands.Add(Pg.BatchCommand("SELECT event_id FROM event_keys WHERE key = ANY(@keys) ORDER BY event_id LIMIT 1", ("@keys", keys)));
+                    await using var r2 = await find.ExecuteReaderAsync(ct);
+                    await r2.NextResultAsync(ct);
+                    if (await r2.ReadAsync(ct))
+                    {
+                        id = r2.GetInt64(0);
+                    }
                 }
 
+                (string, object?)[] report =
+                [
+                    ("@a", batch.ArticleId), ("@sa", e.Source.ActorId), ("@ta", e.Target?.ActorId), ("@es", e.Evidence.Start), ("@ee", e.Evidence.End),
+                    ("@ts", e.Trigger.Start), ("@te", e.Trigger.End), ("@keys", keys),
+                ];
                 if (id is null)
                 {
-                    await using var insert = Pg.Command(c, tx, """
-                        INSERT INTO events (event_key, story_key, date, source_code, source_country, source_text, target_code, target_country, target_text,
-                            cameo, root, plover, plover_type, mode, quad_class, goldstein, negated, modality, counts, evidence, rule, confidence, first_article)
-                        VALUES (@key, @skey, @date, @src, @srcc, @srct, @tgt, @tgtc, @tgtt, @cameo, @root, @plover, @ptype, @mode, @quad, @gold, @neg, @modality,
-                            @counts, @evidence, @rule, @conf, @article)
-                        ON CONFLICT (event_key) DO UPDATE SET event_key = excluded.event_key
-                        RETURNING id
+                    // A new event, its keys and this report, in one statement.
+                    await Pg.ExecAsync(c, tx, ct, """
+                        WITH ev AS (
+                            INSERT INTO events (event_key, story_key, date, source_code, source_country, source_text, target_code, target_country, target_text,
+                                cameo, root, plover, plover_type, mode, quad_class, goldstein, negated, modality, counts, evidence, rule, confidence, first_article)
+                            VALUES (@key, @skey, @date, @src, @srcc, @srct, @tgt, @tgtc, @tgtt, @cameo, @root, @plover, @ptype, @mode, @quad, @gold, @neg, @modality,
+                                @counts, @evidence, @rule, @conf, @a)
+                            ON CONFLICT (event_key) DO UPDATE SET event_key = excluded.event_key
+                            RETURNING id),
+                        k AS (INSERT INTO event_keys (key, event_id) SELECT x, ev.id FROM ev, unnest(@keys) AS x ON CONFLICT DO NOTHING)
+                        INSERT INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end, source_actor, target_actor)
+                        SELECT ev.id, @a, @es, @ee, @ts, @te, @sa, @ta FROM ev ON CONFLICT DO NOTHING
                         """,
+                        [.. report,
                         ("@key", key), ("@skey", storyKey), ("@date", date), ("@src", e.Source.Code), ("@srcc", Country(e.Source.Code)), ("@srct", r.SourceText),
                         ("@tgt", target), ("@tgtc", Country(target)), ("@tgtt", r.TargetText), ("@cameo", e.Cameo), ("@root", e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo),
                         ("@plover", e.PloverAct), ("@ptype", e.Plover), ("@mode", e.Mode), ("@quad", e.QuadClass), ("@gold", e.Goldstein),
                         ("@neg", e.Negated ? 1 : 0), ("@modality", e.Modality), ("@counts", e.Counts ? 1 : 0), ("@evidence", r.EvidenceText),
-                        ("@rule", e.Rule), ("@conf", e.Confidence), ("@article", batch.ArticleId));
-                    id = (long)(await insert.ExecuteScalarAsync(ct))!;
+                        ("@rule", e.Rule), ("@conf", e.Confidence)]);
                 }
-
-                await Pg.ExecAsync(c, tx, ct, "INSERT INTO event_keys (key, event_id) SELECT k, @id FROM unnest(@keys) AS k ON CONFLICT DO NOTHING",
-                    ("@keys", keys), ("@id", id));
-                await Pg.ExecAsync(c, tx, ct, """
-                    INSERT INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end, source_actor, target_actor)
-                    VALUES (@id, @a, @es, @ee, @ts, @te, @sa, @ta) ON CONFLICT DO NOTHING
-                    """,
-                    ("@id", id), ("@a", batch.ArticleId), ("@sa", e.Source.ActorId), ("@ta", e.Target?.ActorId), ("@es", e.Evidence.Start), ("@ee", e.Evidence.End),
-                    ("@ts", e.Trigger.Start), ("@te", e.Trigger.End));
+                else
+                {
+                    await Pg.ExecAsync(c, tx, ct, """
+                        WITH k AS (INSERT INTO event_keys (key, event_id) SELECT x, @id FROM unnest(@keys) AS x ON CONFLICT DO NOTHING)
+                        INSERT INTO event_reports (event_id, article_id, evidence_start, evidence_end, trigger_start, trigger_end, source_actor, target_actor)
+                        VALUES (@id, @a, @es, @ee, @ts, @te, @sa, @ta) ON CONFLICT DO NOTHING
+                        """, [.. report, ("@id", id)]);
+                }
             }
         }
 

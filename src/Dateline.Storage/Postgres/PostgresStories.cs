@@ -8,13 +8,12 @@ namespace Dateline.Storage.Postgres;
 
 /// <summary>
 /// Stories in PostgreSQL, by the same method and constants as on SQLite (see SqliteStories): band keys find copies,
-/// TF-IDF terms find other outlets' reports. Document frequencies are counted into this store instance's shard.
+/// TF-IDF terms find other outlets' reports.
 /// </summary>
 internal static class PostgresStories
 {
     /// <summary>Gives <paramref name="article"/> (already written in <paramref name="tx"/> as row <paramref name="seq"/>) its band keys and story id.</summary>
-    public static async Task<string> AssignAsync(NpgsqlConnection c, NpgsqlTransaction tx, PostgresArticleStore store, Article article, long seq,
-        CancellationToken ct)
+    public static async Task<string> AssignAsync(NpgsqlConnection c, NpgsqlTransaction tx, Article article, long seq, CancellationToken ct)
     {
         await Pg.ExecAsync(c, tx, ct, "DELETE FROM story_bands WHERE article_id = @id", ("@id", article.Id));
         string? current;
@@ -25,7 +24,7 @@ internal static class PostgresStories
 
         var shingles = StoryShingles.Of(article.BodyStart(StoryShingles.MaxCharacters));
         var keys = StoryShingles.BandKeys(shingles);
-        var terms = await SaveTermsAsync(c, tx, store, article, seq, ct);
+        var terms = await SaveTermsAsync(c, tx, article, seq, ct);
         var story = current is not null && current != article.Id
             ? current
             : await FindStoryAsync(c, tx, article, shingles, keys, ct) ?? await FindReportsAsync(c, tx, article, terms, ct) ?? current ?? article.Id;
@@ -73,7 +72,7 @@ internal static class PostgresStories
 
                 if (await LoadAsync(c, tx, id, ct) is { } article)
                 {
-                    await AssignAsync(c, tx, store, article, seq, ct);
+                    await AssignAsync(c, tx, article, seq, ct);
                 }
             }
 
@@ -126,8 +125,8 @@ internal static class PostgresStories
         return null;
     }
 
-    private static async Task<Dictionary<string, double>> SaveTermsAsync(NpgsqlConnection c, NpgsqlTransaction tx, PostgresArticleStore store,
-        Article article, long seq, CancellationToken ct)
+    private static async Task<Dictionary<string, double>> SaveTermsAsync(NpgsqlConnection c, NpgsqlTransaction tx, Article article, long seq,
+        CancellationToken ct)
     {
         var counts = StoryTerms.Count(article.Title, article.BodyStart(StoryShingles.MaxCharacters));
         bool seen;
@@ -136,19 +135,18 @@ internal static class PostgresStories
             seen = (bool)(await had.ExecuteScalarAsync(ct))!;
         }
 
-        var termArray = counts.Keys.Order(StringComparer.Ordinal).ToArray();
-        if (!seen)
-        {
-            // In term order, so two transactions of one shard lock the same rows in the same order.
-            await Pg.ExecAsync(c, tx, ct, """
-                INSERT INTO story_df (term, shard, df) SELECT t, @shard, 1 FROM unnest(array_append(@terms, '')) AS t ORDER BY t
-                ON CONFLICT (term, shard) DO UPDATE SET df = story_df.df + 1
-                """, ("@terms", termArray), ("@shard", store.Shard));
-        }
-
+        // The article's words and the empty term (which counts articles), in term order. A new article counts itself in
+        // and reads the frequencies back in one statement; saves are serial (the story lock), so no two writers wait on
+        // these rows at once.
+        string[] termArray = [.. counts.Keys.Append(string.Empty).Order(StringComparer.Ordinal)];
         var df = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var read = Pg.Command(c, tx,
-            "SELECT term, SUM(df)::bigint FROM story_df WHERE term = ANY(array_append(@terms, '')) GROUP BY term", ("@terms", termArray)))
+        await using (var read = seen
+            ? Pg.Command(c, tx, "SELECT term, df FROM story_df WHERE term = ANY(@terms)", ("@terms", termArray))
+            : Pg.Command(c, tx, """
+                INSERT INTO story_df (term, df) SELECT t, 1 FROM unnest(@terms) AS t ORDER BY t
+                ON CONFLICT (term) DO UPDATE SET df = story_df.df + 1
+                RETURNING term, df
+                """, ("@terms", termArray)))
         await using (var r = await read.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))

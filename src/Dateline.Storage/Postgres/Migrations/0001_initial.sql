@@ -5,8 +5,6 @@
 --  * Full text: articles.tsv (title weight A, body weight B) under the text search configuration `dateline`: Snowball
 --    English stems without a stop-word list and accents removed, as SQLite's FTS5 'porter unicode61 remove_diacritics'
 --    (which drops no stop words either); search_body is the indexed body text, for snippets (ts_headline).
---  * story_df counts are kept per shard (each store instance writes its own shard), so concurrent writers never wait on
---    one another's counters; readers add the shards up.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
 CREATE TEXT SEARCH DICTIONARY dateline_stem (TEMPLATE = snowball, Language = english);
@@ -185,10 +183,8 @@ CREATE TABLE story_bands (
 CREATE INDEX ix_story_bands_article ON story_bands (article_id);
 
 CREATE TABLE story_df (
-    term  text COLLATE "C" NOT NULL,
-    shard integer NOT NULL,
-    df    bigint NOT NULL,
-    PRIMARY KEY (term, shard)
+    term text COLLATE "C" PRIMARY KEY,
+    df   bigint NOT NULL
 );
 
 CREATE TABLE story_terms (
