@@ -18,6 +18,7 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(CopyCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());

@@ -194,6 +194,51 @@ public sealed class PostgresCliTests
         Assert.Fail($"the workers never claimed files; the last status: {last}");
     }
 
+    [Fact]
+    public async Task Copy_moves_a_store_to_postgres_and_back_unchanged()
+    {
+        var url = TestPostgres.NewDatabaseUrl("dateline_copy");
+        using var tmp = new TempFolder();
+        try
+        {
+            var original = tmp.File("original.db");
+            var ingest = await Cli.RunAsync(tmp.Path, "--db", original, "ingest", Path.Combine(RepoPaths.Root, "samples"), Corpora.SeedFolder);
+            Assert.True(ingest.ExitCode == 0, ingest.ToString());
+            var there = await Cli.RunAsync(tmp.Path, "copy", "--from", original, "--to", url, "--format", "json");
+            Assert.True(there.ExitCode == 0, there.ToString());
+            Assert.Contains("copy: ", there.Stderr, StringComparison.Ordinal); // progress on stderr
+            var back = tmp.File("back.db");
+            var again = await Cli.RunAsync(tmp.Path, "copy", "--from", url, "--to", back, "--format", "json");
+            Assert.True(again.ExitCode == 0, again.ToString());
+
+            var summary = JsonDocument.Parse(again.Stdout).RootElement;
+            Assert.Equal(summary.GetProperty("source").ToString(), summary.GetProperty("target").ToString());
+            foreach (var copy in new[] { url, back })
+            {
+                Assert.Equal(await LinesAsync(tmp, original, "export"), await LinesAsync(tmp, copy, "export"));
+                // The same reports of the same events; an event's own text is its first report's, and the copy stores in
+                // publication order, so that may be another article's sentence.
+                AssertSameSet(await EventReportsAsync(tmp, original), await EventReportsAsync(tmp, copy), "event reports");
+                var (a, b) = (await StatsAsync(tmp, original), await StatsAsync(tmp, copy));
+                foreach (var key in new[] { "articles", "stories", "annotated", "actors", "events" })
+                {
+                    Assert.True(a.GetProperty(key).ToString() == b.GetProperty(key).ToString(), $"{key}: {a.GetProperty(key)} in the original, {b.GetProperty(key)} in {copy}");
+                }
+            }
+
+            // Nothing to copy from, or the same store twice: clear errors, nothing created.
+            var missing = await Cli.RunAsync(tmp.Path, "copy", "--from", tmp.File("nothing.db"), "--to", tmp.File("new.db"));
+            Assert.True(missing.ExitCode == 1 && missing.Stderr.Contains("no store at", StringComparison.Ordinal), missing.ToString());
+            Assert.False(File.Exists(tmp.File("new.db")));
+            var same = await Cli.RunAsync(tmp.Path, "copy", "--from", original, "--to", original);
+            Assert.True(same.ExitCode == 2, same.ToString());
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(url);
+        }
+    }
+
     [Theory]
     [InlineData("mysql://root@localhost/news")]
     [InlineData("http://example.org/dateline.db")]
