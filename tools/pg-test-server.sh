@@ -5,7 +5,9 @@
 #   tools/pg-test-server.sh stop  [DIR]   stop it and delete DIR
 #   tools/pg-test-server.sh bounce DIR SECONDS   stop it at once (as a crash would), wait, start it again (fault tests)
 # Uses Debian's PostgreSQL binaries (package postgresql); as root, the server runs as the postgres user (initdb refuses root).
-# Trust authentication on loopback only, fsync off: a test server, never a real one.
+# Trust authentication on loopback only, fsync off (a crashed server process loses nothing, a crashed machine may):
+# a test server, never a real one. Commits stay synchronous: with synchronous_commit=off a server crash loses the last
+# acknowledged transactions, which the restart test caught as a missing ledger row and a missing event report.
 set -euo pipefail
 action=${1:?usage: pg-test-server.sh start|stop|bounce [DIR]}
 dir=${2:-/tmp/dateline-pg}
@@ -37,7 +39,7 @@ case "$action" in
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
-    opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c max_connections=200"
     echo "$opts" >"$dir/options"
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "$port" >"$dir/port"

@@ -151,6 +151,35 @@ public sealed class PostgresCliTests
         }
     }
 
+    private static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    /// <summary>GETs <paramref name="path"/> once the server answers (it is starting), failing if it exits first.</summary>
+    private static async Task<string> GetWhenUpAsync(HttpClient http, string path, System.Diagnostics.Process server)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.False(server.HasExited, "serve exited before it answered");
+            try
+            {
+                var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+                Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+                return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.Fail("serve never answered");
+        return string.Empty;
+    }
+
     /// <summary>Equal lists, or a failure that lists what each side has that the other has not.</summary>
     private static void AssertSameSet(List<string> sqlite, List<string> postgres, string what)
     {
@@ -225,6 +254,28 @@ public sealed class PostgresCliTests
                     Assert.True(a.GetProperty(key).ToString() == b.GetProperty(key).ToString(), $"{key}: {a.GetProperty(key)} in the original, {b.GetProperty(key)} in {copy}");
                 }
             }
+
+            // Two `serve` instances over the one database answer alike.
+            var hits = new List<string>();
+            foreach (var port in new[] { FreePort(), FreePort() })
+            {
+                using var serve = System.Diagnostics.Process.Start(Cli.StartInfo(tmp.Path, "--db", url, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
+                try
+                {
+                    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+                    var body = await GetWhenUpAsync(http, "/api/search?q=Ishiba", serve);
+                    var found = JsonDocument.Parse(body).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!).ToList();
+                    Assert.NotEmpty(found);
+                    hits.Add(string.Join(',', found.Order(StringComparer.Ordinal)));
+                    Assert.True((await http.GetAsync("/events", TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+                }
+                finally
+                {
+                    serve.Kill(entireProcessTree: true);
+                }
+            }
+
+            Assert.Equal(hits[0], hits[1]);
 
             // Nothing to copy from, or the same store twice: clear errors, nothing created.
             var missing = await Cli.RunAsync(tmp.Path, "copy", "--from", tmp.File("nothing.db"), "--to", tmp.File("new.db"));
