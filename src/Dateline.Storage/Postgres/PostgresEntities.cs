@@ -5,6 +5,9 @@ namespace Dateline.Storage.Postgres;
 /// <summary>Cross-article entities in PostgreSQL, as in SQLite: upserts that widen role date ranges, and lookups by name or alias.</summary>
 internal static class PostgresEntities
 {
+    /// <summary>Observations sent per round trip.</summary>
+    private const int PerBatch = 500;
+
     public static async Task RecordAsync(PostgresArticleStore store, IReadOnlyList<EntityObservation> observations, CancellationToken ct)
     {
         if (observations.Count == 0)
@@ -14,9 +17,9 @@ internal static class PostgresEntities
 
         await using var c = await store.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        foreach (var o in observations)
+        foreach (var chunk in observations.Chunk(PerBatch))
         {
-            await RecordOneAsync(c, tx, o, ct);
+            await RecordBatchAsync(c, tx, chunk, ct);
         }
 
         await tx.CommitAsync(ct);
@@ -32,64 +35,84 @@ internal static class PostgresEntities
         await Pg.ExecAsync(c, tx, ct, "DELETE FROM entity_roles");
         await Pg.ExecAsync(c, tx, ct, "DELETE FROM entity_aliases");
         await Pg.ExecAsync(c, tx, ct, "DELETE FROM entities");
+        var chunk = new List<EntityObservation>(PerBatch);
         await foreach (var o in observations.WithCancellation(ct))
         {
-            await RecordOneAsync(c, tx, o, ct);
-        }
-
-        await tx.CommitAsync(ct);
-    }
-
-    private static async Task RecordOneAsync(NpgsqlConnection c, NpgsqlTransaction tx, EntityObservation o, CancellationToken ct)
-    {
-        var id = o.EntityId;
-        if (o.Country is null)
-        {
-            // An article that could not tell the country joins the entity other articles coded, when there is one.
-            await using var find = Pg.Command(c, tx, """
-                SELECT e.id FROM entities e WHERE e.type = @type AND lower(e.name) = lower(@name) AND e.country IS NOT NULL
-                ORDER BY (SELECT COUNT(*) FROM entity_articles a WHERE a.entity_id = e.id) DESC LIMIT 1
-                """, ("@type", o.Type), ("@name", o.Name.Trim()));
-            if (await find.ExecuteScalarAsync(ct) is string existing)
+            chunk.Add(o);
+            if (chunk.Count == PerBatch)
             {
-                id = existing;
+                await RecordBatchAsync(c, tx, chunk, ct);
+                chunk.Clear();
             }
         }
 
-        // The rest in one round trip: the entity, its aliases, the article's actor link, and — only when the article is new
-        // to the entity (the CTE's insert took) — its role, so an article re-recorded is not counted twice.
-        var date = o.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await using var batch = new NpgsqlBatch(c, tx);
-        batch.BatchCommands.Add(Pg.BatchCommand("""
-            INSERT INTO entities (id, type, name, code, country) VALUES (@id, @type, @name, @code, @country)
-            ON CONFLICT (id) DO UPDATE SET code = COALESCE(excluded.code, entities.code),
-                name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
-            """, ("@id", id), ("@type", o.Type), ("@name", o.Name), ("@code", o.Code), ("@country", o.Country)));
-        batch.BatchCommands.Add(Pg.BatchCommand("INSERT INTO entity_aliases (entity_id, alias) SELECT @id, a FROM unnest(@aliases) AS a ON CONFLICT DO NOTHING",
-            ("@id", id), ("@aliases", o.Aliases.Append(o.Name).Distinct(StringComparer.Ordinal).ToArray())));
-        if (o.ActorId is not null)
+        await RecordBatchAsync(c, tx, chunk, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The entity each statement of an observation writes to: its own id, or — for an article that could not tell the
+    /// country — the entity other articles coded under that name, when there is one (the most mentioned). Computed in
+    /// every statement rather than asked for first, so a whole batch of observations is one round trip; each statement
+    /// sees what the ones before it wrote, as when they were sent one by one.
+    /// </summary>
+    private const string Chosen = """
+        WITH chosen AS (SELECT COALESCE(
+            CASE WHEN @country::text IS NULL THEN
+                (SELECT e.id FROM entities e WHERE e.type = @type AND lower(e.name) = lower(@trimmed) AND e.country IS NOT NULL
+                 ORDER BY (SELECT COUNT(*) FROM entity_articles a WHERE a.entity_id = e.id) DESC LIMIT 1) END,
+            @id::text) AS id)
+        """;
+
+    private static async Task RecordBatchAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EntityObservation> observations, CancellationToken ct)
+    {
+        if (observations.Count == 0)
         {
-            batch.BatchCommands.Add(Pg.BatchCommand("""
-                INSERT INTO article_actors (article_id, actor_id, entity_id) VALUES (@article, @actor, @id)
-                ON CONFLICT (article_id, actor_id) DO UPDATE SET entity_id = excluded.entity_id
-                """, ("@article", o.ArticleId), ("@actor", o.ActorId), ("@id", id)));
+            return;
         }
 
-        batch.BatchCommands.Add(o.Role is null
-            ? Pg.BatchCommand("INSERT INTO entity_articles (entity_id, article_id) VALUES (@id, @article) ON CONFLICT DO NOTHING",
-                ("@id", id), ("@article", o.ArticleId))
-            : Pg.BatchCommand("""
-                WITH linked AS (
-                    INSERT INTO entity_articles (entity_id, article_id) VALUES (@id, @article) ON CONFLICT DO NOTHING RETURNING 1)
-                INSERT INTO entity_roles (entity_id, role, code, first_date, last_date, articles)
-                SELECT @id, @role, @code, @d::text, @d::text, 1 FROM linked
-                ON CONFLICT (entity_id, role) DO UPDATE SET articles = entity_roles.articles + 1,
-                    code = COALESCE(excluded.code, entity_roles.code),
-                    first_date = CASE WHEN entity_roles.first_date IS NULL OR excluded.first_date < entity_roles.first_date
-                                      THEN COALESCE(excluded.first_date, entity_roles.first_date) ELSE entity_roles.first_date END,
-                    last_date = CASE WHEN entity_roles.last_date IS NULL OR excluded.last_date > entity_roles.last_date
-                                     THEN COALESCE(excluded.last_date, entity_roles.last_date) ELSE entity_roles.last_date END
-                """, ("@id", id), ("@article", o.ArticleId), ("@role", o.Role), ("@code", o.Code), ("@d", date)));
+        await using var batch = new NpgsqlBatch(c, tx);
+        foreach (var o in observations)
+        {
+            (string, object?)[] who = [("@id", o.EntityId), ("@country", o.Country), ("@type", o.Type), ("@trimmed", o.Name.Trim())];
+            batch.BatchCommands.Add(Pg.BatchCommand(Chosen + """
+                INSERT INTO entities (id, type, name, code, country) SELECT chosen.id, @type, @name, @code, @country FROM chosen
+                ON CONFLICT (id) DO UPDATE SET code = COALESCE(excluded.code, entities.code),
+                    name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END
+                """, [.. who, ("@name", o.Name), ("@code", o.Code)]));
+            batch.BatchCommands.Add(Pg.BatchCommand(Chosen + """
+                INSERT INTO entity_aliases (entity_id, alias) SELECT chosen.id, a FROM chosen, unnest(@aliases) AS a ON CONFLICT DO NOTHING
+                """, [.. who, ("@aliases", o.Aliases.Append(o.Name).Distinct(StringComparer.Ordinal).ToArray())]));
+            if (o.ActorId is not null)
+            {
+                batch.BatchCommands.Add(Pg.BatchCommand(Chosen + """
+                    INSERT INTO article_actors (article_id, actor_id, entity_id) SELECT @article, @actor, chosen.id FROM chosen
+                    ON CONFLICT (article_id, actor_id) DO UPDATE SET entity_id = excluded.entity_id
+                    """, [.. who, ("@article", o.ArticleId), ("@actor", o.ActorId)]));
+            }
+
+            // The role is counted only when the article is new to the entity (the link's insert took), so an article
+            // recorded again is not counted twice.
+            batch.BatchCommands.Add(o.Role is null
+                ? Pg.BatchCommand(Chosen + """
+                    INSERT INTO entity_articles (entity_id, article_id) SELECT chosen.id, @article FROM chosen ON CONFLICT DO NOTHING
+                    """, [.. who, ("@article", o.ArticleId)])
+                : Pg.BatchCommand(Chosen + """
+                    , linked AS (
+                        INSERT INTO entity_articles (entity_id, article_id) SELECT chosen.id, @article FROM chosen ON CONFLICT DO NOTHING
+                        RETURNING entity_id)
+                    INSERT INTO entity_roles (entity_id, role, code, first_date, last_date, articles)
+                    SELECT entity_id, @role, @code, @d::text, @d::text, 1 FROM linked
+                    ON CONFLICT (entity_id, role) DO UPDATE SET articles = entity_roles.articles + 1,
+                        code = COALESCE(excluded.code, entity_roles.code),
+                        first_date = CASE WHEN entity_roles.first_date IS NULL OR excluded.first_date < entity_roles.first_date
+                                          THEN COALESCE(excluded.first_date, entity_roles.first_date) ELSE entity_roles.first_date END,
+                        last_date = CASE WHEN entity_roles.last_date IS NULL OR excluded.last_date > entity_roles.last_date
+                                         THEN COALESCE(excluded.last_date, entity_roles.last_date) ELSE entity_roles.last_date END
+                    """, [.. who, ("@article", o.ArticleId), ("@role", o.Role), ("@code", o.Code),
+                        ("@d", o.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]));
+        }
+
         await batch.ExecuteNonQueryAsync(ct);
     }
 
