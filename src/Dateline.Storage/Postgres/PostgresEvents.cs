@@ -124,7 +124,7 @@ internal static class PostgresEvents
     /// </summary>
     public static async IAsyncEnumerable<StoredEvent> QueryAsync(PostgresArticleStore store, EventQuery q, [EnumeratorCancellation] CancellationToken ct)
     {
-        var (where, parameters) = Where(q);
+        var (where, parameters) = EventFilterSql.Build(q);
         await using var c = await store.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var remaining = q.Limit ?? int.MaxValue;
@@ -299,7 +299,7 @@ internal static class PostgresEvents
     /// <summary>Matching events per month ("yyyy-MM", oldest first); undated events under "".</summary>
     public static async Task<IReadOnlyList<(string Month, long Events)>> MonthlyAsync(PostgresArticleStore store, EventQuery q, CancellationToken ct)
     {
-        var (where, parameters) = Where(q);
+        var (where, parameters) = EventFilterSql.Build(q);
         await using var c = await store.OpenConnectionAsync(ct);
         await using var cmd = Pg.Command(c, null, $"""
             SELECT CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) ELSE '' END COLLATE "C" AS month, COUNT(*) FROM events
@@ -314,69 +314,6 @@ internal static class PostgresEvents
         }
 
         return months;
-    }
-
-    private static (string Where, List<(string, object?)> Parameters) Where(EventQuery q)
-    {
-        var clauses = new List<string>();
-        var p = new List<(string, object?)>();
-        if (!q.IncludeAll)
-        {
-            clauses.Add("counts = 1");
-        }
-
-        // Code prefixes are ranges [prefix, prefix + U+FFFF) in byte order (the columns are COLLATE "C"), so the code indexes can seek.
-        void Prefix(string? value, string sql, string name)
-        {
-            if (value is { Length: > 0 })
-            {
-                p.Add((name, value));
-                p.Add((name + "l", value.Length));
-                p.Add((name + "e", value + "\uFFFF"));
-                clauses.Add(sql.Replace("#", name, StringComparison.Ordinal));
-            }
-        }
-
-        Prefix(q.Actor, "((source_code >= # AND source_code < #e) OR (target_code >= # AND target_code < #e))", "@actor");
-        Prefix(q.SourceActor, "source_code >= # AND source_code < #e", "@src");
-        Prefix(q.TargetActor, "target_code >= # AND target_code < #e", "@tgt");
-        Prefix(q.Code, "(substr(cameo, 1, #l) = # OR plover = # OR plover_type = #)", "@code");
-
-        // An entity's events: reports whose source (target) actor the article recorded under that entity.
-        void Entity(string? value, string side, string name)
-        {
-            if (value is { Length: > 0 })
-            {
-                p.Add((name, value));
-                clauses.Add($"""
-                    id IN (SELECT r.event_id FROM article_actors aa JOIN event_reports r ON r.article_id = aa.article_id AND {side}
-                           WHERE aa.entity_id = {name})
-                    """);
-            }
-        }
-
-        Entity(q.Entity, "(r.source_actor = aa.actor_id OR r.target_actor = aa.actor_id)", "@entity");
-        Entity(q.SourceEntity, "r.source_actor = aa.actor_id", "@srcentity");
-        Entity(q.TargetEntity, "r.target_actor = aa.actor_id", "@tgtentity");
-        if (q.From is { } from)
-        {
-            p.Add(("@from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-            clauses.Add("date >= @from");
-        }
-
-        if (q.To is { } to)
-        {
-            p.Add(("@to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-            clauses.Add("date <= @to");
-        }
-
-        if (q.After is { } after)
-        {
-            p.Add(("@after", after));
-            clauses.Add("id > @after");
-        }
-
-        return (clauses.Count == 0 ? "true" : string.Join(" AND ", clauses), p);
     }
 
     private static string Country(string code) => code.Length > 3 ? code[..3] : code;

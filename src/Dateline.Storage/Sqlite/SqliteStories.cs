@@ -114,23 +114,7 @@ internal static class SqliteStories
             }
         }
 
-        // The first candidate (most shared keys) that holds enough of the text decides: it is nearly always the best.
-        var day = article.Published?.Date;
-        foreach (var (id, story) in candidates)
-        {
-            if (await LoadAsync(c, tx, id, ct) is not { } other
-                || day is { } d && other.Published?.Date is { } od && Math.Abs(d.DayNumber - od.DayNumber) > StoryCandidates.WindowDays)
-            {
-                continue;
-            }
-
-            if (StoryShingles.Containment(shingles, StoryShingles.Of(other.BodyStart(StoryShingles.MaxCharacters))) >= StoryShingles.SameStory)
-            {
-                return story ?? id;
-            }
-        }
-
-        return null;
+        return await StoryLinking.CopyOfAsync(new Reader(c, tx), article, shingles, candidates, ct);
     }
 
     /// <summary>
@@ -225,76 +209,40 @@ internal static class SqliteStories
             }
         }
 
-        var day = article.Published?.Date;
-        var names = StoryTerms.Names(article.Paragraphs);
-        (string? Story, double Score) best = (null, 0);
-        foreach (var (id, story, date) in candidates)
-        {
-            // Both dated and close: undated reports cannot be placed in time, so they are not joined on words alone.
-            if (day is not { } d || date is null || Math.Abs(d.DayNumber - DateOnly.Parse(date, CultureInfo.InvariantCulture).DayNumber) > StoryTerms.WindowDays)
-            {
-                continue;
-            }
-
-            var score = StoryTerms.Cosine(terms, await TermsAsync(c, tx, id, ct));
-            // Close in words, and about the same someone: the other article names one of this one's names too.
-            if (score >= StoryTerms.SameStory && score > best.Score
-                && await LoadAsync(c, tx, id, ct) is { } candidate && StoryTerms.Names(candidate.Paragraphs).Overlaps(names)
-                && await CloseToStoryAsync(c, tx, terms, id, score, story, ct))
-            {
-                best = (story ?? id, score);
-            }
-        }
-
-        return best.Story;
+        return await StoryLinking.ReportOfAsync(new Reader(c, tx), article, terms, candidates, ct);
     }
 
-    /// <summary>
-    /// Joining a story through one of its articles also needs closeness to the story as a whole: the mean cosine over its
-    /// articles (the most recent <see cref="StoryCandidates.StoryMembers"/>) at least <see cref="StoryTerms.SameStoryMean"/>. Without it,
-    /// each article joins its closest match and stories chain: an exchange's new president joined bond notices through
-    /// a shared bank, and unrelated items about one country became one story.
-    /// </summary>
-    /// <param name="score">The new article's cosine with <paramref name="candidate"/>, the story's article it matched.</param>
-    private static async Task<bool> CloseToStoryAsync(SqliteConnection c, SqliteTransaction tx, Dictionary<string, double> terms, string candidate,
-        double score, string? story, CancellationToken ct)
+    /// <summary>What story linking reads, in the saving transaction.</summary>
+    private sealed class Reader(SqliteConnection c, SqliteTransaction tx) : IStoryReader
     {
-        var members = new List<string>();
-        await using (var cmd = SqliteArticleStore.Command(c, tx, $"SELECT id FROM articles WHERE story_id = $s AND id <> $id ORDER BY seq DESC LIMIT {StoryCandidates.StoryMembers}",
-            ("$s", story ?? candidate), ("$id", candidate)))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        public Task<Article?> LoadAsync(string id, CancellationToken ct) => SqliteStories.LoadAsync(c, tx, id, ct);
+
+        public async Task<Dictionary<string, double>> TermsAsync(string id, CancellationToken ct)
         {
+            var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+            await using var read = SqliteArticleStore.Command(c, tx, "SELECT term, weight FROM story_terms WHERE article_id = $id", ("$id", id));
+            await using var r = await read.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                terms[r.GetString(0)] = r.GetDouble(1);
+            }
+
+            return terms;
+        }
+
+        public async Task<List<string>> RecentMembersAsync(string story, string except, CancellationToken ct)
+        {
+            var members = new List<string>();
+            await using var cmd = SqliteArticleStore.Command(c, tx, $"SELECT id FROM articles WHERE story_id = $s AND id <> $id ORDER BY seq DESC LIMIT {StoryCandidates.StoryMembers}",
+                ("$s", story), ("$id", except));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 members.Add(r.GetString(0));
             }
+
+            return members;
         }
-
-        if (members.Count == 0)
-        {
-            return true;
-        }
-
-        var total = score;
-        foreach (var m in members)
-        {
-            total += StoryTerms.Cosine(terms, await TermsAsync(c, tx, m, ct));
-        }
-
-        return total / (members.Count + 1) >= StoryTerms.SameStoryMean;
-    }
-
-    private static async Task<Dictionary<string, double>> TermsAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
-    {
-        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-        await using var read = SqliteArticleStore.Command(c, tx, "SELECT term, weight FROM story_terms WHERE article_id = $id", ("$id", id));
-        await using var r = await read.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            terms[r.GetString(0)] = r.GetDouble(1);
-        }
-
-        return terms;
     }
 
     private static async Task<Article?> LoadAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
