@@ -7,6 +7,7 @@ using Dateline.LoadTest;
 
 // Usage: dotnet run -c Release --project bench/Dateline.LoadTest -- --url http://127.0.0.1:5080 [--clients 100] [--seconds 60]
 //        [--key KEY] [--ingest-docs 200]   (with --key, one client keeps ingesting batches of new documents during the run)
+//        or: -- --url URL --classes [--rounds 5]   (latency per kind of read, one request at a time; see QueryClasses)
 var options = LoadOptions.Parse(args);
 if (!LoadOptions.IsLoopback(options.Url))
 {
@@ -19,6 +20,12 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     BaseAddress = options.Url,
     Timeout = TimeSpan.FromSeconds(30),
 };
+
+if (args.Contains("--classes"))
+{
+    var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(5);
+    return await QueryClasses.RunAsync(http, rounds);
+}
 
 // First render: the very first requests of the pages after the server started (cold), then warm medians.
 var targets = await Targets.DiscoverAsync(http);

@@ -71,7 +71,7 @@ public sealed class IngestDurabilityTests
         Assert.Contains("huge.txt", r.Stdout, StringComparison.Ordinal);
 
         var db = tmp.File("dateline.db");
-        Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM articles WHERE json LIKE '%invalid UTF-8 at byte%'"));
+        Assert.Equal(1, Count(db, "SELECT COUNT(*) FROM article_json WHERE json LIKE '%invalid UTF-8 at byte%'"));
     }
 
     [Fact]

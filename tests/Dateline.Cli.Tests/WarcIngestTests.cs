@@ -37,7 +37,7 @@ public sealed class WarcIngestTests
         Assert.Equal(4, report.GetProperty("inserted").GetInt64());
         Assert.Equal(4, report.GetProperty("skipped_records").GetProperty("WARC").GetProperty("request").GetInt64());
         Assert.Equal(0, report.GetProperty("problems").GetArrayLength());
-        Assert.Equal(4, Count(tmp.File("dateline.db"), "SELECT COUNT(*) FROM articles WHERE json LIKE '%\"crawled\":\"2025-06-04T09:3%'"));
+        Assert.Equal(4, Count(tmp.File("dateline.db"), "SELECT COUNT(*) FROM article_json WHERE json LIKE '%\"crawled\":\"2025-06-04T09:3%'"));
     }
 
     [Fact]

@@ -157,6 +157,72 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task The_story_list_agrees_with_each_storys_members_after_inserts_updates_and_changed_sources()
+    {
+        await using var store = await StoreWithCorpusAsync();
+        await store.SaveAsync([Articles.Make("w1", "Breakwater to close for repairs", Stories.Wire, "2025-06-03", "Coast Wire")], Ct);
+        await store.SaveAsync(
+        [
+            Articles.Make("w2", "Storms shut Port Vessel breakwater", Stories.Reprint, "2025-06-04", "Island Herald"),
+            Articles.Make("w4", "Breakwater closing", Stories.Reprint, null, "Island Herald", url: "https://herald.test/undated"),
+            Articles.Make("w5", "Breakwater closing (copy)", Stories.Reprint, "2025-06-02", null, url: "https://nosource.test/w5"),
+        ], Ct);
+        var before = await AllStoriesAsync(store);
+        var story = Assert.Single(before, s => s.FirstArticle == "w5");
+        Assert.Equal((4L, 2L, "2025-06-02", "2025-06-04"), (story.Articles, story.Sources, story.First, story.Last));
+        foreach (var s in before)
+        {
+            await AssertAgreesWithMembersAsync(store, s);
+        }
+
+        // Updates: w5 moves later and gains a source, w2 changes outlet (the story's last Island Herald copy stays w4).
+        await store.SaveAsync(
+        [
+            Articles.Make("w5", "Breakwater closing (copy, corrected)", Stories.Reprint, "2025-06-06", "Harbour Gazette", url: "https://nosource.test/w5"),
+            Articles.Make("w2", "Storms shut Port Vessel breakwater (updated)", Stories.Reprint, "2025-06-05", "Coast Wire"),
+        ], Ct);
+        var after = await AllStoriesAsync(store);
+        story = Assert.Single(after, s => s.Id == story.Id);
+        Assert.Equal((4L, 3L, "2025-06-03", "2025-06-06", "w1"), (story.Articles, story.Sources, story.First, story.Last, story.FirstArticle));
+
+        foreach (var s in after)
+        {
+            await AssertAgreesWithMembersAsync(store, s);
+        }
+
+        Assert.Equal((await store.GetStatsAsync(Ct)).Articles, after.Sum(s => s.Articles));
+    }
+
+    private static async Task<List<StorySummary>> AllStoriesAsync(IArticleStore store)
+    {
+        var all = new List<StorySummary>();
+        for (string? cursor = null; ;)
+        {
+            var page = await store.ListStoriesAsync(ArticleFilter.All, cursor, 3, Ct);
+            all.AddRange(page.Items);
+            if ((cursor = page.Next) is null)
+            {
+                return all;
+            }
+        }
+    }
+
+    private static async Task AssertAgreesWithMembersAsync(IArticleStore store, StorySummary story)
+    {
+        var members = await store.GetStoryAsync(story.FirstArticle, Ct);
+        if (members.Count == 0)
+        {
+            members = [.. (await store.GetStoryAsync(story.Id, Ct))];
+        }
+
+        var dates = members.Select(m => m.Published?[..10]).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var first = members.OrderBy(m => m.Published?[..10] ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).First();
+        Assert.Equal(
+            ((long)members.Count, (long)members.Select(m => m.Source).OfType<string>().Distinct(StringComparer.Ordinal).Count(), dates.FirstOrDefault(), dates.LastOrDefault(), first.Id),
+            (story.Articles, story.Sources, story.First, story.Last, story.FirstArticle));
+    }
+
+    [Fact]
     public async Task A_copy_published_weeks_later_starts_a_story_of_its_own()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

@@ -131,25 +131,62 @@ public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContr
     }
 
     [Fact]
-    public async Task A_store_from_before_tags_had_a_table_gets_them_from_its_articles_json()
+    public async Task A_store_made_by_the_schema_of_version_12_opens_with_its_tags_story_list_and_articles_intact()
     {
         using var tmp = new TempFolder();
         var path = tmp.File("old.db");
-        await using (var store = await SqliteArticleStore.OpenAsync(path, Ct))
-        {
-            await store.SaveAsync([Articles.Make("t1", "Ferry fares rise", Stories.Wire) with { Tags = ["Ferries", "Fares"] }], Ct);
-        }
-
+        var w1 = Articles.Make("w1", "Ferry fares rise", Stories.Wire, "2025-06-03", "Coast Wire") with { Tags = ["Ferries", "Fares"] };
+        var w2 = Articles.Make("w2", "Fares up again", Stories.Reprint, "2025-06-05", "Island Herald");
+        var w3 = Articles.Make("w3", "Orchestra plans new season", Stories.Unrelated, null, "Island Herald");
         await using (var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {
             await c.OpenAsync(Ct);
+            await using var tx = c.BeginTransaction();
             await using var cmd = c.CreateCommand();
-            cmd.CommandText = "DROP TABLE article_tags; DELETE FROM schema_migrations WHERE version = 13;"; // as a store from before 0013
+            cmd.Transaction = tx;
+            cmd.CommandText = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
             await cmd.ExecuteNonQueryAsync(Ct);
+            foreach (var (version, name, sql) in SqliteMigrator.Migrations.Where(m => m.Version <= 12))
+            {
+                cmd.CommandText = sql + $"; INSERT INTO schema_migrations VALUES ({version}, '{name}', '2025-01-01')";
+                await cmd.ExecuteNonQueryAsync(Ct);
+            }
+
+            // Rows as version 12 wrote them: the JSON in the articles row, w2 in w1's story, w3 before stories were kept.
+            foreach (var (a, story) in new[] { (w1, "w1"), (w2, "w1"), (w3, (string?)null) })
+            {
+                cmd.CommandText = """
+                    INSERT INTO articles (id, source, title, published, published_date, origin_path, content_hash, json, ingested_at, updated_at, story_id)
+                    VALUES ($id, $source, $title, $published, $date, '/tmp/x', 'h', $json, 'now', 'now', $story)
+                    """;
+                cmd.Parameters.Clear();
+                cmd.Parameters.AddWithValue("$id", a.Id);
+                cmd.Parameters.AddWithValue("$source", a.Source);
+                cmd.Parameters.AddWithValue("$title", a.Title);
+                cmd.Parameters.AddWithValue("$published", (object?)a.Published?.ToString() ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$date", (object?)a.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$json", Dateline.Core.Serialization.DatelineJson.Serialize(a));
+                cmd.Parameters.AddWithValue("$story", (object?)story ?? DBNull.Value);
+                await cmd.ExecuteNonQueryAsync(Ct);
+            }
+
+            await tx.CommitAsync(Ct);
         }
 
-        await using var reopened = await SqliteArticleStore.OpenAsync(path, Ct);
-        Assert.Equal(1, await reopened.CountAsync(new ArticleFilter(Tag: "ferries"), Ct));
-        Assert.Equal(["Fares", "Ferries"], (await reopened.GetStatsAsync(Ct)).ByTag.Select(t => t.Key).Order(StringComparer.Ordinal));
+        await using var store = await SqliteArticleStore.OpenAsync(path, Ct);
+        Assert.Equal(SqliteMigrator.Latest, (await store.GetStatsAsync(Ct)).SchemaVersion);
+        Assert.Equal(1, await store.CountAsync(new ArticleFilter(Tag: "ferries"), Ct));
+        Assert.Equal(["Fares", "Ferries"], (await store.GetStatsAsync(Ct)).ByTag.Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(w2.Title, (await store.GetAsync("w2", Ct))?.Title);
+        Assert.Equal(["w1", "w2", "w3"], await store.ExportAsync(ArticleFilter.All, Ct).Select(a => a.Id).Order(StringComparer.Ordinal).ToListAsync(Ct));
+        var stories = (await store.ListStoriesAsync(ArticleFilter.All, null, 10, Ct)).Items;
+        Assert.Equal([("w1", 2L, 2L, "2025-06-03", "2025-06-05", "w1"), ("w3", 1L, 1L, null, null, "w3")],
+            stories.Select(s => (s.Id, s.Articles, s.Sources, s.First, s.Last, s.FirstArticle)));
+        Assert.Equal(["Ferry fares rise", "Orchestra plans new season"], stories.Select(s => s.Title));
+
+        // Saving again after the move: the JSON is rewritten in its new place, and the list follows.
+        await store.SaveAsync([w3 with { Title = "Orchestra plans a new season", Published = Dateline.Core.Articles.ArticleDate.Parse("2025-06-07") }], Ct);
+        Assert.Equal("Orchestra plans a new season", (await store.GetAsync("w3", Ct))?.Title);
+        Assert.Contains(("w3", "2025-06-07"), (await store.ListStoriesAsync(ArticleFilter.All, null, 10, Ct)).Items.Select(s => (s.FirstArticle, s.Last)));
     }
 }

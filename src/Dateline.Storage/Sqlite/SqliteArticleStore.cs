@@ -95,9 +95,12 @@ public sealed class SqliteArticleStore : IArticleStore
             {
                 if (ArticleOrigins.IsEarlier(article.Origin, oldOrigin!))
                 {
-                    await using var move = Command(c, tx, "UPDATE articles SET origin_path = $p, origin_offset = $o, json = $json WHERE id = $id",
-                        ("$p", article.Origin.Path), ("$o", article.Origin.Offset), ("$json", DatelineJson.Serialize(article)), ("$id", article.Id));
+                    await using var move = Command(c, tx, "UPDATE articles SET origin_path = $p, origin_offset = $o WHERE id = $id",
+                        ("$p", article.Origin.Path), ("$o", article.Origin.Offset), ("$id", article.Id));
                     await move.ExecuteNonQueryAsync(cancellationToken);
+                    await using var moveJson = Command(c, tx, "UPDATE article_json SET json = $json WHERE seq = $seq",
+                        ("$json", DatelineJson.Serialize(article)), ("$seq", seq));
+                    await moveJson.ExecuteNonQueryAsync(cancellationToken);
                 }
 
                 statuses.Add(SaveStatus.Unchanged);
@@ -109,9 +112,9 @@ public sealed class SqliteArticleStore : IArticleStore
             {
                 await using var insert = Command(c, tx, """
                     INSERT INTO articles (id, url, source, title, published, published_date, published_source, section, dateline,
-                        wire, language, origin_path, origin_offset, content_hash, json, ingested_at, updated_at)
+                        wire, language, origin_path, origin_offset, content_hash, ingested_at, updated_at)
                     VALUES ($id, $url, $source, $title, $published, $published_date, $published_source, $section, $dateline,
-                        $wire, $language, $origin_path, $origin_offset, $content_hash, $json, $now, $now)
+                        $wire, $language, $origin_path, $origin_offset, $content_hash, $now, $now)
                     RETURNING seq
                     """, values);
                 seq = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
@@ -123,13 +126,19 @@ public sealed class SqliteArticleStore : IArticleStore
                     UPDATE articles SET url = $url, source = $source, title = $title, published = $published,
                         published_date = $published_date, published_source = $published_source, section = $section,
                         dateline = $dateline, wire = $wire, language = $language, origin_path = $origin_path,
-                        origin_offset = $origin_offset, content_hash = $content_hash, json = $json, updated_at = $now
+                        origin_offset = $origin_offset, content_hash = $content_hash, updated_at = $now
                     WHERE id = $id
                     """, values);
                 await update.ExecuteNonQueryAsync(cancellationToken);
                 await using var unindex = Command(c, tx, "DELETE FROM articles_fts WHERE rowid = $seq", ("$seq", seq));
                 await unindex.ExecuteNonQueryAsync(cancellationToken);
                 statuses.Add(SaveStatus.Updated);
+            }
+
+            await using (var json = Command(c, tx, "INSERT OR REPLACE INTO article_json (seq, json) VALUES ($seq, $json)",
+                ("$seq", seq), ("$json", DatelineJson.Serialize(article))))
+            {
+                await json.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await using (var untag = Command(c, tx, "DELETE FROM article_tags WHERE article_id = $id", ("$id", article.Id)))
@@ -146,7 +155,7 @@ public sealed class SqliteArticleStore : IArticleStore
             await using var index = Command(c, tx, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)",
                 ("$seq", seq), ("$title", CjkSegmenter.Segment(article.Title ?? string.Empty)), ("$body", CjkSegmenter.Segment(article.Body)));
             await index.ExecuteNonQueryAsync(cancellationToken);
-            await SqliteStories.AssignAsync(c, tx, article, cancellationToken);
+            await SqliteStories.AssignAsync(c, tx, article, inserted: oldHash is null, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -156,7 +165,7 @@ public sealed class SqliteArticleStore : IArticleStore
     public async Task<Article?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
-        await using var cmd = Command(c, null, "SELECT json FROM articles WHERE id = $id", ("$id", id));
+        await using var cmd = Command(c, null, "SELECT j.json FROM articles a JOIN article_json j ON j.seq = a.seq WHERE a.id = $id", ("$id", id));
         return await cmd.ExecuteScalarAsync(cancellationToken) is string json ? DatelineJson.Deserialize(json) : null;
     }
 
@@ -196,7 +205,14 @@ public sealed class SqliteArticleStore : IArticleStore
         var offset = StoreCursor.DecodeOffset(cursor, "stories");
         var (where, parameters) = SqliteFilter.Build(filter, "a");
         await using var c = await OpenConnectionAsync(cancellationToken);
-        await using var cmd = Command(c, null, $"""
+        // Unfiltered: the summaries kept as articles are saved, read in index order; filtered: the matching articles grouped.
+        await using var cmd = filter == ArticleFilter.All
+            ? Command(c, null, """
+                SELECT story_id, n, sources, first_date, last_date, first_id FROM story_summaries
+                ORDER BY n DESC, COALESCE(last_date, '') DESC, story_id
+                LIMIT $limit OFFSET $offset
+                """, ("$limit", limit + 1), ("$offset", offset))
+            : Command(c, null, $"""
             WITH m AS (SELECT a.id, a.title, a.source, a.published_date, COALESCE(a.story_id, a.id) AS story FROM articles a WHERE {where}),
             s AS (SELECT story, COUNT(*) AS n, COUNT(DISTINCT source) AS sources, MIN(published_date) AS first, MAX(published_date) AS last
                   FROM m GROUP BY story)
@@ -345,8 +361,8 @@ public sealed class SqliteArticleStore : IArticleStore
     public async IAsyncEnumerable<Article> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
-        var (where, parameters) = SqliteFilter.Build(filter, "articles");
-        await using var cmd = Command(c, null, $"SELECT json FROM articles WHERE {where} ORDER BY published_date, id", parameters);
+        var (where, parameters) = SqliteFilter.Build(filter, "a");
+        await using var cmd = Command(c, null, $"SELECT j.json FROM articles a JOIN article_json j ON j.seq = a.seq WHERE {where} ORDER BY a.published_date, a.id", parameters);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
@@ -532,7 +548,7 @@ public sealed class SqliteArticleStore : IArticleStore
         var c = new SqliteConnection(_connectionString);
         await c.OpenAsync(cancellationToken);
         await using var pragmas = c.CreateCommand();
-        pragmas.CommandText = "PRAGMA busy_timeout = 15000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        pragmas.CommandText = "PRAGMA busy_timeout = 15000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147483647;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return c;
     }
@@ -556,6 +572,6 @@ public sealed class SqliteArticleStore : IArticleStore
         ("$published_date", a.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ("$published_source", a.PublishedSource), ("$section", a.Section), ("$dateline", a.Dateline), ("$wire", a.Wire),
         ("$language", a.Language), ("$origin_path", a.Origin.Path), ("$origin_offset", a.Origin.Offset), ("$content_hash", hash),
-        ("$json", DatelineJson.Serialize(a)), ("$now", now),
+        ("$now", now),
     ];
 }

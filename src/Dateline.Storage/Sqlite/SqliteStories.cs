@@ -9,14 +9,12 @@ namespace Dateline.Storage.Sqlite;
 /// <summary>Stories in SQLite: an article joins the story of the stored article its text overlaps most (see <see cref="StoryShingles"/>).</summary>
 internal static class SqliteStories
 {
-    /// <summary>Gives <paramref name="article"/> (already written in <paramref name="tx"/>) its band keys and story id; returns the story id.</summary>
-    public static async Task<string> AssignAsync(SqliteConnection c, SqliteTransaction tx, Article article, CancellationToken ct)
+    /// <summary>
+    /// Gives <paramref name="article"/> (already written in <paramref name="tx"/>) its band keys and story id, and brings the
+    /// story summaries up to date (<paramref name="inserted"/>: the article is new to the store); returns the story id.
+    /// </summary>
+    public static async Task<string> AssignAsync(SqliteConnection c, SqliteTransaction tx, Article article, bool inserted, CancellationToken ct)
     {
-        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_bands WHERE article_id = $id", ("$id", article.Id)))
-        {
-            await clear.ExecuteNonQueryAsync(ct);
-        }
-
         string? current;
         long seq;
         await using (var find = SqliteArticleStore.Command(c, tx, "SELECT story_id, seq FROM articles WHERE id = $id", ("$id", article.Id)))
@@ -31,22 +29,86 @@ internal static class SqliteStories
             seq = row.GetInt64(1);
         }
 
+        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_bands WHERE seq = $seq", ("$seq", seq)))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
         var shingles = StoryShingles.Of(article.BodyStart(StoryShingles.MaxCharacters));
         var keys = StoryShingles.BandKeys(shingles);
         var terms = await SaveTermsAsync(c, tx, article, seq, ct);
         var story = current is not null && current != article.Id
             ? current
-            : await FindStoryAsync(c, tx, article, shingles, keys, ct) ?? await FindReportsAsync(c, tx, article, terms, ct) ?? current ?? article.Id;
-        foreach (var key in keys)
+            : await FindStoryAsync(c, tx, article, seq, shingles, keys, ct) ?? await FindReportsAsync(c, tx, article, seq, terms, ct) ?? current ?? article.Id;
+        if (keys.Length > 0)
         {
-            await using var band = SqliteArticleStore.Command(c, tx, "INSERT OR IGNORE INTO story_bands (band_key, seq, article_id) VALUES ($k, $seq, $id)",
-                ("$k", key), ("$seq", seq), ("$id", article.Id));
+            await using var band = SqliteArticleStore.Command(c, tx, """
+                INSERT OR IGNORE INTO story_bands (band_key, seq) SELECT value, $seq FROM json_each($keys)
+                """, ("$keys", "[" + string.Join(',', keys.Select(k => k.ToString(CultureInfo.InvariantCulture))) + "]"), ("$seq", seq));
             await band.ExecuteNonQueryAsync(ct);
         }
 
-        await using var set = SqliteArticleStore.Command(c, tx, "UPDATE articles SET story_id = $s WHERE id = $id", ("$s", story), ("$id", article.Id));
-        await set.ExecuteNonQueryAsync(ct);
+        await using (var set = SqliteArticleStore.Command(c, tx, "UPDATE articles SET story_id = $s WHERE id = $id", ("$s", story), ("$id", article.Id)))
+        {
+            await set.ExecuteNonQueryAsync(ct);
+        }
+
+        if (inserted)
+        {
+            await AddToSummaryAsync(c, tx, story, article.Id, ct);
+        }
+        else
+        {
+            // An update may have changed the article's date or source, and a backfilled article leaves the story of its own
+            // id: both stories are counted again from their members (rare, and bounded by the story's size).
+            await RefreshSummaryAsync(c, tx, story, ct);
+            if ((current ?? article.Id) != story)
+            {
+                await RefreshSummaryAsync(c, tx, current ?? article.Id, ct);
+            }
+        }
+
         return story;
+    }
+
+    /// <summary>Counts a new article into its story's summary without reading the story's other members (one index probe for its source).</summary>
+    private static async Task AddToSummaryAsync(SqliteConnection c, SqliteTransaction tx, string story, string id, CancellationToken ct)
+    {
+        // In an upsert's SET, bare column names are the row's values before the update; excluded.* is the new article.
+        await using var add = SqliteArticleStore.Command(c, tx, """
+            INSERT INTO story_summaries (story_id, n, sources, first_date, last_date, first_key, first_id)
+            SELECT $s, 1, source IS NOT NULL, published_date, published_date, COALESCE(published_date, '9999'), id FROM articles WHERE id = $id
+            ON CONFLICT (story_id) DO UPDATE SET
+                n = n + 1,
+                sources = sources + (excluded.sources
+                    AND NOT EXISTS (SELECT 1 FROM articles m WHERE m.story_id = $s AND m.source = (SELECT source FROM articles WHERE id = $id) AND m.id <> $id)
+                    AND NOT EXISTS (SELECT 1 FROM articles m WHERE m.id = $s AND m.story_id IS NULL AND m.source = (SELECT source FROM articles WHERE id = $id))),
+                first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date)
+                                  THEN excluded.first_date ELSE first_date END,
+                last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date)
+                                 THEN excluded.last_date ELSE last_date END,
+                first_key = CASE WHEN (excluded.first_key, excluded.first_id) < (first_key, first_id) THEN excluded.first_key ELSE first_key END,
+                first_id = CASE WHEN (excluded.first_key, excluded.first_id) < (first_key, first_id) THEN excluded.first_id ELSE first_id END
+            """, ("$s", story), ("$id", id));
+        await add.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Counts a story's summary again from its members (none left: no summary).</summary>
+    private static async Task RefreshSummaryAsync(SqliteConnection c, SqliteTransaction tx, string story, CancellationToken ct)
+    {
+        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_summaries WHERE story_id = $s", ("$s", story)))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var count = SqliteArticleStore.Command(c, tx, """
+            WITH m AS (SELECT id, source, published_date FROM articles WHERE story_id = $s
+                       UNION ALL SELECT id, source, published_date FROM articles WHERE id = $s AND story_id IS NULL),
+                 f AS (SELECT id, COALESCE(published_date, '9999') AS k FROM m ORDER BY k, id LIMIT 1)
+            INSERT INTO story_summaries (story_id, n, sources, first_date, last_date, first_key, first_id)
+            SELECT $s, COUNT(*), COUNT(DISTINCT m.source), MIN(m.published_date), MAX(m.published_date), f.k, f.id FROM m, f GROUP BY f.k, f.id
+            """, ("$s", story));
+        await count.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Assigns a story to every article that has none (stored before stories were kept), in (published, id) order; returns how many.</summary>
@@ -71,7 +133,7 @@ internal static class SqliteStories
             {
                 if (await LoadAsync(c, tx, id, ct) is { } article)
                 {
-                    await AssignAsync(c, tx, article, ct);
+                    await AssignAsync(c, tx, article, inserted: false, ct);
                 }
             }
 
@@ -81,7 +143,7 @@ internal static class SqliteStories
         return ids.Count;
     }
 
-    private static async Task<string?> FindStoryAsync(SqliteConnection c, SqliteTransaction tx, Article article, HashSet<ulong> shingles,
+    private static async Task<string?> FindStoryAsync(SqliteConnection c, SqliteTransaction tx, Article article, long seq, HashSet<ulong> shingles,
         long[] keys, CancellationToken ct)
     {
         if (keys.Length == 0)
@@ -90,21 +152,24 @@ internal static class SqliteStories
         }
 
         // Per band key, its few most recently stored articles; candidates share at least two keys (one shared key is
-        // what unrelated texts produce by chance now and then), most shared first.
-        var parameters = new List<(string, object?)> { ("$id", article.Id) };
+        // what unrelated texts produce by chance now and then), most shared first. Counted on the keys' own rows (seq is
+        // articles.seq), and only the few chosen are looked up in articles.
+        var parameters = new List<(string, object?)> { ("$seq", seq) };
         var parts = new List<string>();
         for (var i = 0; i < keys.Length; i++)
         {
             var name = "$k" + i.ToString(CultureInfo.InvariantCulture);
-            parts.Add($"SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = {name} ORDER BY seq DESC LIMIT {StoryCandidates.PerBand})");
+            parts.Add($"SELECT * FROM (SELECT seq FROM story_bands WHERE band_key = {name} ORDER BY seq DESC LIMIT {StoryCandidates.PerBand})");
             parameters.Add((name, keys[i]));
         }
 
         var candidates = new List<(string Id, string? Story)>();
         await using (var cmd = SqliteArticleStore.Command(c, tx, $"""
-            SELECT a.id, a.story_id FROM ({string.Join(" UNION ALL ", parts)}) b JOIN articles a ON a.id = b.article_id
-            WHERE b.article_id <> $id
-            GROUP BY a.id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, a.seq DESC LIMIT {StoryCandidates.MaxCandidates}
+            SELECT a.id, a.story_id FROM (
+                SELECT seq, COUNT(*) AS shared FROM ({string.Join(" UNION ALL ", parts)}) WHERE seq <> $seq
+                GROUP BY seq HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, seq DESC LIMIT {StoryCandidates.MaxCandidates}) b
+            JOIN articles a ON a.seq = b.seq
+            ORDER BY b.shared DESC, b.seq DESC
             """, [.. parameters]))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -126,27 +191,21 @@ internal static class SqliteStories
     {
         var counts = StoryTerms.Count(article.Title, article.BodyStart(StoryShingles.MaxCharacters));
         bool seen;
-        await using (var had = SqliteArticleStore.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE article_id = $id)", ("$id", article.Id)))
+        await using (var had = SqliteArticleStore.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE seq = $seq)", ("$seq", seq)))
         {
             seen = Convert.ToInt64(await had.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1;
         }
 
-        var termsJson = System.Text.Json.JsonSerializer.Serialize(counts.Keys.ToArray(), StoryJson.Default.StringArray);
-        if (!seen)
-        {
-            await using var bump = SqliteArticleStore.Command(c, tx, """
+        var termsJson = System.Text.Json.JsonSerializer.Serialize(counts.Keys.Append(string.Empty).ToArray(), StoryJson.Default.StringArray);
+        var df = new Dictionary<string, long>(StringComparer.Ordinal);
+        // A new article counts its words (and, with the empty term, itself) and reads the counts back in one statement.
+        await using (var read = seen
+            ? SqliteArticleStore.Command(c, tx, "SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each($terms))", ("$terms", termsJson))
+            : SqliteArticleStore.Command(c, tx, """
                 INSERT INTO story_df (term, df) SELECT value, 1 FROM json_each($terms) WHERE true
                 ON CONFLICT (term) DO UPDATE SET df = df + 1
-                """, ("$terms", termsJson));
-            await bump.ExecuteNonQueryAsync(ct);
-            await using var total = SqliteArticleStore.Command(c, tx,
-                "INSERT INTO story_df (term, df) VALUES ('', 1) ON CONFLICT (term) DO UPDATE SET df = df + 1");
-            await total.ExecuteNonQueryAsync(ct);
-        }
-
-        var df = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var read = SqliteArticleStore.Command(c, tx,
-            "SELECT term, df FROM story_df WHERE term IN (SELECT value FROM json_each($terms)) OR term = ''", ("$terms", termsJson)))
+                RETURNING term, df
+                """, ("$terms", termsJson)))
         await using (var r = await read.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -155,7 +214,7 @@ internal static class SqliteStories
             }
         }
 
-        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_terms WHERE article_id = $id", ("$id", article.Id)))
+        await using (var clear = SqliteArticleStore.Command(c, tx, "DELETE FROM story_terms WHERE seq = $seq", ("$seq", seq)))
         {
             await clear.ExecuteNonQueryAsync(ct);
         }
@@ -166,19 +225,24 @@ internal static class SqliteStories
         }
 
         var top = StoryTerms.Top(StoryTerms.Weigh(counts, t => df.GetValueOrDefault(t), df.GetValueOrDefault(string.Empty)));
-        foreach (var (term, weight) in top)
+        // One statement prepared once and run per term (weights bound as doubles, not through text).
+        await using (var add = SqliteArticleStore.Command(c, tx, "INSERT OR REPLACE INTO story_terms (term, seq, weight) VALUES ($t, $seq, $w)",
+            ("$t", string.Empty), ("$seq", seq), ("$w", 0.0)))
         {
-            await using var add = SqliteArticleStore.Command(c, tx,
-                "INSERT OR REPLACE INTO story_terms (term, seq, article_id, weight) VALUES ($t, $seq, $id, $w)", ("$t", term), ("$seq", seq), ("$id", article.Id), ("$w", weight));
-            await add.ExecuteNonQueryAsync(ct);
+            foreach (var (term, weight) in top)
+            {
+                add.Parameters["$t"].Value = term;
+                add.Parameters["$w"].Value = weight;
+                await add.ExecuteNonQueryAsync(ct);
+            }
         }
 
         return top.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The story of another outlet's report of the same event: the closest recent article by TF-IDF cosine, when close enough.</summary>
-    private static async Task<string?> FindReportsAsync(SqliteConnection c, SqliteTransaction tx, Article article, Dictionary<string, double> terms,
-        CancellationToken ct)
+    private static async Task<string?> FindReportsAsync(SqliteConnection c, SqliteTransaction tx, Article article, long seq,
+        Dictionary<string, double> terms, CancellationToken ct)
     {
         if (terms.Count == 0)
         {
@@ -186,20 +250,22 @@ internal static class SqliteStories
         }
 
         // Candidates: the most recent articles holding one of this article's twenty heaviest terms, sharing two or more.
-        var parameters = new List<(string, object?)> { ("$id", article.Id) };
+        var parameters = new List<(string, object?)> { ("$seq", seq) };
         var parts = new List<string>();
         foreach (var (term, i) in terms.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20).Select((kv, i) => (kv.Key, i)))
         {
             var name = "$t" + i.ToString(CultureInfo.InvariantCulture);
-            parts.Add($"SELECT * FROM (SELECT article_id FROM story_terms WHERE term = {name} ORDER BY seq DESC LIMIT 40)");
+            parts.Add($"SELECT * FROM (SELECT seq FROM story_terms WHERE term = {name} ORDER BY seq DESC LIMIT 40)");
             parameters.Add((name, term));
         }
 
         var candidates = new List<(string Id, string? Story, string? Date)>();
         await using (var cmd = SqliteArticleStore.Command(c, tx, $"""
-            SELECT a.id, a.story_id, a.published_date FROM ({string.Join(" UNION ALL ", parts)}) t JOIN articles a ON a.id = t.article_id
-            WHERE t.article_id <> $id
-            GROUP BY a.id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, a.seq DESC LIMIT 15
+            SELECT a.id, a.story_id, a.published_date FROM (
+                SELECT seq, COUNT(*) AS shared FROM ({string.Join(" UNION ALL ", parts)}) WHERE seq <> $seq
+                GROUP BY seq HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, seq DESC LIMIT 15) t
+            JOIN articles a ON a.seq = t.seq
+            ORDER BY t.shared DESC, t.seq DESC
             """, [.. parameters]))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -220,7 +286,7 @@ internal static class SqliteStories
         public async Task<Dictionary<string, double>> TermsAsync(string id, CancellationToken ct)
         {
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-            await using var read = SqliteArticleStore.Command(c, tx, "SELECT term, weight FROM story_terms WHERE article_id = $id", ("$id", id));
+            await using var read = SqliteArticleStore.Command(c, tx, "SELECT t.term, t.weight FROM articles a JOIN story_terms t ON t.seq = a.seq WHERE a.id = $id", ("$id", id));
             await using var r = await read.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
@@ -247,7 +313,7 @@ internal static class SqliteStories
 
     private static async Task<Article?> LoadAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
     {
-        await using var cmd = SqliteArticleStore.Command(c, tx, "SELECT json FROM articles WHERE id = $id", ("$id", id));
+        await using var cmd = SqliteArticleStore.Command(c, tx, "SELECT j.json FROM articles a JOIN article_json j ON j.seq = a.seq WHERE a.id = $id", ("$id", id));
         return await cmd.ExecuteScalarAsync(ct) is string json ? DatelineJson.Deserialize(json) : null;
     }
 }
