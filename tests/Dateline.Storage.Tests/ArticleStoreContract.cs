@@ -140,6 +140,46 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_query_matching_more_than_the_rank_window_ranks_the_most_recently_stored_matches_and_counts_them_all()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        // Saved one by one, oldest first: the weakest matches (one mention of "harbour") are stored last.
+        var articles = new[]
+        {
+            Articles.Make("h1", "Harbour harbour harbour", "The harbour, the harbour and the harbour again.", "2025-06-01"),
+            Articles.Make("h2", "Harbour works", "The harbour wall is repaired.", "2025-06-02"),
+            Articles.Make("h3", "Quay news", "A harbour pilot retired.", "2025-06-03"),
+            Articles.Make("h4", "Market day", "Stalls near the harbour.", "2025-06-04", "Other Wire"),
+        };
+        foreach (var a in articles)
+        {
+            await store.SaveAsync([a], Ct);
+        }
+
+        var q = SearchQuery.Parse("harbour");
+        var windowed = await store.SearchAsync(new SearchRequest(q, ArticleFilter.All, Limit: 10) { RankWindow = 2 }, Ct);
+        Assert.Equal((4L, 4L, 2L, true, 2L), (windowed.Total, windowed.Matches, windowed.Ranked, windowed.Windowed, windowed.Reachable));
+        Assert.Equal(["h3", "h4"], windowed.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+        Assert.All(windowed.Hits, h => Assert.Contains("harbour", h.Snippet, StringComparison.OrdinalIgnoreCase));
+
+        var all = await store.SearchAsync(new SearchRequest(q, ArticleFilter.All, Limit: 10) { RankWindow = null }, Ct);
+        Assert.Equal((4L, 4L, false), (all.Total, all.Ranked, all.Windowed));
+        Assert.Equal("h1", all.Hits[0].Id);
+
+        // The window counts matches after the filter: two of Test Wire's three fit, and they are its newest.
+        var filtered = await store.SearchAsync(new SearchRequest(q, new ArticleFilter(Source: "Test Wire"), Limit: 10) { RankWindow = 2 }, Ct);
+        Assert.Equal((2L, 3L, true), (filtered.Hits.Count, filtered.Matches, filtered.Windowed));
+        Assert.Equal(["h2", "h3"], filtered.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+        var fits = await store.SearchAsync(new SearchRequest(q, new ArticleFilter(Source: "Other Wire"), Limit: 10) { RankWindow = 2 }, Ct);
+        Assert.Equal((1L, 1L, false), (fits.Total, fits.Ranked, fits.Windowed));
+
+        var collapsed = await store.SearchAsync(new SearchRequest(q, ArticleFilter.All, Limit: 10) { RankWindow = 2, CollapseStories = true }, Ct);
+        Assert.Equal((4L, 2L, true), (collapsed.Matches, collapsed.Ranked, collapsed.Windowed));
+        Assert.Equal(["h3", "h4"], collapsed.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(collapsed.Hits.Count, collapsed.Total);
+    }
+
+    [Fact]
     public async Task Export_streams_every_matching_article_in_date_order()
     {
         await using var store = await fixture.CreateEmptyStoreAsync();

@@ -61,6 +61,7 @@ public sealed class OpenApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         Assert.NotNull(result);
         Assert.Equal("zeppelin OR ferry", result.Parsed);
         Assert.Equal(2, result.Total);
+        Assert.Equal(((long?)2, (long?)2), (result.Matches, result.Ranked)); // well under the rank window: every match ranked
         var hit = Assert.Single(result.Hits!);
         Assert.NotNull(result.Next);
         Assert.NotEmpty(hit.Highlights!);

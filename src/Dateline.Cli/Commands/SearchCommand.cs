@@ -21,8 +21,12 @@ internal static class SearchCommand
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var collapse = new Option<bool>("--collapse") { Description = "One hit per story: wire copies and other reports of it are counted, not listed" };
+        var exhaustive = new Option<bool>("--exhaustive")
+        {
+            Description = $"Rank every match (by default a query matching more than {SearchRequest.DefaultRankWindow:N0} articles ranks the most recently stored ones)",
+        };
         var filters = new FilterOptions();
-        var command = new Command("search", "Search stored articles") { query, limit, format, collapse };
+        var command = new Command("search", "Search stored articles") { query, limit, format, collapse, exhaustive };
         filters.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -32,7 +36,11 @@ internal static class SearchCommand
                 throw new UsageException("--limit must be between 1 and 10000");
             }
 
-            var request = new SearchRequest(SearchQuery.Parse(result.GetValue(query)!), filters.Read(result), n) { CollapseStories = result.GetValue(collapse) };
+            var request = new SearchRequest(SearchQuery.Parse(result.GetValue(query)!), filters.Read(result), n)
+            {
+                CollapseStories = result.GetValue(collapse),
+                RankWindow = result.GetValue(exhaustive) ? null : SearchRequest.DefaultRankWindow,
+            };
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var found = await store.SearchAsync(request, ct);
             if (result.GetValue(format) == "json")
@@ -41,6 +49,8 @@ internal static class SearchCommand
                 {
                     query = found.Query,
                     total = found.Total,
+                    matches = found.Matches,
+                    ranked = found.Ranked,
                     results = found.Hits.Select(h => new
                     {
                         id = h.Id,
@@ -68,7 +78,8 @@ internal static class SearchCommand
                     new Text(h.Score.ToString("0.00", CultureInfo.InvariantCulture)));
             }
 
-            table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : "match(es)")} for {Markup.Escape(found.Query)}");
+            table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : "match(es)")} for {Markup.Escape(found.Query)}"
+                + (found.Windowed ? $" (the {found.Ranked:N0} most recently stored of {found.Matches:N0} matches ranked; --exhaustive ranks all)" : string.Empty));
             Terminal.Out.Write(table);
             return ExitCodes.Success;
         });

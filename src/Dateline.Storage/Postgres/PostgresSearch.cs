@@ -41,20 +41,38 @@ internal static class PostgresSearch
             ct.ThrowIfCancellationRequested();
             await using var c = await store.OpenConnectionAsync(ct);
             var hits = new List<SearchHit>();
+            long matches;
+            await using (var count = Pg.Command(c, null, $"WITH q AS (SELECT {query} AS q) SELECT COUNT(*) FROM articles a, q WHERE a.tsv @@ q.q AND {where}", all))
+            {
+                matches = (long)(await count.ExecuteScalarAsync(ct))!;
+            }
+
+            // Too many matches to rank in time: the most recently stored ones. m: the matches ranked.
+            var windowed = request.RankWindow is { } window && matches > window;
+            var m = windowed
+                ? $"""
+                    m AS (SELECT x.seq, x.published_date, x.id, x.story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank
+                          FROM (SELECT a.seq, a.published_date, a.id, COALESCE(a.story_id, a.id) AS story FROM articles a, q
+                                WHERE a.tsv @@ q.q AND {where} ORDER BY a.seq DESC LIMIT {request.RankWindow!.Value}) x
+                          JOIN articles a ON a.seq = x.seq, q)
+                    """
+                : $"""
+                    m AS (SELECT a.seq, a.published_date, a.id, COALESCE(a.story_id, a.id) AS story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank
+                          FROM articles a, q WHERE a.tsv @@ q.q AND {where})
+                    """;
             // Collapsed: the best-ranked match of each story stands for the story, with the story's number of matches.
             var ranked = request.CollapseStories
                 ? $"""
-                    m AS (SELECT a.seq, a.published_date, a.id, COALESCE(a.story_id, a.id) AS story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank
-                          FROM articles a, q WHERE a.tsv @@ q.q AND {where}),
+                    {m},
                     r AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY story ORDER BY rank DESC, published_date DESC NULLS LAST, id) AS n,
                                  COUNT(*) OVER (PARTITION BY story) AS k FROM m),
                     top AS (SELECT seq, story, rank, k FROM r WHERE n = 1
                             ORDER BY rank DESC, published_date DESC NULLS LAST, id LIMIT @limit OFFSET @offset)
                     """
                 : $"""
-                    top AS (SELECT a.seq, COALESCE(a.story_id, a.id) AS story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank, 1 AS k
-                            FROM articles a, q WHERE a.tsv @@ q.q AND {where}
-                            ORDER BY rank DESC, a.published_date DESC NULLS LAST, a.id LIMIT @limit OFFSET @offset)
+                    {m},
+                    top AS (SELECT seq, story, rank, 1 AS k FROM m
+                            ORDER BY rank DESC, published_date DESC NULLS LAST, id LIMIT @limit OFFSET @offset)
                     """;
             await using (var cmd = Pg.Command(c, null, $"""
                 WITH q AS (SELECT {query} AS q),
@@ -84,13 +102,17 @@ internal static class PostgresSearch
                 }
             }
 
-            await using var count = Pg.Command(c, null, $"""
-                WITH q AS (SELECT {query} AS q)
-                SELECT {(request.CollapseStories ? "COUNT(DISTINCT COALESCE(a.story_id, a.id))" : "COUNT(*)")}
-                FROM articles a, q WHERE a.tsv @@ q.q AND {where}
-                """, all);
-            var total = (long)(await count.ExecuteScalarAsync(ct))!;
-            return new SearchResults(hits, total, request.Query.ToString());
+            var total = matches;
+            if (request.CollapseStories)
+            {
+                await using var stories = Pg.Command(c, null, $"""
+                    WITH q AS (SELECT {query} AS q), {m.Replace(", ts_rank('" + Weights + "', a.tsv, q.q, 1) AS rank", string.Empty, StringComparison.Ordinal)}
+                    SELECT COUNT(DISTINCT story) FROM m
+                    """, all);
+                total = (long)(await stories.ExecuteScalarAsync(ct))!;
+            }
+
+            return new SearchResults(hits, total, request.Query.ToString()) { Matches = matches, Ranked = windowed ? request.RankWindow!.Value : matches };
         }
         catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException { InnerException: TimeoutException }
             && !cancellationToken.IsCancellationRequested && budget.IsCancellationRequested)

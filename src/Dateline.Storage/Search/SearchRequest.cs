@@ -10,6 +10,15 @@ public sealed record SearchRequest(SearchQuery Query, ArticleFilter Filter, int 
     /// </summary>
     public bool CollapseStories { get; init; }
 
+    /// <summary>
+    /// The most matches ranked: ranking costs time in proportion to the matches (BM25 or ts_rank reads every one), so a
+    /// query that matches more articles than this ranks the most recently stored ones only, and says so
+    /// (<see cref="SearchResults.Windowed"/>); counts stay exact. Null ranks every match.
+    /// </summary>
+    public int? RankWindow { get; init; } = DefaultRankWindow;
+
+    public const int DefaultRankWindow = 10_000;
+
     /// <summary>How long the search may run before it is stopped with a <see cref="SearchBudgetException"/>.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -1,7 +1,23 @@
 namespace Dateline.Storage.Search;
 
-/// <summary>Hits in rank order, the total number of matches, and the query as the engine understood it.</summary>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total, string Query);
+/// <summary>
+/// Hits in rank order, the total (matching articles; stories among the ranked matches when collapsed), and the query as
+/// the engine understood it. <see cref="Matches"/> counts every matching article; <see cref="Ranked"/> how many of them
+/// were ranked: fewer when a query matched more than <see cref="SearchRequest.RankWindow"/> (the most recently stored
+/// ones were ranked, see there).
+/// </summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total, string Query)
+{
+    public long Matches { get; init; }
+
+    public long Ranked { get; init; }
+
+    /// <summary>Only the most recently stored matches were ranked.</summary>
+    public bool Windowed => Ranked < Matches;
+
+    /// <summary>How far paging can go: the ranked matches (or stories).</summary>
+    public long Reachable => Windowed && Total == Matches ? Ranked : Total;
+}
 
 /// <summary>
 /// One hit. <see cref="Snippet"/> is plain text; <see cref="Highlights"/> are [start, end) UTF-16 ranges in it that

@@ -39,55 +39,102 @@ internal static class SqliteSearch
             c = await store.OpenConnectionAsync(ct);
             ct.ThrowIfCancellationRequested();
             await using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(c.Handle));
-            var hits = new List<SearchHit>();
             var weights = $"{TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0";
-            // Collapsed: the best-ranked match of each story stands for the story, with the story's number of matches.
-            var sql = request.CollapseStories
-                ? $"""
-                    WITH m AS (
-                        SELECT a.id, a.title, a.source, a.published, a.published_date, COALESCE(a.story_id, a.id) AS story,
-                               snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}) AS snip, bm25(articles_fts, {weights}) AS rank
-                        FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                        WHERE articles_fts MATCH $match AND {where}),
-                    r AS (
-                        SELECT m.*, ROW_NUMBER() OVER (PARTITION BY story ORDER BY rank, published_date DESC, id) AS n,
-                               COUNT(*) OVER (PARTITION BY story) AS k
-                        FROM m)
-                    SELECT id, title, source, published, snip, rank, story, k FROM r WHERE n = 1
-                    ORDER BY rank, published_date DESC, id
-                    LIMIT $limit OFFSET $offset
-                    """
-                : $"""
-                    SELECT a.id, a.title, a.source, a.published,
-                           snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}),
-                           bm25(articles_fts, {weights}) AS rank, COALESCE(a.story_id, a.id), 1
-                    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+            // Only the page's hits get a snippet, each in a query of its own: a snippet re-reads and re-tokenizes the
+            // article, so one per match was the cost of a common word.
+            // CROSS JOIN keeps the full-text index the outer loop: with a filter that matches most articles (a source),
+            // the planner would otherwise walk the filter's index and probe the full-text index once per article.
+            // The matches are read newest first, at most one more than the rank window: m holds all of them, or shows that
+            // there are more (then the newest window are ranked, and the matches counted apart). n: the rows of m.
+            var window = request.RankWindow;
+            var sql = $"""
+                WITH m AS MATERIALIZED (
+                    SELECT a.seq, a.id, a.title, a.source, a.published, a.published_date, bm25(articles_fts, {weights}) AS rank,
+                           COALESCE(a.story_id, a.id) AS story
+                    FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
                     WHERE articles_fts MATCH $match AND {where}
-                    ORDER BY rank, a.published_date DESC, a.id
-                    LIMIT $limit OFFSET $offset
-                    """;
+                    {(window is { } w ? $"ORDER BY articles_fts.rowid DESC LIMIT {w + 1}" : string.Empty)}),
+                n AS (SELECT COUNT(*) AS n, MIN(seq) AS oldest FROM m)
+                SELECT m.seq, m.id, m.title, m.source, m.published, m.rank, m.story, n.n FROM m, n
+                {(window is { } v ? $"WHERE n.n <= {v} OR m.seq <> n.oldest" : string.Empty)}
+                ORDER BY m.rank, m.published_date DESC, m.id
+                {(request.CollapseStories ? string.Empty : "LIMIT $limit OFFSET $offset")}
+                """;
+            long? rows = null;
+            var page = new List<(long Seq, SearchHit Hit)>();
+            long total = 0;
             await using (var cmd = SqliteArticleStore.Command(c, null, sql, parameters))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
+                // Collapsed: in rank order, a story's first match is its best one, so the page is the ranked list with
+                // later matches of a story left out; reading the list to its end counts the stories and each one's matches.
+                var perStory = new Dictionary<string, int>(StringComparer.Ordinal);
                 while (await r.ReadAsync(ct))
                 {
-                    var (snippet, highlights) = SnippetMarkers.Strip(r.GetString(4));
-                    hits.Add(new SearchHit(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                        r.IsDBNull(3) ? null : r.GetString(3), snippet, highlights, Math.Round(-r.GetDouble(5), 4))
+                    rows ??= r.GetInt64(7);
+                    var story = r.GetString(6);
+                    if (request.CollapseStories)
                     {
-                        StoryId = r.GetString(6),
-                        StoryMatches = r.GetInt32(7),
-                    });
+                        ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perStory, story, out var seen);
+                        n++;
+                        if (seen || perStory.Count <= request.Offset || page.Count >= request.Limit)
+                        {
+                            continue;
+                        }
+                    }
+                    page.Add((r.GetInt64(0), new SearchHit(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                        r.IsDBNull(4) ? null : r.GetString(4), string.Empty, [], Math.Round(-r.GetDouble(5), 4))
+                    {
+                        StoryId = story,
+                    }));
+                }
+
+                if (request.CollapseStories)
+                {
+                    total = perStory.Count;
+                    for (var i = 0; i < page.Count; i++)
+                    {
+                        page[i] = (page[i].Seq, page[i].Hit with { StoryMatches = perStory[page[i].Hit.StoryId!] });
+                    }
                 }
             }
 
-            await using var count = SqliteArticleStore.Command(c, null, $"""
-                SELECT {(request.CollapseStories ? "COUNT(DISTINCT COALESCE(a.story_id, a.id))" : "COUNT(*)")}
-                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                WHERE articles_fts MATCH $match AND {where}
-                """, parameters);
-            var total = (long)(await count.ExecuteScalarAsync(ct))!;
-            return new SearchResults(hits, total, request.Query.ToString());
+            var windowed = window is { } cap && rows > cap;
+            long matches;
+            if (rows is { } all && !windowed)
+            {
+                matches = all;
+            }
+            else
+            {
+                // More matches than the window (or a page past the end): counted apart; without a filter by the index alone.
+                await using var count = SqliteArticleStore.Command(c, null, request.Filter == ArticleFilter.All
+                    ? "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $match"
+                    : $"SELECT COUNT(*) FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH $match AND {where}",
+                    parameters);
+                matches = (long)(await count.ExecuteScalarAsync(ct))!;
+                windowed = window is { } cap2 && matches > cap2;
+            }
+
+            if (!request.CollapseStories)
+            {
+                total = matches;
+            }
+
+            var hits = new List<SearchHit>(page.Count);
+            await using (var snip = SqliteArticleStore.Command(c, null, $"""
+                SELECT snippet(articles_fts, 1, char(2), char(3), '…', {SnippetTokens}) FROM articles_fts WHERE articles_fts MATCH $match AND rowid = $seq
+                """, ("$match", match), ("$seq", 0L)))
+            {
+                foreach (var (seq, hit) in page)
+                {
+                    snip.Parameters["$seq"].Value = seq;
+                    var (snippet, highlights) = SnippetMarkers.Strip(await snip.ExecuteScalarAsync(ct) as string ?? string.Empty);
+                    hits.Add(hit with { Snippet = snippet, Highlights = highlights });
+                }
+            }
+
+            return new SearchResults(hits, total, request.Query.ToString()) { Matches = matches, Ranked = windowed ? window!.Value : matches };
         }
         catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 9 } or OperationCanceledException && !cancellationToken.IsCancellationRequested
             && budget.IsCancellationRequested)

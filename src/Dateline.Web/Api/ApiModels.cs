@@ -20,7 +20,10 @@ public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElem
 /// <param name="Total">All matches, not only this page.</param>
 /// <param name="Hits">This page; each snippet is plain text with highlight ranges into it.</param>
 /// <param name="Next">Cursor for the next page, or null on the last.</param>
-public sealed record SearchResponse(string Query, string Parsed, long Total, IReadOnlyList<SearchHit> Hits, string? Next);
+/// <param name="Matches">Every matching article (also when stories are collapsed).</param>
+/// <param name="Ranked">How many matches were ranked: the most recently stored ones when there were more than the window
+/// (10,000; <c>exhaustive=true</c> ranks them all).</param>
+public sealed record SearchResponse(string Query, string Parsed, long Total, IReadOnlyList<SearchHit> Hits, string? Next, long Matches, long Ranked);
 
 /// <summary>An actor across the store with the number of articles mentioning it per date.</summary>
 public sealed record ActorResponse(EntityRecord Actor, IReadOnlyList<DateCount> Timeline);

@@ -16,6 +16,7 @@ internal static class SearchPage
         var (q, from, to, source, language, actorText, cursor) = (Get("q"), Get("from"), Get("to"), Get("source"), Get("language"), Get("actor"), Get("cursor"));
         var tag = Get("tag");
         var stories = Get("stories") == "1";
+        var exhaustive = Get("exhaustive") == "1";
         string? problem = null;
         SearchResponse? found = null;
         Page<ArticleSummary>? latest = null;
@@ -32,7 +33,7 @@ internal static class SearchPage
             var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
             if (q is not null)
             {
-                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories);
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories, exhaustive);
             }
             else
             {
@@ -55,12 +56,21 @@ internal static class SearchPage
             }
 
             (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText),
-                ("tag", tag), ("stories", stories ? "1" : null)];
+                ("tag", tag), ("stories", stories ? "1" : null), ("exhaustive", exhaustive ? "1" : null)];
             if (found is not null)
             {
                 var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
                 h.Open("p", ("class", "summary"), ("id", "summary")).Text($"{found.Total} {unit} for ")
                     .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Close("p");
+                if (found.Ranked < found.Matches)
+                {
+                    // Ranking every match of a very common query would take seconds: say which ones were ranked, and offer all.
+                    h.Open("p", ("class", "note"), ("id", "ranked"))
+                        .Text($"{found.Matches:N0} articles match; the {found.Ranked:N0} most recently stored were ranked. Add words or a date range to reach older ones, or ")
+                        .Link(Routes.WithQuery("/", [.. keep.Where(k => k.Item1 != "exhaustive"), ("exhaustive", "1")]), "rank every match")
+                        .Text(" (slower).").Close("p");
+                }
+
                 h.Open("ol", ("class", "results"));
                 foreach (var hit in found.Hits)
                 {

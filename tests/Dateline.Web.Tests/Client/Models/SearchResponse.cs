@@ -22,6 +22,8 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public List<global::Dateline.Web.Tests.Client.Models.SearchHit> Hits { get; set; }
 #endif
+        /// <summary>The matches property</summary>
+        public long? Matches { get; set; }
         /// <summary>The next property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -46,6 +48,8 @@ namespace Dateline.Web.Tests.Client.Models
 #else
         public string Query { get; set; }
 #endif
+        /// <summary>The ranked property</summary>
+        public long? Ranked { get; set; }
         /// <summary>The total property</summary>
         public long? Total { get; set; }
         /// <summary>
@@ -74,9 +78,11 @@ namespace Dateline.Web.Tests.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "hits", n => { Hits = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.SearchHit>(global::Dateline.Web.Tests.Client.Models.SearchHit.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "matches", n => { Matches = n.GetLongValue(); } },
                 { "next", n => { Next = n.GetStringValue(); } },
                 { "parsed", n => { Parsed = n.GetStringValue(); } },
                 { "query", n => { Query = n.GetStringValue(); } },
+                { "ranked", n => { Ranked = n.GetLongValue(); } },
                 { "total", n => { Total = n.GetLongValue(); } },
             };
         }
@@ -88,9 +94,11 @@ namespace Dateline.Web.Tests.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.SearchHit>("hits", Hits);
+            writer.WriteLongValue("matches", Matches);
             writer.WriteStringValue("next", Next);
             writer.WriteStringValue("parsed", Parsed);
             writer.WriteStringValue("query", Query);
+            writer.WriteLongValue("ranked", Ranked);
             writer.WriteLongValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -22,7 +22,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,from*,language*,limit*,source*,tag*,to*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,exhaustive*,from*,language*,limit*,source*,tag*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Dateline.Web.Tests.Client.Api.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,from*,language*,limit*,source*,tag*,to*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,exhaustive*,from*,language*,limit*,source*,tag*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories.
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than 10,000 ranks the 10,000 most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
         /// </summary>
         /// <returns>A <see cref="global::Dateline.Web.Tests.Client.Models.SearchResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -52,7 +52,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
             return await RequestAdapter.SendAsync<global::Dateline.Web.Tests.Client.Models.SearchResponse>(requestInfo, global::Dateline.Web.Tests.Client.Models.SearchResponse.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories.
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than 10,000 ranks the 10,000 most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -80,7 +80,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
             return new global::Dateline.Web.Tests.Client.Api.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories.
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than 10,000 ranks the 10,000 most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 
@@ -115,6 +115,10 @@ namespace Dateline.Web.Tests.Client.Api.Search
             public string Cursor { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("exhaustive")]
+            public bool? Exhaustive { get; set; }
+            #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
