@@ -47,9 +47,10 @@ internal static class SqliteEntities
         var id = o.EntityId;
         if (o.Country is null)
         {
-            // An article that could not tell the country joins the entity other articles coded, when there is one.
+            // An article that could not tell the country joins the entity other articles coded, when there is one. The name
+            // compares through the NOCASE index (ASCII case folding, as lower() does): lower(name) read every entity.
             await using var find = SqliteArticleStore.Command(c, tx, """
-                SELECT e.id FROM entities e WHERE e.type = $type AND lower(e.name) = lower($name) AND e.country IS NOT NULL
+                SELECT e.id FROM entities e WHERE e.name = $name COLLATE NOCASE AND e.type = $type AND e.country IS NOT NULL
                 ORDER BY (SELECT COUNT(*) FROM entity_articles a WHERE a.entity_id = e.id) DESC LIMIT 1
                 """, ("$type", o.Type), ("$name", o.Name.Trim()));
             if (await find.ExecuteScalarAsync(ct) is string existing)
