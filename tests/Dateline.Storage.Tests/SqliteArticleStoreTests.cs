@@ -189,4 +189,23 @@ public sealed class SqliteArticleStoreTests(SqliteFixture f) : ArticleStoreContr
         Assert.Equal("Orchestra plans a new season", (await store.GetAsync("w3", Ct))?.Title);
         Assert.Contains(("w3", "2025-06-07"), (await store.ListStoriesAsync(ArticleFilter.All, null, 10, Ct)).Items.Select(s => (s.FirstArticle, s.Last)));
     }
+
+    [Fact]
+    public async Task An_article_too_short_for_terms_is_counted_once_in_the_document_frequencies_however_often_it_is_saved()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("df.db");
+        await using var store = await SqliteArticleStore.OpenAsync(path, Ct);
+        await store.SaveAsync([Articles.Make("s1", "Ferry late", "The ferry was late."), Articles.Make("s2", "Bridge shut", "The bridge shut.")], Ct);
+        await store.SaveAsync([Articles.Make("s1", "Ferry late again", "The ferry was late again.")], Ct);
+        await store.SaveAsync([Articles.Make("s1", "Ferry very late", "The ferry was very late.")], Ct);
+
+        await using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await c.OpenAsync(Ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT df FROM story_df WHERE term = ''"; // the row that counts articles
+        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync(Ct))!);
+        cmd.CommandText = "SELECT COUNT(*) FROM story_terms";
+        Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync(Ct))!); // both too short to keep terms: the case the old check missed
+    }
 }

@@ -24,7 +24,7 @@ internal static class PostgresStories
 
         var shingles = StoryShingles.Of(article.BodyStart(StoryShingles.MaxCharacters));
         var keys = StoryShingles.BandKeys(shingles);
-        var terms = await SaveTermsAsync(c, tx, article, seq, ct);
+        var terms = await SaveTermsAsync(c, tx, article, seq, counted: current is not null, ct);
         var story = current is not null && current != article.Id
             ? current
             : await FindStoryAsync(c, tx, article, shingles, keys, ct) ?? await FindReportsAsync(c, tx, article, terms, ct) ?? current ?? article.Id;
@@ -111,12 +111,15 @@ internal static class PostgresStories
     }
 
     private static async Task<Dictionary<string, double>> SaveTermsAsync(NpgsqlConnection c, NpgsqlTransaction tx, Article article, long seq,
-        CancellationToken ct)
+        bool counted, CancellationToken ct)
     {
         var counts = StoryTerms.Count(article.Title, article.BodyStart(StoryShingles.MaxCharacters));
-        bool seen;
-        await using (var had = Pg.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE article_id = @id)", ("@id", article.Id)))
+        // Counted once: an article that already had a story (saved before) or kept terms is not counted again — an
+        // article too short for terms keeps none, so its terms alone could not tell.
+        var seen = counted;
+        if (!seen)
         {
+            await using var had = Pg.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE article_id = @id)", ("@id", article.Id));
             seen = (bool)(await had.ExecuteScalarAsync(ct))!;
         }
 

@@ -36,7 +36,7 @@ internal static class SqliteStories
 
         var shingles = StoryShingles.Of(article.BodyStart(StoryShingles.MaxCharacters));
         var keys = StoryShingles.BandKeys(shingles);
-        var terms = await SaveTermsAsync(c, tx, article, seq, ct);
+        var terms = await SaveTermsAsync(c, tx, article, seq, counted: current is not null, ct);
         var story = current is not null && current != article.Id
             ? current
             : await FindStoryAsync(c, tx, article, seq, shingles, keys, ct) ?? await FindReportsAsync(c, tx, article, seq, terms, ct) ?? current ?? article.Id;
@@ -183,16 +183,20 @@ internal static class SqliteStories
     }
 
     /// <summary>
-    /// Counts the article's words into the document frequencies (once per article) and stores its heaviest TF-IDF terms;
+    /// Counts the article's words into the document frequencies (once per article: <paramref name="counted"/> when it was
+    /// assigned a story before) and stores its heaviest TF-IDF terms;
     /// returns them (empty for an article too short to compare).
     /// </summary>
     private static async Task<Dictionary<string, double>> SaveTermsAsync(SqliteConnection c, SqliteTransaction tx, Article article, long seq,
-        CancellationToken ct)
+        bool counted, CancellationToken ct)
     {
         var counts = StoryTerms.Count(article.Title, article.BodyStart(StoryShingles.MaxCharacters));
-        bool seen;
-        await using (var had = SqliteArticleStore.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE seq = $seq)", ("$seq", seq)))
+        // Counted once: an article that already had a story (saved before) or kept terms is not counted again — an
+        // article too short for terms keeps none, so its terms alone could not tell.
+        var seen = counted;
+        if (!seen)
         {
+            await using var had = SqliteArticleStore.Command(c, tx, "SELECT EXISTS (SELECT 1 FROM story_terms WHERE seq = $seq)", ("$seq", seq));
             seen = Convert.ToInt64(await had.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1;
         }
 
