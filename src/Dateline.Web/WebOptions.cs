@@ -34,4 +34,7 @@ public sealed record WebOptions
 
     /// <summary>Serve reads from the output cache (keyed by URL and the store's change version); off renders every request.</summary>
     public bool CacheReads { get; init; } = true;
+
+    /// <summary>The most matches a search ranks (the most recently stored ones) unless it asks for all (<c>exhaustive</c>).</summary>
+    public int RankWindow { get; init; } = Dateline.Storage.Search.SearchRequest.DefaultRankWindow;
 }

@@ -23,7 +23,8 @@ internal static class SearchCommand
         var collapse = new Option<bool>("--collapse") { Description = "One hit per story: wire copies and other reports of it are counted, not listed" };
         var exhaustive = new Option<bool>("--exhaustive")
         {
-            Description = $"Rank every match (by default a query matching more than {SearchRequest.DefaultRankWindow:N0} articles ranks the most recently stored ones)",
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"Rank every match (by default a query matching more than {SearchRequest.DefaultRankWindow:N0} articles ranks the most recently stored ones)"),
         };
         var filters = new FilterOptions();
         var command = new Command("search", "Search stored articles") { query, limit, format, collapse, exhaustive };
@@ -79,7 +80,7 @@ internal static class SearchCommand
             }
 
             table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : "match(es)")} for {Markup.Escape(found.Query)}"
-                + (found.Windowed ? $" (the {found.Ranked:N0} most recently stored of {found.Matches:N0} matches ranked; --exhaustive ranks all)" : string.Empty));
+                + (found.Windowed ? string.Create(CultureInfo.InvariantCulture, $" (the {found.Ranked:N0} most recently stored of {found.Matches:N0} matches ranked; --exhaustive ranks all)") : string.Empty));
             Terminal.Out.Write(table);
             return ExitCodes.Success;
         });

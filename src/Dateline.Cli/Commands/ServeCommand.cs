@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dateline.Storage.Search;
 using Dateline.Web;
 
 namespace Dateline.Cli.Commands;
@@ -20,7 +21,12 @@ internal static class ServeCommand
         {
             Description = "Render every read afresh (by default reads are cached until the store changes; for measuring and debugging)",
         };
-        var command = new Command("serve", "Serve the JSON API (/api, /openapi/v1.json) and the web UI over the store") { urls, apiKey, noCache };
+        var rankWindow = new Option<int>("--rank-window")
+        {
+            Description = "The most matches a search ranks: a query matching more ranks the most recently stored ones and says so (exhaustive=true ranks all)",
+            DefaultValueFactory = _ => SearchRequest.DefaultRankWindow,
+        };
+        var command = new Command("serve", "Serve the JSON API (/api, /openapi/v1.json) and the web UI over the store") { urls, apiKey, noCache, rankWindow };
         command.SetAction(async (result, ct) =>
         {
             var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DATELINE_API_KEY");
@@ -33,7 +39,12 @@ internal static class ServeCommand
                 Verbose = result.GetValue(GlobalOptions.Verbose),
                 LogJson = result.GetValue(GlobalOptions.LogFormat) == "json",
                 CacheReads = !result.GetValue(noCache),
+                RankWindow = result.GetValue(rankWindow),
             };
+            if (options.RankWindow < 1)
+            {
+                throw new UsageException("--rank-window must be at least 1");
+            }
             if (options.ApiKey is { Length: < 16 })
             {
                 throw new UsageException("the API key is shorter than 16 characters; choose a long random one (e.g. `openssl rand -hex 24`)");

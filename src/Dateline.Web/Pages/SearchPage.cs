@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dateline.Storage;
 using Dateline.Storage.Search;
 using Dateline.Web.Api;
@@ -33,7 +34,8 @@ internal static class SearchPage
             var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
             if (q is not null)
             {
-                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories, exhaustive);
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories,
+                    exhaustive ? null : request.HttpContext.RequestServices.GetRequiredService<WebOptions>().RankWindow);
             }
             else
             {
@@ -60,13 +62,14 @@ internal static class SearchPage
             if (found is not null)
             {
                 var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
-                h.Open("p", ("class", "summary"), ("id", "summary")).Text($"{found.Total} {unit} for ")
+                h.Open("p", ("class", "summary"), ("id", "summary")).Text(string.Create(CultureInfo.InvariantCulture, $"{found.Total:N0} {unit} for "))
                     .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Close("p");
                 if (found.Ranked < found.Matches)
                 {
                     // Ranking every match of a very common query would take seconds: say which ones were ranked, and offer all.
                     h.Open("p", ("class", "note"), ("id", "ranked"))
-                        .Text($"{found.Matches:N0} articles match; the {found.Ranked:N0} most recently stored were ranked. Add words or a date range to reach older ones, or ")
+                        .Text(string.Create(CultureInfo.InvariantCulture,
+                            $"{found.Matches:N0} articles match; the {found.Ranked:N0} most recently stored were ranked. Add words or a date range to reach older ones, or "))
                         .Link(Routes.WithQuery("/", [.. keep.Where(k => k.Item1 != "exhaustive"), ("exhaustive", "1")]), "rank every match")
                         .Text(" (slower).").Close("p");
                 }

@@ -34,7 +34,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
         {
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than 10,000 ranks the 10,000 most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
         /// </summary>
         /// <returns>A <see cref="global::Dateline.Web.Tests.Client.Models.SearchResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -52,7 +52,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
             return await RequestAdapter.SendAsync<global::Dateline.Web.Tests.Client.Models.SearchResponse>(requestInfo, global::Dateline.Web.Tests.Client.Models.SearchResponse.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than 10,000 ranks the 10,000 most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -80,7 +80,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
             return new global::Dateline.Web.Tests.Client.Api.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than 10,000 ranks the 10,000 most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 
