@@ -23,15 +23,16 @@ dotnet bench/Dateline.CorpusGen/bin/Release/net10.0/Dateline.CorpusGen.dll --cou
 head -n "$small" "$work/big.jsonl" >"$work/small.jsonl"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-ingest() { # corpus, store; prints "seconds user system"
+ingest() { # corpus, store; leaves "seconds user system" in $work/time.txt (a failed ingest stops the script)
   rm -f "$2" "$2-wal" "$2-shm"
   /usr/bin/time -f "%e %U %S" -o "$work/time.txt" ./dateline ingest "$1" --db "$2" --no-annotate >"$work/ingest.log" 2>&1 \
     || { cat "$work/ingest.log" >&2; exit 1; }
-  cat "$work/time.txt"
 }
 
-read -r s_wall s_user s_sys < <(ingest "$work/small.jsonl" "$work/small.db")
-read -r b_wall b_user b_sys < <(ingest "$work/big.jsonl" "$work/big.db")
+ingest "$work/small.jsonl" "$work/small.db"
+read -r s_wall s_user s_sys <"$work/time.txt"
+ingest "$work/big.jsonl" "$work/big.db"
+read -r b_wall b_user b_sys <"$work/time.txt"
 python3 - "$small" "$s_wall" "$s_user" "$s_sys" "$count" "$b_wall" "$b_user" "$b_sys" <<'PY'
 import sys
 n1, w1, u1, s1, n2, w2, u2, s2 = sys.argv[1:]

@@ -47,7 +47,7 @@ var random = new Random(seed);
 var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 var span = (long)(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - start).TotalSeconds;
 using var output = outPath is null ? Console.OpenStandardOutput() : File.Create(outPath);
-using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = false });
+using var writer = new Utf8JsonWriter(output);
 var newline = "\n"u8.ToArray();
 var seen = new HashSet<string>(StringComparer.Ordinal);
 var picked = new List<int>();

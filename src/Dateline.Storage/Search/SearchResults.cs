@@ -15,8 +15,8 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total, st
     /// <summary>Only the most recently stored matches were ranked.</summary>
     public bool Windowed => Ranked < Matches;
 
-    /// <summary>How far paging can go: the ranked matches (or stories).</summary>
-    public long Reachable => Windowed && Total == Matches ? Ranked : Total;
+    /// <summary>How far paging can go: the ranked matches, or the stories among them (never more than were ranked).</summary>
+    public long Reachable => Math.Min(Total, Ranked);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Dateline.Web.Pages;
 /// </summary>
 internal static class SearchPage
 {
-    public static async Task<IResult> RenderAsync(HttpRequest request, IArticleStore store, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(HttpRequest request, IArticleStore store, WebOptions options, CancellationToken ct)
     {
         string? Get(string name) => Query.Text(request.Query[name].ToString());
         var (q, from, to, source, language, actorText, cursor) = (Get("q"), Get("from"), Get("to"), Get("source"), Get("language"), Get("actor"), Get("cursor"));
@@ -34,8 +34,7 @@ internal static class SearchPage
             var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
             if (q is not null)
             {
-                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories,
-                    exhaustive ? null : request.HttpContext.RequestServices.GetRequiredService<WebOptions>().RankWindow);
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories, exhaustive ? null : options.RankWindow);
             }
             else
             {
