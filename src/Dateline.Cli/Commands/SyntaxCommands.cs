@@ -16,21 +16,30 @@ internal static class SyntaxCommands
     public static Command TrainParser()
     {
         var dev = new Option<string[]>("--dev") { Description = "CoNLL-U files to score after each iteration (to choose --iterations)", AllowMultipleArgumentsPerToken = true };
-        var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags --dev (default: the shipped one)" };
+        var tagger = new Option<string?>("--tagger") { Description = "Tagger model that tags --dev and the unlabelled text (default: the shipped one)" };
+        var text = new Option<string[]>("--unlabelled-text") { Description = "Folders of plain-text articles to parse for word-pair associations", AllowMultipleArgumentsPerToken = true };
+        var gmb = new Option<string?>("--unlabelled-gmb") { Description = "GMB ner_dataset.csv (its sentences, for word-pair associations)" };
+        var conll = new Option<string[]>("--unlabelled-conll") { Description = "CoNLL files (first column is the word) to parse for word-pair associations", AllowMultipleArgumentsPerToken = true };
+        var baseParser = new Option<string?>("--base-parser") { Description = "With unlabelled text: parse it with this model (one trained on the same data without associations) instead of training one first" };
         var minUpdates = new Option<int>("--min-updates") { Description = "Keep features that took part in at least this many training updates", DefaultValueFactory = _ => 3 };
         var tryMinUpdates = new Option<int[]>("--try-min-updates") { Description = "With --dev: also score the model pruned at these levels", AllowMultipleArgumentsPerToken = true };
         var command = CreateTrain("parser", "Train the dependency parser (arc-eager, dynamic oracle, averaged perceptron) on CoNLL-U treebanks",
             "src/Dateline.Nlp/Models/parser.bin", 12, (parsed, sentences, stream, iterations, log) =>
             {
                 var devSentences = (parsed.GetValue(dev) ?? []).SelectMany(Conllu.ReadFile).ToList();
-                var taggerModel = devSentences.Count > 0 ? SyntaxModels.Load(parsed.GetValue(tagger), "none") : null;
+                var unlabelled = UnlabelledText.Read(parsed.GetValue(conll) ?? [], parsed.GetValue(gmb), parsed.GetValue(text) ?? [], sentenceSplit: true);
+                var taggerModel = devSentences.Count > 0 || unlabelled.Count > 0 ? SyntaxModels.Load(parsed.GetValue(tagger), "none") : null;
                 SyntaxTraining.TrainParser(sentences, stream, iterations, log: log, dev: devSentences, tagger: taggerModel,
-                    minUpdates: parsed.GetValue(minUpdates), tryMinUpdates: parsed.GetValue(tryMinUpdates));
+                    minUpdates: parsed.GetValue(minUpdates), tryMinUpdates: parsed.GetValue(tryMinUpdates), unlabelled: unlabelled, baseParser: parsed.GetValue(baseParser));
             });
         command.Options.Add(dev);
         command.Options.Add(tagger);
         command.Options.Add(minUpdates);
         command.Options.Add(tryMinUpdates);
+        command.Options.Add(text);
+        command.Options.Add(gmb);
+        command.Options.Add(conll);
+        command.Options.Add(baseParser);
         return command;
     }
 

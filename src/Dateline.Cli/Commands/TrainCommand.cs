@@ -46,49 +46,7 @@ internal static class TrainCommand
         var command = new Command("clusters", "Learn word classes from unlabelled text for the entity tagger") { conll, gmb, text, output };
         command.SetAction((result, ct) =>
         {
-            var sentences = new List<string[]>();
-            foreach (var file in result.GetValue(conll) ?? [])
-            {
-                sentences.AddRange(ConllReader.Read(file).Select(s => s.Words));
-            }
-
-            if (result.GetValue(gmb) is { } gmbFile)
-            {
-                System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-                var current = new List<string>();
-                foreach (var line in File.ReadLines(gmbFile, System.Text.Encoding.GetEncoding(1252)).Skip(1))
-                {
-                    var cols = line.Split(',');
-                    if (cols.Length < 4)
-                    {
-                        continue;
-                    }
-
-                    if (cols[0].StartsWith("Sentence", StringComparison.Ordinal) && current.Count > 0)
-                    {
-                        sentences.Add([.. current]);
-                        current.Clear();
-                    }
-
-                    current.Add(cols.Length > 4 ? string.Join(',', cols[1..^2]) : cols[1]);
-                }
-            }
-
-            foreach (var dir in result.GetValue(text) ?? [])
-            {
-                foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".TXT", StringComparison.Ordinal)))
-                {
-                    foreach (var line in File.ReadLines(file))
-                    {
-                        var tokens = Dateline.Nlp.Tokens.RuleTokenizer.Tokenize(line);
-                        if (tokens.Length > 2)
-                        {
-                            sentences.Add([.. tokens.Select(t => line[t.Start..t.End])]);
-                        }
-                    }
-                }
-            }
-
+            var sentences = UnlabelledText.Read(result.GetValue(conll) ?? [], result.GetValue(gmb), result.GetValue(text) ?? [], sentenceSplit: false);
             var clusters = Dateline.Nlp.Learning.WordClusters.Learn(sentences, log: m => Console.Error.WriteLine("train clusters: " + m));
             var path = result.GetValue(output)!;
             using (var writer = new StreamWriter(path))

@@ -4,11 +4,14 @@ namespace Dateline.Nlp.Syntax;
 /// A greedy arc-eager dependency parser with an averaged-perceptron model over <see cref="ParserFeatures"/>: at each
 /// step the best-scoring valid transition is taken. Linear in the sentence's length. Thread-safe.
 /// </summary>
-internal sealed class DependencyParser(string[] labels, FeatureWeights weights)
+internal sealed class DependencyParser(string[] labels, FeatureWeights weights, LexicalAssociations associations)
 {
     public string[] Labels { get; } = labels;
 
     public FeatureWeights Weights { get; } = weights;
+
+    /// <summary>Word-pair frequencies from auto-parsed news that some features read (<see cref="LexicalAssociations.Empty"/>: none).</summary>
+    public LexicalAssociations Associations { get; } = associations;
 
     public int RootLabel { get; } = Array.IndexOf(labels, "root");
 
@@ -22,7 +25,7 @@ internal sealed class DependencyParser(string[] labels, FeatureWeights weights)
         Span<float> scores = stackalloc float[state.Classes];
         while (!state.Terminal)
         {
-            var count = ParserFeatures.Extract(state, atoms, tags, features);
+            var count = ParserFeatures.Extract(state, atoms, tags, Associations, features);
             scores.Clear();
             Weights.AddScores(features[..count], scores);
             state.Apply(BestValid(state, scores));
@@ -54,9 +57,14 @@ internal sealed class DependencyParser(string[] labels, FeatureWeights weights)
         }
 
         Weights.Write(w);
+        if (Associations.Count > 0)
+        {
+            Associations.Write(w); // version 2 (SyntaxModel writes the header); a parser without them keeps version 1's layout
+        }
     }
 
-    public static DependencyParser Read(BinaryReader r)
+    /// <param name="withAssociations">The file (version 2) holds <see cref="LexicalAssociations"/> after the weights.</param>
+    public static DependencyParser Read(BinaryReader r, bool withAssociations)
     {
         var labels = new string[r.ReadInt32()];
         for (var i = 0; i < labels.Length; i++)
@@ -64,6 +72,7 @@ internal sealed class DependencyParser(string[] labels, FeatureWeights weights)
             labels[i] = r.ReadString();
         }
 
-        return new DependencyParser(labels, FeatureWeights.Read(r));
+        var weights = FeatureWeights.Read(r);
+        return new DependencyParser(labels, weights, withAssociations ? LexicalAssociations.Read(r) : LexicalAssociations.Empty);
     }
 }

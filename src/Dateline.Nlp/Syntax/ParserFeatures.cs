@@ -13,7 +13,7 @@ internal static class ParserFeatures
     private const ulong Absent = 0xAB5E;
     private const ulong RootWord = 0x7007;
 
-    public static int Extract(ArcEagerState s, WordAtoms a, ulong[] tags, Span<ulong> f)
+    public static int Extract(ArcEagerState s, WordAtoms a, ulong[] tags, LexicalAssociations lex, Span<ulong> f)
     {
         var n = s.N;
         var s0 = s.S0;
@@ -144,6 +144,21 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Key(81, s0h < 0 ? 0UL : 1UL, s0p, n0p);
         f[k++] = FeatureHash.Key(83, s.RootFree ? 1UL : 0UL, s0p, n0p);
         f[k++] = FeatureHash.Key(82, 1);
+
+        // How often unlabelled news attached N0 to S0, S0 to N0, and N0 to S0's head (the competing attachment).
+        if (lex.Count > 0 && s0 >= 0 && n0 >= 0)
+        {
+            var right = lex.Pair(s0w, n0w, right: true);
+            var left = lex.Pair(n0w, s0w, right: false);
+            var up = s0h >= 0 ? lex.Pair(W(s0h), n0w, right: true) : 99;
+            f[k++] = FeatureHash.Key(84, right, s0p, n0p);
+            f[k++] = FeatureHash.Key(85, left, s0p, n0p);
+            f[k++] = FeatureHash.Key(86, n0l > 0 ? lex.Triple(s0w, W(n0l), n0w) : 99, s0p, W(n0l));
+            f[k++] = FeatureHash.Key(87, up, P(s0h), n0p);
+            f[k++] = FeatureHash.Key(88, right, up, left);
+
+        }
+
         return k;
     }
 }

@@ -13,7 +13,8 @@ internal static class ParserTrainer
     public sealed record Sentence(WordAtoms Atoms, ulong[] Tags, int[] GoldHeads, int[] GoldLabels);
 
     /// <param name="data">Sentences with their tag values (<see cref="PosTagger.TagValue"/>, as the tagger predicts them), 0-based gold heads (-1 = root) and relations.</param>
-    public static DependencyParser Train(IReadOnlyList<(WordAtoms Atoms, ulong[] Tags, int[] Heads, string[] Relations)> data, Options options, Action<string>? log = null,
+    /// <param name="associations">Word-pair frequencies the features read (<see cref="LexicalAssociations.Empty"/>: none).</param>
+    public static DependencyParser Train(IReadOnlyList<(WordAtoms Atoms, ulong[] Tags, int[] Heads, string[] Relations)> data, LexicalAssociations associations, Options options, Action<string>? log = null,
         Action<int, DependencyParser>? afterIteration = null)
     {
         var labels = data.SelectMany(s => s.Relations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -52,7 +53,7 @@ internal static class ParserTrainer
             var (correct, total) = (0, 0);
             foreach (var i in order)
             {
-                var (c, t) = TrainSentence(perceptron, sentences[i], labels.Length, rootLabel, it > 0 ? options.Explore : 0, random);
+                var (c, t) = TrainSentence(perceptron, sentences[i], associations, labels.Length, rootLabel, it > 0 ? options.Explore : 0, random);
                 correct += c;
                 total += t;
             }
@@ -60,19 +61,19 @@ internal static class ParserTrainer
             log?.Invoke($"parser: iteration {it + 1}/{options.Iterations}, zero-cost moves {(double)correct / total:F4}, {perceptron.Features} features");
             if (afterIteration is not null && it + 1 < options.Iterations)
             {
-                afterIteration(it + 1, new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates)));
+                afterIteration(it + 1, new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates), associations));
             }
         }
 
         foreach (var min in options.TryMinUpdates ?? [])
         {
-            afterIteration?.Invoke(-min, new DependencyParser(labels, perceptron.Averaged(options.Prune, min)));
+            afterIteration?.Invoke(-min, new DependencyParser(labels, perceptron.Averaged(options.Prune, min), associations));
         }
 
-        return new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates));
+        return new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates), associations);
     }
 
-    private static (int Correct, int Total) TrainSentence(HashedPerceptron perceptron, Sentence s, int labels, int rootLabel, double explore, Random random)
+    private static (int Correct, int Total) TrainSentence(HashedPerceptron perceptron, Sentence s, LexicalAssociations associations, int labels, int rootLabel, double explore, Random random)
     {
         var state = new ArcEagerState(s.Tags.Length, labels, rootLabel);
         Span<ulong> features = stackalloc ulong[ParserFeatures.Max];
@@ -81,7 +82,7 @@ internal static class ParserTrainer
         var (correct, total) = (0, 0);
         while (!state.Terminal)
         {
-            var count = ParserFeatures.Extract(state, s.Atoms, s.Tags, features);
+            var count = ParserFeatures.Extract(state, s.Atoms, s.Tags, associations, features);
             perceptron.Scores(features[..count], scores);
             var guess = DependencyParser.BestValid(state, scores);
             ArcEagerOracle.Fill(state, s.GoldHeads, s.GoldLabels, costs);

@@ -12,6 +12,7 @@ public sealed class SyntaxModel
 {
     private const string TaggerMagic = "DLTAG1";
     private const string ParserMagic = "DLDEP1";
+    private const string ParserWithAssociationsMagic = "DLDEP2";
 
     private readonly ulong[] _tagValues;
     private readonly string[] _upos;
@@ -98,10 +99,15 @@ public sealed class SyntaxModel
         return memory;
     }
 
-    private static DependencyParser ReadParser(Stream stream)
+    internal static DependencyParser ReadParser(Stream stream)
     {
         using var r = new BinaryReader(Decompress(stream), Encoding.UTF8);
-        return r.ReadString() != ParserMagic ? throw new InvalidDataException("not a Dateline parser model (bad header)") : DependencyParser.Read(r);
+        return r.ReadString() switch
+        {
+            ParserMagic => DependencyParser.Read(r, withAssociations: false),
+            ParserWithAssociationsMagic => DependencyParser.Read(r, withAssociations: true),
+            _ => throw new InvalidDataException("not a Dateline parser model (bad header)"),
+        };
     }
 
     internal static void SaveTagger(Stream stream, PosTagger tagger, Lemmatizer lemmatizer)
@@ -117,7 +123,7 @@ public sealed class SyntaxModel
     {
         using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var w = new BinaryWriter(brotli, Encoding.UTF8);
-        w.Write(ParserMagic);
+        w.Write(parser.Associations.Count > 0 ? ParserWithAssociationsMagic : ParserMagic);
         parser.Write(w);
     }
 }

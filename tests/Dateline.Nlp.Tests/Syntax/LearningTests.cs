@@ -37,20 +37,33 @@ public sealed class LearningTests
         return [.. Conllu.Read(new StringReader(sb.ToString()))];
     }
 
-    private static (byte[] Tagger, byte[] Parser) Train()
+    // Unlabelled sentences for the parser's word-pair associations: written here, never part of the treebank.
+    private static readonly string[][] Unlabelled =
+    [
+        ["Ministers", "met", "in", "Tokyo", "."],
+        ["Ministers", "met", "in", "Seoul", "."],
+        ["Police", "arrested", "two", "men", "."],
+        ["The", "talks", "ended", "."],
+        ["Ministers", "met", "in", "Tokyo", "."],
+    ];
+
+    private static (byte[] Tagger, byte[] Parser) Train(bool unlabelled = false)
     {
         var data = Treebank(4);
         using var tagger = new MemoryStream();
         using var parser = new MemoryStream();
         SyntaxTraining.TrainTagger(data, tagger, iterations: 5);
-        SyntaxTraining.TrainParser(data, parser, iterations: 6, tagIterations: 3, minUpdates: 1);
+        var taggerModel = unlabelled ? SyntaxModel.Load(new MemoryStream(tagger.ToArray()), null, Learning.WordClusters.Default) : null;
+        SyntaxTraining.TrainParser(data, parser, iterations: 6, tagIterations: 3, minUpdates: 1, tagger: taggerModel, unlabelled: unlabelled ? Unlabelled : null);
         return (tagger.ToArray(), parser.ToArray());
     }
 
-    [Fact]
-    public void Learns_the_training_trees_and_lemmas()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Learns_the_training_trees_and_lemmas(bool unlabelled)
     {
-        var (taggerBytes, parserBytes) = Train();
+        var (taggerBytes, parserBytes) = Train(unlabelled);
         var model = SyntaxModel.Load(new MemoryStream(taggerBytes), new MemoryStream(parserBytes), Learning.WordClusters.Default);
         var score = new SyntaxScore();
         foreach (var s in Treebank(1))
@@ -61,15 +74,31 @@ public sealed class LearningTests
         Assert.Equal(1.0, score.UposAccuracy);
         Assert.Equal(1.0, score.LemmaAccuracy);
         Assert.True(score.LasScore >= 0.95, $"LAS {score.LasScore:0.000} on its own training trees");
+        Assert.Equal(unlabelled, model.Parser!.Associations.Count > 0); // version 2 of the file carries them; version 1 has none
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Training_is_deterministic(bool unlabelled)
+    {
+        var first = Train(unlabelled);
+        var second = Train(unlabelled);
+        Assert.Equal(first.Tagger, second.Tagger);
+        Assert.Equal(first.Parser, second.Parser);
     }
 
     [Fact]
-    public void Training_is_deterministic()
+    public void Associations_come_from_parsing_the_unlabelled_text()
     {
-        var first = Train();
-        var second = Train();
-        Assert.Equal(first.Tagger, second.Tagger);
-        Assert.Equal(first.Parser, second.Parser);
+        var (taggerBytes, parserBytes) = Train(unlabelled: true);
+        var model = SyntaxModel.Load(new MemoryStream(taggerBytes), new MemoryStream(parserBytes), Learning.WordClusters.Default);
+        var lex = model.Parser!.Associations;
+        ulong W(string word) => new WordAtoms([word], Learning.WordClusters.Default).Lower[0];
+
+        // "met" heads "Ministers" on its left in three of the five sentences; "arrested" and "men" stand together once.
+        Assert.NotEqual(0UL, lex.Pair(W("met"), W("ministers"), right: false));
+        Assert.Equal(0UL, lex.Pair(W("arrested"), W("men"), right: true));
     }
 
     [Theory]
