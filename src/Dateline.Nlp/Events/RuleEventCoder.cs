@@ -19,6 +19,8 @@ namespace Dateline.Nlp.Events;
 /// <item>modality from the words before the trigger: intentions turn cooperative acts into 03x codes and conflict
 /// acts into threats (13x); "said X must …" is a demand (10x) on X; "will not accept" is a rejection;</item>
 /// <item>acts dated years before the article (history recaps) are dropped.</item>
+/// <item>after the sentences, quotes that pass an explicit negative judgement are criticism by their speaker
+/// (RuleEventCoder.Criticism.cs).</item>
 /// </list>
 /// </summary>
 public sealed partial class RuleEventCoder : IPipelineComponent
@@ -80,7 +82,8 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             Tree = document.Has(Layers.Syntax) && document.Get(Layers.Syntax) is { Length: > 0 } syntax && syntax.Length == tokens.Length ? new Tree(syntax) : null,
         };
         var events = ImmutableArray.CreateBuilder<EventMention>();
-        foreach (var sentence in document.Get(Layers.Sentences))
+        var sentences = document.Get(Layers.Sentences);
+        foreach (var sentence in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (s, e) = ActorPhraseFinder.TokenRange(tokens, sentence);
@@ -89,6 +92,8 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 CodeSentence(context, sentence, s, e, events);
             }
         }
+
+        CodeCriticism(context, sentences, events);
 
         document.Set(Layers.Events, events.ToImmutable());
     }
