@@ -61,4 +61,14 @@ public sealed class ActorTitleTests
         var weber = PersonNamed("Chancellor Hans Weber spoke on Monday. He said taxes would fall.", "Weber");
         Assert.Equal("DEU", weber.Country);
     }
+
+    [Fact]
+    public void A_titles_default_country_yields_to_the_nationality_the_leaders_gazetteer_knows()
+    {
+        // Gordon Brown is in Data/leaders.tsv (GBR, Prime Minister 2007–2010); as Chancellor, out of office on the date
+        // and in a story that names no country, he is British, not German (the title's default, as Hans Weber above).
+        var brown = PersonNamed("Chancellor Gordon Brown spoke on Monday. He said taxes would fall.", "Brown");
+        Assert.Equal("GBR", brown.Country);
+        Assert.Equal("Chancellor", brown.Role);
+    }
 }

@@ -238,6 +238,17 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             }
         }
 
+        // "Chancellor Gordon Brown": a title's usual country (Germany) yields to the nationality the leaders gazetteer
+        // knows for the full name, in or out of office on the article's date.
+        foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.CountryFromRoleDefault && d.FixedCode is null))
+        {
+            if (_known.FindByFullName(d.Name, d.Aliases, date) is { Country: { } nationality } && nationality != d.Country)
+            {
+                d.Country = nationality;
+                d.CountryFromRoleDefault = false;
+            }
+        }
+
         // A state office with no country in its sentence ("the president, Milorad Dodik" in a story about Bosnia) takes
         // the country the story names most often, when one country clearly dominates (named at least twice, more than any
         // other). Business, church and international titles do not.
