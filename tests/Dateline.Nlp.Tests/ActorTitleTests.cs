@@ -71,4 +71,15 @@ public sealed class ActorTitleTests
         Assert.Equal("GBR", brown.Country);
         Assert.Equal("Chancellor", brown.Role);
     }
+
+    [Theory]
+    [InlineData("Shadow chancellor Oliver Letwin attacked the plans.", "Letwin")] // not DEUGOV (the title's default)
+    [InlineData("Tory shadow local government secretary Caroline Spelman spoke.", "Spelman")] // not USAGOV; the portfolio comes between
+    [InlineData("Shadow Home Secretary David Davis spoke in London.", "Davis")] // not GBRGOV
+    public void A_shadow_title_is_the_British_opposition_front_bench(string text, string name)
+    {
+        var person = PersonNamed(text, name);
+        Assert.Equal("GBROPP", person.Code);
+        Assert.StartsWith("Shadow ", person.Role, StringComparison.Ordinal);
+    }
 }

@@ -395,11 +395,37 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             if (lexicon.Roles.TryGetValue(phrase, out var role))
             {
                 var start = end - n;
+                if (ShadowBefore(words, start) is { } shadow)
+                {
+                    // "shadow home secretary", "Tory shadow local government secretary X": a post in the opposition's
+                    // shadow cabinet, which Westminster systems have (Britain first), not an office of state.
+                    return (role with { Title = "Shadow " + role.Title, Sector = "OPP", Country = "GBR" }, CountryBefore(words, shadow), shadow);
+                }
+
                 return (role, CountryBefore(words, start), start);
             }
         }
 
         return (null, null, null);
+    }
+
+    /// <summary>The position of "shadow" among the few words before a title (its portfolio may come between), or null.</summary>
+    private static int? ShadowBefore(string[] words, int titleStart)
+    {
+        for (var k = titleStart - 1; k >= Math.Max(0, titleStart - 4); k--)
+        {
+            if (string.Equals(words[k], "shadow", StringComparison.OrdinalIgnoreCase))
+            {
+                return k;
+            }
+
+            if (words[k] is "," or "." or "the" or "The" || char.IsUpper(words[k][0]) && k < titleStart - 1)
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
