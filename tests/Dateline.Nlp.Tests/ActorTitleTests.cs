@@ -73,6 +73,21 @@ public sealed class ActorTitleTests
     }
 
     [Theory]
+    [InlineData("Culture Secretary Tessa Jowell spoke in London.", "Jowell", "GBRGOV")] // not the bare "Secretary" row's USAGOV
+    [InlineData("Work and Pensions Secretary Alan Johnson spoke.", "Johnson", "GBRGOV")]
+    [InlineData("Hong Kong's Chief Executive John Lee said the city would reopen.", "Lee", "HKGGOV")]
+    public void Titles_give_the_office_and_its_country(string text, string name, string code) =>
+        Assert.Equal(code, PersonNamed(text, name).Code);
+
+    [Fact]
+    public void A_chief_executive_outside_Hong_Kong_and_Macau_runs_a_company()
+    {
+        var gammell = PersonNamed("Chief executive Bill Gammell said on Friday he was disappointed.", "Gammell");
+        Assert.Equal("CEO", gammell.Role);
+        Assert.DoesNotContain("GOV", gammell.Code ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Shadow chancellor Oliver Letwin attacked the plans.", "Letwin")] // not DEUGOV (the title's default)
     [InlineData("Tory shadow local government secretary Caroline Spelman spoke.", "Spelman")] // not USAGOV; the portfolio comes between
     [InlineData("Shadow Home Secretary David Davis spoke in London.", "Davis")] // not GBRGOV

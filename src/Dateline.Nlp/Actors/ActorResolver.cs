@@ -179,6 +179,12 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                     (role, country, roleStart) = TitleInApposition(words, syntax, first, TokenAt(Math.Max(e.Span.Start, e.Span.End - 1)));
                 }
 
+                if (role is { Sector: "GOV" } && role.Country is "HKG" && !NamesHongKongOrMacau(text) && lexicon.Roles.TryGetValue("ceo", out var ceo))
+                {
+                    // "Chief Executive" heads the Hong Kong and Macau governments; anywhere else it is a company's (roles.tsv notes).
+                    role = ceo;
+                }
+
                 var d = known ?? new Draft { Id = "p:" + (personCount + 1), Name = string.Join(' ', parts), Type = EntityLabels.Person };
                 if (known is null)
                 {
@@ -408,6 +414,9 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
         return (null, null, null);
     }
+
+    private static bool NamesHongKongOrMacau(string text) =>
+        text.Contains("Hong Kong", StringComparison.Ordinal) || text.Contains("Macau", StringComparison.Ordinal) || text.Contains("Macao", StringComparison.Ordinal);
 
     /// <summary>The position of "shadow" among the few words before a title (its portfolio may come between), or null.</summary>
     private static int? ShadowBefore(string[] words, int titleStart)
