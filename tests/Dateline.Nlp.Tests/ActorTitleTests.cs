@@ -87,6 +87,15 @@ public sealed class ActorTitleTests
         Assert.DoesNotContain("GOV", gammell.Code ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_general_secretary_outside_the_one_party_states_leads_no_government()
+    {
+        var barber = PersonNamed("TUC general secretary Brendan Barber said the plans were wrong.", "Barber");
+        Assert.DoesNotContain("GOV", barber.Code ?? "", StringComparison.Ordinal); // was CHNGOV, the title's default
+        var trong = PersonNamed("Communist Party General Secretary Nguyen Phu Trong spoke in Hanoi.", "Nguy"); // the gazetteer writes the name with its diacritics
+        Assert.Equal("VNMGOV", trong.Code);
+    }
+
     [Theory]
     [InlineData("Shadow chancellor Oliver Letwin attacked the plans.", "Letwin")] // not DEUGOV (the title's default)
     [InlineData("Tory shadow local government secretary Caroline Spelman spoke.", "Spelman")] // not USAGOV; the portfolio comes between

@@ -24,6 +24,18 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         "new", "incoming", "outgoing", "acting", "interim", "then", "then-", "current", "newly", "elected", "the", "its", "his", "her",
     };
 
+    /// <summary>
+    /// Offices of a few states whose titles are ordinary ones elsewhere (roles.tsv notes): "Chief Executive" heads the
+    /// Hong Kong and Macau governments and a company anywhere else; "General Secretary" leads the state in one-party
+    /// states and a party, union or agency elsewhere. The state reading needs the text to name one of those states;
+    /// otherwise the ordinary title's row applies.
+    /// </summary>
+    private static readonly Dictionary<string, (string[] Names, string Otherwise)> StateOnlyTitles = new(StringComparer.Ordinal)
+    {
+        ["Chief Executive"] = (["Hong Kong", "Macau", "Macao"], "ceo"),
+        ["General Secretary"] = (["China", "Chinese", "Beijing", "Vietnam", "Hanoi", "Laos", "Lao ", "North Korea", "Pyongyang", "Cuba", "Havana", "Communist"], "secretary-general"),
+    };
+
     /// <summary>How far back in a sentence a named country may supply a title-holder's country.</summary>
     private const int CountryContextTokens = 12;
 
@@ -179,10 +191,10 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                     (role, country, roleStart) = TitleInApposition(words, syntax, first, TokenAt(Math.Max(e.Span.Start, e.Span.End - 1)));
                 }
 
-                if (role is { Sector: "GOV" } && role.Country is "HKG" && !NamesHongKongOrMacau(text) && lexicon.Roles.TryGetValue("ceo", out var ceo))
+                if (role is not null && StateOnlyTitles.TryGetValue(role.Title, out var stateOnly)
+                    && !stateOnly.Names.Any(n => text.Contains(n, StringComparison.Ordinal)) && lexicon.Roles.TryGetValue(stateOnly.Otherwise, out var ordinary))
                 {
-                    // "Chief Executive" heads the Hong Kong and Macau governments; anywhere else it is a company's (roles.tsv notes).
-                    role = ceo;
+                    role = ordinary;
                 }
 
                 var d = known ?? new Draft { Id = "p:" + (personCount + 1), Name = string.Join(' ', parts), Type = EntityLabels.Person };
@@ -414,9 +426,6 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
         return (null, null, null);
     }
-
-    private static bool NamesHongKongOrMacau(string text) =>
-        text.Contains("Hong Kong", StringComparison.Ordinal) || text.Contains("Macau", StringComparison.Ordinal) || text.Contains("Macao", StringComparison.Ordinal);
 
     /// <summary>The position of "shadow" among the few words before a title (its portfolio may come between), or null.</summary>
     private static int? ShadowBefore(string[] words, int titleStart)
