@@ -437,7 +437,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 return k;
             }
 
-            if (words[k] is "," or "." or "the" or "The" || char.IsUpper(words[k][0]) && k < titleStart - 1)
+            if (words[k] is "," or "." or "the" or "The" || (char.IsUpper(words[k][0]) && k < titleStart - 1))
             {
                 break;
             }

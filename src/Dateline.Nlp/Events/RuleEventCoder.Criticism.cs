@@ -8,8 +8,8 @@ namespace Dateline.Nlp.Events;
 /// Criticism in reported speech: a speaker whose quoted or reported words pass an explicit negative judgement
 /// ("utterly unacceptable", "inhumane", "flagrantly defying", "a sham") criticises (CAMEO 111, PLOVER ACCUSE), as
 /// event codebooks code "explicitly pejorative characterisations of an actor's act". The speaker comes from the quote
-/// layer (its actor, or the actor phrase of its speaker span); the target is the first other actor the words name, if
-/// any. Not coded: a judgement under negation ("not unfair"), a question, a speaker who is an analyst or expert (an
+/// layer (its actor, or the actor phrase of its speaker span); the target is the actor in the subject, possessor or
+/// modifier of what is judged, if any. Not coded: a judgement under negation ("not unfair"), a question, a speaker who is an analyst or expert (an
 /// opinion, not an act), a medium as speaker ("told the Guardian" is where, not who), a hedged or conditional
 /// judgement ("could be illegal", "if …"), and a judgement the sentence already codes as an accusation ("condemned
 /// the brutality").
@@ -24,10 +24,10 @@ public sealed partial class RuleEventCoder
 
     private static readonly FrozenSet<string> Hedges = new[] { "could", "might", "may", "would", "should" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> Commentators = new[]
-    {
-        "analyst", "analysts", "expert", "experts", "professor", "researcher", "researchers", "scholar", "scholars", "observer", "observers", "commentator", "commentators",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Words of the roles.tsv rows for analysts and academics: their judgements are opinions, not acts.</summary>
+    private static readonly FrozenSet<string> Commentators = Lexicons.ActorLexicon.Default.Roles
+        .Where(r => r.Value.Title is "Analyst" or "Academic").Select(r => r.Key).Where(k => !k.Contains(' ', StringComparison.Ordinal))
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private void CodeCriticism(Context c, ImmutableArray<TextSpan> sentences, ImmutableArray<EventMention>.Builder output)
     {
@@ -141,7 +141,6 @@ public sealed partial class RuleEventCoder
     /// </summary>
     private static IEnumerable<ActorPhrase> JudgedActors(Context c, int term, int cs, int ce)
     {
-        var inContent = c.Phrases.Where(p => p.Start >= cs && p.End <= ce && p.Kind != ActorPhrase.Pronoun).OrderBy(p => p.Start).ToList();
         if (c.Tree is { } t)
         {
             var judged = t.BaseRel(term) is "amod" or "advmod" && t.Head(term) >= 0 ? t.Head(term) : term;
@@ -157,7 +156,7 @@ public sealed partial class RuleEventCoder
             yield break; // the other actors the words name are as often the wronged ("a betrayal of the workers") as the wrongdoer
         }
 
-        foreach (var p in inContent)
+        foreach (var p in c.Phrases.Where(p => p.Start >= cs && p.End <= ce && p.Kind != ActorPhrase.Pronoun).OrderBy(p => p.Start))
         {
             yield return p;
         }

@@ -7,14 +7,15 @@ namespace Dateline.Nlp.Syntax;
 /// al. 2009, "Improving dependency parsing with subtrees from auto-parsed data"): for a head and a dependent on one
 /// side, and for a head, the dependent's leftmost child and the dependent ("met … with … minister"), a frequency band
 /// 0 (never, or once), 1 (low), 2 (middle: as often as the pair at the 30 % rank), 3 (high: as often as the one at
-/// the 10 % rank, among the pairs or triples seen at least twice). The parser's features read the bands of the arcs it is choosing between, so attachment decisions
-/// such as which verb or noun a prepositional phrase belongs to can draw on millions of words it was not trained on.
+/// the 10 % rank, among the pairs or triples seen at least twice). The parser's features read the bands of the arcs
+/// it is choosing between, so attachment decisions such as which verb or noun a prepositional phrase belongs to can
+/// draw on millions of words it was not trained on.
 /// Words are the parser's lower-cased, digit-normalised forms (<see cref="WordAtoms.Lower"/>). Thread-safe.
 /// </summary>
 internal sealed class LexicalAssociations
 {
     /// <summary>The value the parser features give the artificial root as a word.</summary>
-    public const ulong RootWord = 0x7007;
+    public const ulong RootWord = ParserFeatures.RootWord;
 
     private const int MinCount = 2;
 

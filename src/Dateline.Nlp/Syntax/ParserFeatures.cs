@@ -11,7 +11,8 @@ internal static class ParserFeatures
     public const int Max = 96;
 
     private const ulong Absent = 0xAB5E;
-    private const ulong RootWord = 0x7007;
+    /// <summary>The value the artificial root has as a word (<see cref="LexicalAssociations"/> counts it the same).</summary>
+    internal const ulong RootWord = 0x7007;
 
     public static int Extract(ArcEagerState s, WordAtoms a, ulong[] tags, LexicalAssociations lex, Span<ulong> f)
     {
@@ -156,7 +157,6 @@ internal static class ParserFeatures
             f[k++] = FeatureHash.Key(86, n0l > 0 ? lex.Triple(s0w, W(n0l), n0w) : 99, s0p, W(n0l));
             f[k++] = FeatureHash.Key(87, up, P(s0h), n0p);
             f[k++] = FeatureHash.Key(88, right, up, left);
-
         }
 
         return k;
