@@ -276,10 +276,15 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             i = end - 1;
         }
 
-        result.AddRange(named.Where(n => !consumed.Contains(n) && !result.Any(r => r.Start <= n.Start && n.End <= r.End)));
+        // "near the Cameroon border", "the Afghan frontier": a country that only says which border is a place, no actor.
+        result.AddRange(named.Where(n => !consumed.Contains(n) && !result.Any(r => r.Start <= n.Start && n.End <= r.End) && !NamesBorder(words, n)));
         result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return result;
     }
+
+    private static bool NamesBorder(string[] words, ActorPhrase p) =>
+        (p.Kind is ActorPhrase.Place or ActorPhrase.People) && p.End < words.Length
+        && words[p.End] is "border" or "borders" or "frontier" or "border-crossing" or "border-crossings";
 
     private static string? Compose(ActorPhrase owner, string agentCode)
     {

@@ -232,7 +232,7 @@ public sealed partial class RuleEventCoder
                 HasAgent = agents.Count > 0,
                 Hypothetical = Hypothetical(tree, words, p),
                 NonActorAgent = agents.Count > 0 && sources.Count == 0 && agents.All(a => tree.Upos(a) == "NOUN"),
-                NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
+                NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
                 CivilianPlace = subjects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
             };
         }
@@ -249,7 +249,7 @@ public sealed partial class RuleEventCoder
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
             VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
             Hypothetical = Hypothetical(tree, words, p),
-            NotAVerb = t.Pattern.SingleVerb && tree.Upos(p) is "ADJ" or "ADV" or "ADP",
+            NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
             HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "xcomp" or "ccomp" or "iobj"
                 || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
@@ -475,6 +475,12 @@ public sealed partial class RuleEventCoder
     /// A condition ("if", "unless") or a hedge ("may", "might", "could") on the predicate, or a forecast above it ("is
     /// likely to visit", "is expected to sign"), along the chain of clauses that share its subject.
     /// </summary>
+    /// <summary>Words that present what they govern as expected, not done ("likely to", "expects X to", "appears to").</summary>
+    private static readonly FrozenSet<string> Forecasts = WordClass("forecast");
+
+    /// <summary>Verbs that keep someone "from" an act ("barred from travelling", "prevented from leaving").</summary>
+    private static readonly FrozenSet<string> Preventions = WordClass("prevention");
+
     private static bool Hypothetical(Tree tree, string[] words, int p)
     {
         for (var node = p; node >= 0; node = tree.Head(node))
@@ -488,8 +494,17 @@ public sealed partial class RuleEventCoder
                 }
             }
 
-            if (tree.BaseRel(node) == "xcomp" && tree.Head(node) is var up and >= 0 && tree.Lemma(up) is "likely" or "unlikely" or "expect" or "possible")
+            if (tree.BaseRel(node) is "xcomp" or "advcl" or "ccomp" && tree.Head(node) is var up and >= 0 && Forecasts.Contains(tree.Lemma(up))
+                && (tree.BaseRel(node) != "advcl" || tree.Children(node).Any(k => tree.Rel(k) == "mark" && words[k] == "to")))
             {
+                // "is likely to", "is expecting North Korea to launch", "appears to be preparing", "fears that X will attack".
+                return true;
+            }
+
+            if (tree.BaseRel(node) is "obl" or "advcl" or "xcomp" && tree.Head(node) is var gov and >= 0 && Preventions.Contains(tree.Lemma(gov))
+                && tree.Children(node).Any(k => tree.BaseRel(k) is "case" or "mark" && words[k] == "from"))
+            {
+                // "barred from travel to the United States", "prevented from attacking": what is stopped does not happen.
                 return true;
             }
 
