@@ -23,6 +23,7 @@ public sealed class EventPattern
         CrowdOnly = flags.Contains("crowd");
         StateOnly = flags.Contains("state");
         NoTarget = flags.Contains("notarget");
+        Undergoes = flags.Contains("undergo");
         StatesIntent = flags.Contains("intent");
         AsksQuestion = flags.Contains("question");
         JointCode = flags.FirstOrDefault(f => f.StartsWith("joint=", StringComparison.Ordinal))?["joint=".Length..];
@@ -44,6 +45,9 @@ public sealed class EventPattern
     public bool StateOnly { get; }
 
     public bool NoTarget { get; }
+
+    /// <summary>The pattern's subject is acted on, as in a passive ("the convoy came under fire"): it is the target.</summary>
+    public bool Undergoes { get; }
 
     public bool StatesIntent { get; }
 

@@ -94,6 +94,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         }
 
         CodeCriticism(context, sentences, events);
+        AttributeAgentlessAttacks(context, events);
 
         document.Set(Layers.Events, events.ToImmutable());
     }
@@ -273,7 +274,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         ImmutableArray<EventMention>.Builder output)
     {
         var words = c.Words;
-        var passive = !t.Pattern.StatesIntent && !t.Pattern.Governs && IsPassive(words, s, t.Start);
+        var passive = t.Pattern.Undergoes || (!t.Pattern.StatesIntent && !t.Pattern.Governs && IsPassive(words, s, t.Start));
         var clauseStart = ClauseStart(words, s, t.Start);
         var before = c.Phrases.Where(p => p.Start >= clauseStart && p.End <= t.Start).ToList();
         var afterLimit = TargetLimit(c, t.ActEnd, e);
