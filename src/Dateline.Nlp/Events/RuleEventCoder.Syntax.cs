@@ -191,6 +191,12 @@ public sealed partial class RuleEventCoder
         if (tree.Upos(p) is "NOUN" or "PROPN")
         {
             NominalArguments(tree, words, p, subjects, objects);
+            if (subjects.Count == 0 && t.Code.StartsWith("04", StringComparison.Ordinal) && tree.BaseRel(p) == "nsubj" && tree.Head(p) is var clause and >= 0
+                && tree.BaseRel(clause) == "ccomp" && tree.Head(clause) is var report and >= 0 && ReportingLemmas.Contains(tree.Lemma(report)))
+            {
+                // "Egypt said that talks with the IMF were going well": who reports on their own talks with someone is a party.
+                SubjectHeads(tree, words, report, subjects, depth: 0);
+            }
         }
         else
         {
@@ -477,6 +483,8 @@ public sealed partial class RuleEventCoder
     /// </summary>
     /// <summary>Words that present what they govern as expected, not done ("likely to", "expects X to", "appears to").</summary>
     private static readonly FrozenSet<string> Forecasts = WordClass("forecast");
+
+    private static readonly FrozenSet<string> ReportingLemmas = new[] { "say", "tell", "announce", "confirm", "report", "state", "add" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that keep someone "from" an act ("barred from travelling", "prevented from leaving").</summary>
     private static readonly FrozenSet<string> Preventions = WordClass("prevention");
