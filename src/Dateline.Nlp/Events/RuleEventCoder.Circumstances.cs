@@ -65,12 +65,16 @@ public sealed partial class RuleEventCoder
 
         var from = c.Tokens[Math.Max(0, t.Start - 3)].Start;
         var to = c.Tokens[Math.Min(c.Tokens.Length - 1, t.ActEnd + 6)].End;
-        var opening = sentence.Start + 4; // "In 2014, Chinese fighter jets flew …": a year that opens the sentence dates all of it
+        // "In 2014, Chinese fighter jets flew …", "Since 2009, hundreds have been killed": a time among the sentence's first
+        // three words dates all of it.
+        var (s, _) = ActorPhraseFinder.TokenRange(c.Tokens, sentence);
+        var opening = c.Tokens[Math.Min(c.Tokens.Length - 1, s + 2)].End;
         var at = c.Tokens[t.Start].Start;
         int? old = null, recent = null;
         foreach (var time in c.Times)
         {
-            if (!sentence.Contains(time.Span) || ((time.Span.End < from || time.Span.Start > to) && time.Span.Start > opening) || time.Value.Length < 4
+            if (!sentence.Contains(time.Span) || time.Value.Length < 4
+                || ((time.Span.End < from || time.Span.Start > to) && time.Span.End > opening && !OpensWhenClause(c, time, at))
                 || !int.TryParse(time.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
                 continue;
@@ -90,6 +94,13 @@ public sealed partial class RuleEventCoder
         // "signed an agreement today to increase trade in 1983": the time nearest the verb dates the act; an older year
         // further on dates its goal or background.
         return old is { } o && !(recent is { } r && r < o);
+    }
+
+    /// <summary>"… descended into chaos in 2013 when rebels seized power": the time right before "when" dates the clause it opens.</summary>
+    private static bool OpensWhenClause(Context c, TimeMention time, int at)
+    {
+        var (_, end) = ActorPhraseFinder.TokenRange(c.Tokens, time.Span);
+        return end < c.Tokens.Length && c.Words[end] == "when" && c.Tokens[end].Start < at;
     }
 
     /// <summary>

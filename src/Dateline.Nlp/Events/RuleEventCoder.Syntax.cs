@@ -131,6 +131,9 @@ public sealed partial class RuleEventCoder
         /// <summary>"Attacked the plans": an attack verb whose object is an idea is criticism.</summary>
         public bool VerbalAttack { get; init; }
 
+        /// <summary>The predicate's object is an allegation ("rejected the accusations", "dismissed the claims").</summary>
+        public bool Denial { get; init; }
+
         /// <summary>The predicate's object is a domestic instrument (a law, decree, declaration), not an accord with a party.</summary>
         public bool DomesticAct { get; init; }
     }
@@ -253,6 +256,7 @@ public sealed partial class RuleEventCoder
         return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
         {
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
+            Denial = objects.Any(o => tree.BaseRel(o) == "obj" && Allegations.Contains(tree.Lemma(o))),
             VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
             Hypothetical = Hypothetical(tree, words, p),
             NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
@@ -486,6 +490,9 @@ public sealed partial class RuleEventCoder
 
     private static readonly FrozenSet<string> ReportingLemmas = new[] { "say", "tell", "announce", "confirm", "report", "state", "add" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>What a denial rejects: accusations, claims, reports.</summary>
+    private static readonly FrozenSet<string> Allegations = WordClass("allegation");
+
     /// <summary>Verbs that keep someone "from" an act ("barred from travelling", "prevented from leaving").</summary>
     private static readonly FrozenSet<string> Preventions = WordClass("prevention");
 
@@ -570,6 +577,13 @@ public sealed partial class RuleEventCoder
         if (fromTree.NounUse && !t.Executed)
         {
             // "strong domestic demand", "congestion charging", "one sentence": the verb pattern's word used as a noun.
+            return false;
+        }
+
+        if (t.Code.StartsWith("12", StringComparison.Ordinal) && fromTree.Denial)
+        {
+            // "Hong Kong authorities rejected accusations that the trial is unfair": a denial is a statement about the
+            // speaker, not a refusal of anyone's demand or proposal (CAMEO and PLOVER leave denials uncoded).
             return false;
         }
 
