@@ -38,43 +38,57 @@ public sealed partial class RuleEventCoder
                 continue;
             }
 
-            var (cs, ce) = ActorPhraseFinder.TokenRange(c.Tokens, q.Content);
-            var term = PejorativeIn(c, cs, ce);
-            if (term < 0 || Enumerable.Range(cs, ce - cs + (ce < c.Words.Length ? 1 : 0)).Any(k => c.Words[k] == "?"))
+            // A quote that runs over several sentences ("… utterly unacceptable," he said. "The military continues to
+            // defy calls …") passes a judgement in each: one criticism per sentence, as events are coded sentence by sentence.
+            var (qs, qe) = ActorPhraseFinder.TokenRange(c.Tokens, q.Content);
+            foreach (var sentence in sentences.Where(x => x.Start < q.Content.End && q.Content.Start < x.End))
             {
-                continue;
-            }
-
-            var sentence = sentences.FirstOrDefault(x => x.Start <= c.Tokens[term].Start && c.Tokens[term].Start < x.End);
-            var (s, e) = ActorPhraseFinder.TokenRange(c.Tokens, sentence);
-            var source = Speaker(c, sentences, q, speakerSpan);
-            if (source is null || s >= e)
-            {
-                continue;
-            }
-
-            if (output.Any(x => (x.Source.Code == source.Code && x.PloverAct == "ACCUSE" && x.Evidence.Start < q.Content.End && q.Content.Start < x.Evidence.End)
-                || (x.Rule == CriticismRule && x.Evidence == sentence)))
-            {
-                continue;
-            }
-
-            EventParticipant? target = null;
-            foreach (var p in JudgedActors(c, term, cs, ce))
-            {
-                var candidate = Participant(c, p, s, e, e);
-                if (candidate is not null && candidate.Code != source.Code)
+                var (s, e) = ActorPhraseFinder.TokenRange(c.Tokens, sentence);
+                var (cs, ce) = (Math.Max(qs, s), Math.Min(qe, e));
+                if (cs < ce)
                 {
-                    target = candidate;
-                    break;
+                    CodeJudgement(c, sentences, q, speakerSpan, sentence, s, e, cs, ce, output);
                 }
             }
-
-            var info = _lexicon.Code("111")!;
-            var trigger = new TextSpan(c.Tokens[term].Start, c.Tokens[term].End);
-            output.Add(new EventMention(source, target, "111", info.Plover, info.Plover, info.Mode, info.Quad, info.Goldstein, EventDate(c, sentence, term), null,
-                false, EventMention.Actual, sentence, trigger, CriticismRule, target is null ? 0.5 : 0.6));
         }
+    }
+
+    private void CodeJudgement(Context c, ImmutableArray<TextSpan> sentences, QuoteMention q, TextSpan speakerSpan, TextSpan sentence, int s, int e, int cs, int ce,
+        ImmutableArray<EventMention>.Builder output)
+    {
+        var term = PejorativeIn(c, cs, ce);
+        if (term < 0 || Enumerable.Range(cs, ce - cs + (ce < c.Words.Length ? 1 : 0)).Any(k => c.Words[k] == "?"))
+        {
+            return;
+        }
+
+        var source = Speaker(c, sentences, q, speakerSpan);
+        if (source is null)
+        {
+            return;
+        }
+
+        if (output.Any(x => (x.Source.Code == source.Code && x.PloverAct == "ACCUSE" && x.Evidence.Start < q.Content.End && q.Content.Start < x.Evidence.End && x.Evidence == sentence)
+            || (x.Rule == CriticismRule && x.Evidence == sentence)))
+        {
+            return;
+        }
+
+        EventParticipant? target = null;
+        foreach (var p in JudgedActors(c, term, cs, ce))
+        {
+            var candidate = Participant(c, p, s, e, e);
+            if (candidate is not null && candidate.Code != source.Code)
+            {
+                target = candidate;
+                break;
+            }
+        }
+
+        var info = _lexicon.Code("111")!;
+        var trigger = new TextSpan(c.Tokens[term].Start, c.Tokens[term].End);
+        output.Add(new EventMention(source, target, "111", info.Plover, info.Plover, info.Mode, info.Quad, info.Goldstein, EventDate(c, sentence, term), null,
+            false, EventMention.Actual, sentence, trigger, CriticismRule, target is null ? 0.5 : 0.6));
     }
 
     /// <summary>
