@@ -32,6 +32,24 @@ public sealed class ActorTitleTests
     }
 
     [Fact]
+    public void A_spokesperson_speaks_for_the_actor_named_before_the_title()
+    {
+        const string Text = "U.N. Secretary-General Antonio Guterres condemned the killings. \u201cThe killings are unacceptable,\u201d Guterres\u2019 spokesman, "
+            + "Pierre Malouda, told reporters. Russian President Vladimir Putin met the envoy. Putin\u2019s spokesman Ivan Sorokin said the talks were useful.";
+        Assert.Equal("IGOUNO", PersonNamed(Text, "Malouda").Code);
+        Assert.StartsWith("RUSGOV", PersonNamed(Text, "Sorokin").Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_span_that_took_in_a_quotation_mark_is_the_same_person()
+    {
+        var doc = Document.FromText("t", "Kenyan President William Ruto spoke on Monday. \u201cWe will not back down,\u201d Ruto said.");
+        doc.Set(Layers.DocumentDate, new DateOnly(2025, 3, 14));
+        NlpPipelines.Default().Run(doc, TestContext.Current.CancellationToken);
+        Assert.Single(doc.Get(Layers.Actors), a => a.Type == "PERSON");
+    }
+
+    [Fact]
     public void A_business_title_does_not_take_the_story_country()
     {
         var a = PersonNamed("Washington is listening. The United States said so. Jimmy Lai, a businessman and founder of a newspaper, was jailed.", "Lai");

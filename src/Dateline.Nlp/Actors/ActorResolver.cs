@@ -91,6 +91,9 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         /// <summary>The country is the title's default (roles.tsv), not one the text gave.</summary>
         public bool CountryFromRoleDefault { get; set; }
 
+        /// <summary>"Guterres' spokesman, Stephane Dujarric": whom a title with no sector of its own speaks or works for.</summary>
+        public Draft? SpeaksFor { get; set; }
+
         public List<string> Aliases { get; } = [];
 
         public Actor ToActor() => new(Id, Name, Type, FixedCode ?? (Country is null ? null : Country + (Sector ?? string.Empty)),
@@ -119,6 +122,20 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         }
 
         var byId = new Dictionary<string, Draft>(StringComparer.Ordinal);
+
+        // The actor named right before "'s" in front of a title ("Guterres' spokesman", "Putin's aide").
+        Draft? Possessor(int titleStart)
+        {
+            var p = titleStart - 1;
+            if (p < 1 || words[p] is not ("'s" or "’s" or "'" or "’"))
+            {
+                return null;
+            }
+
+            var owner = mentions.LastOrDefault(m => TokenAt(m.Span.Start) <= p - 1 && p - 1 <= TokenAt(Math.Max(m.Span.Start, m.Span.End - 1)));
+            return owner is not null && byId.TryGetValue(owner.ActorId, out var found) ? found : null;
+        }
+
         var personCount = 0; // person drafts so far (numbers the next "p:" id)
         Draft Get(string id, Func<Draft> create)
         {
@@ -177,7 +194,8 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             {
                 // "Mr Howard", "Dr Abe": the honorific is no part of the name, so the mention links to "Michael Howard" named
                 // earlier (the surface stays an alias).
-                var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // A span that took in a quotation mark ("” Guterres") names the same person.
+                var parts = surface.Trim('“', '”', '"', '‘').Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (parts.Length > 1 && Honorifics.Contains(parts[0].TrimEnd('.')))
                 {
                     parts = parts[1..];
@@ -211,6 +229,11 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 }
 
                 d.Aliases.Add(surface);
+                if (role is { Sector: "*" } && roleStart is { } titleStart && d.SpeaksFor is null)
+                {
+                    d.SpeaksFor = Possessor(titleStart);
+                }
+
                 if (role is not null && d.Role is null)
                 {
                     d.Role = role.Title;
@@ -291,6 +314,23 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
         Canonicalize(drafts, date);
         FillFromLeaders(drafts, date);
+
+        // A spokesperson, aide or envoy of a coded actor speaks for that actor: "Guterres' spokesman" is the UN's,
+        // "Putin's spokesman" Russia's government.
+        foreach (var d in drafts.Where(d => d.SpeaksFor is { } boss && boss != d && d.FixedCode is null))
+        {
+            var boss = d.SpeaksFor!;
+            if (boss.FixedCode is { } code)
+            {
+                d.FixedCode = code;
+            }
+            else if (boss.Country is { } country && (d.Country is null || d.CountryFromContext || d.CountryFromRoleDefault))
+            {
+                d.Country = country;
+                d.Sector ??= boss.Sector;
+                d.CountryFromContext = false;
+            }
+        }
 
         // Role nouns that stand for someone already named: "the top government spokesman", "the prime minister".
         var people = drafts.Where(d => d.Type == EntityLabels.Person && d.Role is not null).ToList();
