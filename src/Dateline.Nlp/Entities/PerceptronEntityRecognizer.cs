@@ -23,8 +23,25 @@ public sealed class PerceptronEntityRecognizer(NerModel model, IEntityTyper type
         var mentions = ImmutableArray.CreateBuilder<EntityMention>();
         for (var s = 0; s < groups.Count; s++)
         {
-            foreach (var (start, end, type) in BioSpans.Of(tags[s]))
+            foreach (var (first, last, type) in BioSpans.Of(tags[s]))
             {
+                // A span that took in a quotation mark or bracket at its edge ("” Ruto said") names only the words inside.
+                var (start, end) = (first, last);
+                while (start < end && IsEdgePunctuation(words[s][start]))
+                {
+                    start++;
+                }
+
+                while (end > start && IsEdgePunctuation(words[s][end - 1]))
+                {
+                    end--;
+                }
+
+                if (start == end)
+                {
+                    continue;
+                }
+
                 var span = new TextSpan(groups[s][start].Start, groups[s][end - 1].End);
                 mentions.Add(new EntityMention(span, typer.Label(type, document.Text[span.Start..span.End]), 1.0));
             }
@@ -56,4 +73,6 @@ public sealed class PerceptronEntityRecognizer(NerModel model, IEntityTyper type
 
         return result;
     }
+
+    private static bool IsEdgePunctuation(string word) => word is "“" or "”" or "\"" or "‘" or "’" or "'" or "(" or ")" or "[" or "]" or "«" or "»" or "``" or "''";
 }
