@@ -117,6 +117,48 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task The_dyad_chart_fills_its_column_with_separate_axes_and_undated_events_are_counted_not_lost()
+    {
+        Corpora.Require("seed");
+        // A report with no date between the seed's actors (as every BBC text is): the charts cannot place it, the pages say so.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest")
+        {
+            Content = JsonContent.Create(new { documents = new[] { new { title = "Undated ministers' meeting", source = "Undated Wire",
+                text = "Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in Seoul.\n\nJapan praised South Korea for its help." } } }),
+        })
+        {
+            request.Headers.Add("X-Api-Key", WebAppFixture.ApiKey);
+            using var response = await app.Client.SendAsync(request, Ct);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+        await page.GotoAsync("/dyads/JPN/KOR");
+        await page.Locator(".dyad-chart svg").WaitForAsync();
+        var widths = await page.EvaluateAsync<double[]>("() => { const f = document.querySelector('.dyad-chart'); return [f.querySelector('svg').getBoundingClientRect().width, f.parentElement.getBoundingClientRect().width]; }");
+        Assert.True(widths[0] >= 0.8 * widths[1], $"chart {widths[0]} px in a {widths[1]} px column");
+
+        // Counts and Goldstein have their own axes: the Goldstein panel (and its zero) lies below every count gridline.
+        var gap = await page.EvaluateAsync<double>("() => { const c = [...document.querySelectorAll('.dyad-chart .counts-panel line.grid')].map(l => +l.getAttribute('y1')); "
+            + "return +document.querySelector('.dyad-chart .goldstein-panel line.zero').getAttribute('y1') - Math.max(...c); }");
+        Assert.True(gap > 0, $"Goldstein zero {gap} units below the count axis");
+        Assert.Matches("^[1-9][0-9]* more events? between these actors", await page.Locator("#undated").InnerTextAsync());
+        await ShotAsync(page, "5b-dyad-wide");
+
+        var actors = await app.Client.GetFromJsonAsync<JsonElement>("/api/actors?q=Japan", Ct);
+        var japan = actors.GetProperty("items").EnumerateArray().First(a => a.GetProperty("code").GetString() == "JPN").GetProperty("id").GetString()!;
+        await page.GotoAsync("/actors/" + Uri.EscapeDataString(japan));
+        var undated = page.Locator("#undated");
+        Assert.Matches("^[1-9][0-9]* articles? and [1-9][0-9]* events? have no date", await undated.InnerTextAsync());
+        Assert.Equal(2, await undated.Locator("a").CountAsync()); // where to read them
+        var timeline = await page.EvaluateAsync<double[]>("() => { const f = document.querySelector('figure.timeline'); return [f.querySelector('svg').getBoundingClientRect().width, f.parentElement.getBoundingClientRect().width]; }");
+        Assert.True(timeline[0] >= 0.8 * timeline[1], $"timeline {timeline[0]} px in a {timeline[1]} px column");
+        await ShotAsync(page, "3b-actor-undated");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task Pages_fit_a_phone_and_start_with_a_keyboard_reachable_skip_link()
     {
         var (context, page, problems) = await OpenAsync(390, 844);

@@ -83,7 +83,8 @@ internal static class ActorPages
             h.Markup("</tbody>").Close("table").Close("section");
 
             h.Open("section", ("aria-labelledby", "timeline-h")).Element("h2", "Mentions and events over time", ("id", "timeline-h"));
-            Timeline.Write(h, timeline, eventsPerMonth);
+            Timeline.Write(h, timeline, eventsPerMonth, monthly.Where(m => m.Month is null).Sum(m => m.Events),
+                (Routes.WithQuery("/", ("actor", actor.Id)), Routes.WithQuery("/events", ("entity", actor.Id))));
             h.Close("section");
 
             h.Open("section", ("class", "actor-events"), ("aria-labelledby", "events-h")).Element("h2", $"Events ({eventCount})", ("id", "events-h"));

@@ -10,11 +10,28 @@ namespace Dateline.Web.Pages;
 /// </summary>
 internal static class Timeline
 {
-    public static void Write(Html h, IReadOnlyList<DateCount> days, IReadOnlyDictionary<DateOnly, int>? eventsPerMonth = null)
+    /// <param name="undatedEvents">Events of the actor with no date, which the chart cannot place; they are counted beside it.</param>
+    /// <param name="links">Where the undated articles and events can be read (the actor's article and event lists).</param>
+    public static void Write(Html h, IReadOnlyList<DateCount> days, IReadOnlyDictionary<DateOnly, int>? eventsPerMonth = null, long undatedEvents = 0,
+        (string Articles, string Events)? links = null)
     {
         var months = days.Where(d => d.Date is not null).GroupBy(d => new DateOnly(d.Date!.Value.Year, d.Date.Value.Month, 1))
             .ToDictionary(g => g.Key, g => g.Sum(d => d.Articles));
         var events = eventsPerMonth ?? new Dictionary<DateOnly, int>();
+        var undatedArticles = days.Where(d => d.Date is null).Sum(d => d.Articles);
+        if (undatedArticles > 0 || undatedEvents > 0)
+        {
+            // "Tony Blair" in a corpus without dates: the chart would show one month of 141 articles; say what it leaves out.
+            h.Open("p", ("class", "note"), ("id", "undated"))
+                .Text($"{Count(undatedArticles, "article")} and {Count(undatedEvents, "event")} have no date (their articles carry none), so the chart cannot place them");
+            if (links is { } l)
+            {
+                h.Text(": ").Link(l.Articles, "read the articles").Text(", ").Link(l.Events, "the events");
+            }
+
+            h.Text(".").Close("p");
+        }
+
         if (months.Count == 0 && events.Count == 0)
         {
             h.Element("p", "No dated mentions.", ("class", "empty"));
@@ -32,15 +49,19 @@ internal static class Timeline
 
         var max = Math.Max(1, all.Max(a => Math.Max(a.Count, a.Events)));
         var withEvents = eventsPerMonth is not null;
-        const int height = 120, barWidth = 24, gap = 6;
-        var width = all.Count * (barWidth + gap);
+        // At least 720 units wide and as wide as the column (CSS): a few months spread over the page, not a strip.
+        const int height = 120, minWidth = 720, minSlot = 30;
+        var width = Math.Max(minWidth, all.Count * minSlot);
+        var slot = width / all.Count;
+        var barWidth = Math.Min(48, slot - 6);
+        var gap = slot - barWidth;
         h.Open("figure", ("class", "timeline"))
-            .Open("svg", ("viewBox", $"0 0 {width} {height + 20}"), ("width", width.ToString(CultureInfo.InvariantCulture)), ("height", (height + 20).ToString(CultureInfo.InvariantCulture)),
+            .Open("svg", ("viewBox", $"0 0 {width} {height + 20}"), ("width", width > minWidth ? width.ToString(CultureInfo.InvariantCulture) : "100%"),
                 ("role", "img"), ("aria-label", $"Articles mentioning this actor{(withEvents ? " and its coded events" : string.Empty)} per month, {Month(first)} to {Month(last)}"));
         for (var i = 0; i < all.Count; i++)
         {
             var (month, count, n) = all[i];
-            var x = i * (barWidth + gap);
+            var x = (i * slot) + (gap / 2);
             var mentionWidth = withEvents ? barWidth - 9 : barWidth;
             Bar(h, "bar", x, mentionWidth, height, (int)Math.Round(height * (double)count / max), month, count, $"{Month(month)}: {count} articles");
             if (withEvents)
@@ -79,6 +100,8 @@ internal static class Timeline
                 ("width", width.ToString(CultureInfo.InvariantCulture)), ("height", barHeight.ToString(CultureInfo.InvariantCulture)), ("data-month", Month(month)),
                 ("data-count", count.ToString(CultureInfo.InvariantCulture)))
             .Element("title", title).Close("rect");
+
+    private static string Count(long n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? string.Empty : "s")}";
 
     private static string Month(DateOnly m) => m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
