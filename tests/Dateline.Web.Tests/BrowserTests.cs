@@ -123,8 +123,11 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         // A report with no date between the seed's actors (as every BBC text is): the charts cannot place it, the pages say so.
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest")
         {
-            Content = JsonContent.Create(new { documents = new[] { new { title = "Undated ministers' meeting", source = "Undated Wire",
-                text = "Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in Seoul.\n\nJapan praised South Korea for its help." } } }),
+            Content = JsonContent.Create(new
+            {
+                documents = new[] { new { title = "Undated ministers' meeting", source = "Undated Wire",
+                text = "Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in Seoul.\n\nJapan praised South Korea for its help." } }
+            }),
         })
         {
             request.Headers.Add("X-Api-Key", WebAppFixture.ApiKey);
