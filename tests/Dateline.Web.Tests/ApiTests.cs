@@ -19,6 +19,38 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Search_results_export_as_csv_and_json_lines_with_the_same_query_and_an_unknown_format_is_refused()
+    {
+        var json = await GetJsonAsync("/api/search?q=ferry%20OR%20zeppelin&limit=1");
+        var total = json.GetProperty("total").GetInt64();
+        Assert.True(total >= 2);
+
+        using var csv = await app.Client.GetAsync("/api/search?q=ferry%20OR%20zeppelin&format=csv&limit=1", Ct);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimEnd('\n').Split('\n');
+        Assert.Equal("rank,id,title,source,published,score,story_id,story_matches", lines[0]);
+        Assert.Equal(total, lines.Length - 1); // every hit, not the page the limit asks for
+        Assert.StartsWith("1," + json.GetProperty("hits")[0].GetProperty("id").GetString() + ",", lines[1], StringComparison.Ordinal);
+
+        using var jsonl = await app.Client.GetAsync("/api/search?q=ferry%20OR%20zeppelin&format=jsonl", Ct);
+        var rows = (await jsonl.Content.ReadAsStringAsync(Ct)).TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(Enumerable.Range(1, (int)total), rows.Select(r => r.GetProperty("rank").GetInt32()));
+
+        var refused = await GetJsonAsync("/api/search?q=ferry&format=xml", HttpStatusCode.BadRequest);
+        Assert.Contains("csv", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dyad_page_error_names_the_field_and_shows_what_was_typed()
+    {
+        using var response = await app.Client.GetAsync("/dyads/JP%2FN/KOR", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("The first actor code &#x27;JP/N&#x27; is not a code", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("%2F", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_answers_with_the_store_and_its_article_count()
     {
         var health = await GetJsonAsync("/api/health");

@@ -240,6 +240,27 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task The_docs_table_keeps_its_columns_readable_and_an_unknown_address_is_a_page_with_navigation()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+        await page.GotoAsync("/docs");
+        var widths = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('table.operations tbody tr:first-child td')].map(td => td.getBoundingClientRect().width)");
+        Assert.Equal(3, widths.Length);
+        Assert.All(widths, w => Assert.True(w >= 80, $"a column {w} px wide"));
+        var described = await page.Locator("table.operations .description").AllInnerTextsAsync();
+        Assert.DoesNotContain(described, d => d.Contains('`', StringComparison.Ordinal)); // backticks became code
+        Assert.True(await page.Locator("table.operations .description code").CountAsync() > 0);
+        await ShotAsync(page, "8-docs");
+
+        var response = await page.GotoAsync("/no/such/page");
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Not found", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("nav[aria-label='Main'] a").CountAsync() >= 5);
+        Assert.DoesNotContain(problems, p => !p.Contains("404", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_ingest_page_uploads_pasted_records_with_the_key_and_shows_the_result()
     {
         var (context, page, problems) = await OpenAsync();
@@ -250,12 +271,13 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         await page.Locator("#send").ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = "Done" }).WaitForAsync();
         Assert.Contains("1 new", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["/", "/events"], await page.Locator("#status a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))")); // where to look next
         await ShotAsync(page, "4-ingest");
         Assert.Equal(1, (await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=orchard", Ct)).GetProperty("total").GetInt64());
 
         await page.Locator("#key").FillAsync("not-the-key-0123456789");
         await page.Locator("#send").ClickAsync();
-        await page.Locator("#status", new PageLocatorOptions { HasText = "Failed (401)" }).WaitForAsync();
+        await page.Locator("#status", new PageLocatorOptions { HasText = "The API key is missing or wrong" }).WaitForAsync();
         Assert.DoesNotContain(problems, p => !p.Contains("401", StringComparison.Ordinal));
     }
 }

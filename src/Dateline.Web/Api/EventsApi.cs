@@ -125,7 +125,8 @@ internal static class EventsApi
     }
 
     /// <summary>Reads a dyad request the API and the dyad page share.</summary>
-    public static DyadQuery Dyad(string a, string b, string? interval, string? from, string? to)
+    /// <param name="aName">What to call the first actor in an error ("a" in the API, "The first actor code" on the page).</param>
+    public static DyadQuery Dyad(string a, string b, string? interval, string? from, string? to, string aName = "a", string bName = "b")
     {
         var i = Query.Text(interval)?.ToLowerInvariant() ?? "month";
         if (i is not ("day" or "week" or "month" or "year"))
@@ -133,7 +134,7 @@ internal static class EventsApi
             throw new BadRequestException($"interval '{interval}' is not one of day, week, month, year");
         }
 
-        return new DyadQuery(Code(a, "a") ?? throw new BadRequestException("a is empty"), Code(b, "b") ?? throw new BadRequestException("b is empty"), i,
+        return new DyadQuery(Code(a, aName) ?? throw new BadRequestException(aName + " is empty"), Code(b, bName) ?? throw new BadRequestException(bName + " is empty"), i,
             Query.Date(from, "from"), Query.Date(to, "to"));
     }
 
@@ -148,7 +149,7 @@ internal static class EventsApi
 
         return v.Length <= 32 && v.All(char.IsAsciiLetterOrDigit)
             ? v.ToUpperInvariant()
-            : throw new BadRequestException($"{name} '{(v.Length > 40 ? v[..40] + "…" : v)}' is not a code (letters and digits, at most 32)");
+            : throw new BadRequestException($"{name} '{(v.Length > 40 ? v[..40] + "…" : v)}' is not a code: use letters and digits, at most 32 (JPN, JPNGOV, 036)");
     }
 
     private static long? DecodeCursor(string? cursor)

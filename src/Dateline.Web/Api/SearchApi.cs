@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dateline.Core.Serialization;
 using Dateline.Storage;
 using Dateline.Storage.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,8 +14,9 @@ internal static class SearchApi
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {
         api.MapGet("/search", SearchAsync).WithName("search").WithTags("search")
+            .ProducesProblem(StatusCodes.Status400BadRequest) // the exports answer text/csv and application/x-ndjson
             .WithSummary("Full-text search")
-            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server's rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` < `matches`) unless exhaustive=true.");
+            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server's rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` < `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in rank order (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).");
         return api;
     }
 
@@ -32,9 +37,61 @@ internal static class SearchApi
         return new SearchResponse(query.Text, results.Query, results.Total, results.Hits, next, results.Matches, results.Ranked);
     }
 
-    private static async Task<Ok<SearchResponse>> SearchAsync(IArticleStore store, string q, string? from, string? to, string? source,
-        string? language, string? actor, string? tag, string? cursor, int? limit, bool? collapse, bool? exhaustive, WebOptions options,
-        CancellationToken ct) =>
-        TypedResults.Ok(await RunAsync(store, q, Query.Filter(from, to, source, language, actor, tag), cursor, Query.Limit(limit), ct, collapse ?? false,
-            exhaustive == true ? null : options.RankWindow));
+    private static async Task<Results<Ok<SearchResponse>, PushStreamHttpResult, ProblemHttpResult>> SearchAsync(IArticleStore store, string q, string? from, string? to, string? source,
+        string? language, string? actor, string? tag, string? cursor, int? limit, bool? collapse, bool? exhaustive, string? format, WebOptions options,
+        CancellationToken ct)
+    {
+        var filter = Query.Filter(from, to, source, language, actor, tag);
+        int? window = exhaustive == true ? null : options.RankWindow;
+        switch (format ?? "json")
+        {
+            case "json":
+                return TypedResults.Ok(await RunAsync(store, q, filter, cursor, Query.Limit(limit), ct, collapse ?? false, window));
+            case "csv":
+                return Export(store, q, filter, collapse ?? false, window, "text/csv; charset=utf-8", "search.csv", ExportHeader,
+                    (rank, h) => Csv.Row([rank.ToString(CultureInfo.InvariantCulture), h.Id, h.Title, h.Source, h.Published,
+                        h.Score.ToString("0.####", CultureInfo.InvariantCulture), h.StoryId, h.StoryMatches.ToString(CultureInfo.InvariantCulture)]), ct);
+            case "jsonl":
+                return Export(store, q, filter, collapse ?? false, window, "application/x-ndjson; charset=utf-8", "search.jsonl", null,
+                    (rank, h) => JsonSerializer.Serialize(new ExportRow(rank, h.Id, h.Title, h.Source, h.Published, h.Score, h.StoryId, h.StoryMatches), ExportJson), ct);
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: $"format '{format}' is not one of json, csv, jsonl");
+        }
+    }
+
+    private const string ExportHeader = "rank,id,title,source,published,score,story_id,story_matches";
+
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record ExportRow(int Rank, string Id, string? Title, string? Source, string? Published, double Score, string? StoryId, int StoryMatches);
+
+    /// <summary>
+    /// Every ranked hit in rank order, one line each, page by page as the store ranks them (the server's rank window
+    /// bounds a query matching more unless exhaustive=true), flushed as it goes.
+    /// </summary>
+    private static PushStreamHttpResult Export(IArticleStore store, string q, ArticleFilter filter, bool collapse, int? window, string contentType, string fileName,
+        string? header, Func<int, SearchHit, string> line, CancellationToken ct) =>
+        TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024) { NewLine = "\n" };
+            if (header is not null)
+            {
+                await writer.WriteLineAsync(header);
+            }
+
+            var rank = 0;
+            string? cursor = null;
+            do
+            {
+                var page = await RunAsync(store, q, filter, cursor, Query.MaxLimit, ct, collapse, window);
+                foreach (var hit in page.Hits)
+                {
+                    await writer.WriteLineAsync(line(++rank, hit));
+                }
+
+                await writer.FlushAsync(ct);
+                cursor = page.Next;
+            }
+            while (cursor is not null);
+        }, contentType, fileName);
 }

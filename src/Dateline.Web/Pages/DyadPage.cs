@@ -13,6 +13,8 @@ internal static class DyadPage
 {
     private static readonly (string A, string B)[] Examples = [("JPN", "KOR"), ("CHN", "JPN"), ("KOR", "PRK"), ("USA", "JPN")];
 
+    private const string FirstName = "The first actor code", SecondName = "The second actor code";
+
     public static IResult Pick(HttpRequest request)
     {
         string? Get(string name) => Query.Text(request.Query[name].ToString());
@@ -22,7 +24,7 @@ internal static class DyadPage
         {
             try
             {
-                var q = EventsApi.Dyad(a, b, interval, null, null);
+                var q = EventsApi.Dyad(a, b, interval, null, null, FirstName, SecondName);
                 return Results.Redirect(Routes.WithQuery(Routes.Dyad(q.A, q.B), ("interval", q.Interval == "month" ? null : q.Interval)));
             }
             catch (BadRequestException ex)
@@ -55,10 +57,13 @@ internal static class DyadPage
     {
         string? Get(string name) => Query.Text(request.Query[name].ToString());
         var (interval, from, to, period) = (Get("interval"), Get("from"), Get("to"), Get("period"));
+
+        // "/dyads/JP%2FN/KOR": the path keeps an encoded slash encoded; errors and the form show what the user typed.
+        (a, b) = (Uri.UnescapeDataString(a), Uri.UnescapeDataString(b));
         DyadQuery q;
         try
         {
-            q = EventsApi.Dyad(a, b, interval, from, to);
+            q = EventsApi.Dyad(a, b, interval, from, to, FirstName, SecondName);
             if (period is not null && !DyadChart.TryDay(period, out _))
             {
                 throw new BadRequestException($"period '{period}' is not a date; use YYYY-MM-DD (the first day of the period)");

@@ -30,7 +30,8 @@ internal static class OtherPages
     {
         h.Element("h1", "JSON API");
         h.Open("p").Text("The machine-readable description is ").Link("/openapi/v1.json", "/openapi/v1.json", ("id", "openapi-link"))
-            .Text(" (OpenAPI). Errors are RFC 7807 problem details. Lists return a `next` cursor; pass it back as `cursor`. Writes need the API key in X-Api-Key or Authorization: Bearer.").Close("p");
+            .Text(" (OpenAPI). Errors are RFC 7807 problem details. Lists return a ").Element("code", "next").Text(" cursor; pass it back as ").Element("code", "cursor")
+            .Text(". Writes need the API key in ").Element("code", "X-Api-Key").Text(" or ").Element("code", "Authorization: Bearer").Text(".").Close("p");
         h.Open("table", ("class", "operations")).Markup("<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Path</th><th scope=\"col\">What it does</th></tr></thead><tbody>");
         foreach (var e in endpoints.OfType<RouteEndpoint>()
                      .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
@@ -39,10 +40,29 @@ internal static class OtherPages
             var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
             var summary = e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary;
             var description = e.Metadata.GetMetadata<IEndpointDescriptionMetadata>()?.Description;
-            h.Open("tr", ("class", "operation")).Element("td", string.Join(", ", methods), ("class", "method")).Open("td").Element("code", e.RoutePattern.RawText).Close("td")
-                .Open("td").Text(summary).Element("p", description, ("class", "description")).Close("td").Close("tr");
+            h.Open("tr", ("class", "operation")).Element("td", string.Join(", ", methods), ("class", "method")).Open("td", ("class", "path")).Element("code", e.RoutePattern.RawText).Close("td")
+                .Open("td").Text(summary).Open("p", ("class", "description"));
+            InlineCode(h, description);
+            h.Close("p").Close("td").Close("tr");
         }
 
         h.Markup("</tbody>").Close("table");
     });
+
+    /// <summary>Our own endpoint descriptions mark code with backticks: shown as code, every part escaped as text.</summary>
+    private static void InlineCode(Html h, string? text)
+    {
+        var parts = (text ?? string.Empty).Split('`');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 1 && i < parts.Length - 1)
+            {
+                h.Element("code", parts[i]);
+            }
+            else
+            {
+                h.Text(i % 2 == 1 ? "`" + parts[i] : parts[i]);
+            }
+        }
+    }
 }

@@ -19,5 +19,11 @@ internal static class PageEndpoints
         pages.MapGet("/dyads", DyadPage.Pick);
         pages.MapGet("/dyads/{a}/{b}", (string a, string b, HttpRequest request, IArticleStore store, CancellationToken ct) => DyadPage.RenderAsync(a, b, request, store, ct));
         app.MapStatic();
+
+        // An address no page has: a page with the navigation, not the API's JSON (API addresses keep their problem details).
+        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No API route {context.Request.Method} {context.Request.Path}; see /docs.")
+            : Layout.NotFound($"There is no page at {context.Request.Path}. Use the navigation above, or search."))
+            .ExcludeFromDescription();
     }
 }

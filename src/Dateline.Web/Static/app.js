@@ -6,6 +6,12 @@
   const status = document.getElementById('status');
   const result = document.getElementById('result');
   const progress = document.getElementById('progress');
+  function link(href, text) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     const key = document.getElementById('key').value;
@@ -31,7 +37,13 @@
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
       if (xhr.status === 200 && body) {
         status.textContent = 'Done: ' + body.inserted + ' new, ' + body.updated + ' updated, ' + body.duplicates +
-          ' already stored, ' + body.problems.length + ' skipped (' + body.elapsed_ms + ' ms).';
+          ' already stored, ' + body.problems.length + ' skipped (' + body.elapsed_ms + ' ms). ';
+        // Where to see what was stored: the newest articles, and the events.
+        status.append(link('/', 'See the newest articles'), ' · ', link('/events', 'the events'), '.');
+      } else if (xhr.status === 401) {
+        status.textContent = 'The API key is missing or wrong: enter the key this server was started with (ask whoever runs it).';
+      } else if (xhr.status === 403) {
+        status.textContent = 'This server takes no uploads: whoever runs it must start it with an API key (dateline serve --api-key).';
       } else {
         status.textContent = 'Failed (' + xhr.status + '): ' + (body && (body.detail || body.title) || xhr.statusText);
       }
