@@ -65,8 +65,29 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         // Events are marked on their trigger words with a visible label, and listed with their evidence and actor links.
         var intents = await page.Locator("#body a.event[data-cameo~='036']").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.label || '')");
         Assert.Contains(intents, l => l.Contains("JPNGOV → KORGOV · 036 express intent to meet or negotiate (CONSULT)", StringComparison.Ordinal));
-        var shown = await page.Locator("#body a.event[data-cameo~='036']").EvaluateAllAsync<string[]>("els => els.map(e => getComputedStyle(e, '::after').content)");
-        Assert.Contains(shown, c => c.Contains("JPNGOV → KORGOV · 036", StringComparison.Ordinal)); // the label is drawn after the words
+        // Codes do not break the prose: a tooltip, written after the words while the event has focus or when asked for.
+        const string AfterContent = "els => els.map(e => getComputedStyle(e, '::after').content)";
+        var marks = page.Locator("#body a.event[data-cameo~='036']");
+        Assert.All(await marks.EvaluateAllAsync<string[]>(AfterContent), c => Assert.Equal("none", c));
+        Assert.Contains("JPNGOV → KORGOV · 036", await marks.First.GetAttributeAsync("title") ?? string.Empty, StringComparison.Ordinal);
+        await marks.First.FocusAsync();
+        Assert.Contains("036", (await marks.First.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content")), StringComparison.Ordinal);
+        await page.Locator("#toggle-codes").CheckAsync();
+        Assert.Contains(await marks.EvaluateAllAsync<string[]>(AfterContent), c => c.Contains("JPNGOV → KORGOV · 036", StringComparison.Ordinal));
+        await page.Locator("#toggle-codes").UncheckAsync();
+
+        // Each layer can be switched off; its words stay, its marks go.
+        const string Background = "e => getComputedStyle(e).backgroundColor";
+        var person = page.Locator("#body .entity[data-type='PERSON']").First;
+        var marked = await person.EvaluateAsync<string>(Background);
+        await page.Locator("#toggle-people").UncheckAsync();
+        Assert.NotEqual(marked, await person.EvaluateAsync<string>(Background));
+        await page.Locator("#toggle-events").UncheckAsync();
+        Assert.Equal("rgba(0, 0, 0, 0)", await marks.First.EvaluateAsync<string>(Background));
+        await page.Locator("#toggle-people").CheckAsync();
+        await page.Locator("#toggle-events").CheckAsync();
+        Assert.Equal(marked, await person.EvaluateAsync<string>(Background));
+        Assert.Contains("events (", await page.Locator("#layer-toggles").InnerTextAsync(), StringComparison.Ordinal); // the legend counts each layer
         var listed036 = page.Locator(".events .event-item[data-cameo='036']", new PageLocatorOptions { HasText = "wants to hold summit talks" });
         Assert.Equal(1, await listed036.CountAsync());
         Assert.Equal("Shigeru Ishiba", await listed036.Locator(".source a.actor-link").InnerTextAsync());

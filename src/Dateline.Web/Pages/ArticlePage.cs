@@ -28,9 +28,11 @@ internal static class ArticlePage
             h.Open("article", ("class", "article"), ("data-id", article.Id));
             h.Element("h1", article.Title ?? "(untitled)", ("id", "title"));
             h.Open("div", ("class", "article-layout"));
+            h.Open("div", ("class", "article-main"));
+            LayerToggles(h, layers);
             h.Open("div", ("class", "article-body"), ("id", "body"));
             ArticleText.Write(h, article, layers, actorEntities);
-            h.Close("div");
+            h.Close("div").Close("div");
             MetadataPanel(h, article, annotations?.Pipeline);
             h.Close("div");
             QuoteList(h, layers, actorEntities);
@@ -39,6 +41,33 @@ internal static class ArticlePage
             ArticleSyntaxSection.Write(h, layers);
             h.Close("article");
         });
+    }
+
+    /// <summary>
+    /// A legend that is also the switchboard: one checkbox per layer marked in the text (people, organisations and places,
+    /// dates, quotes, events) and one that writes each event's codes after its words. The stylesheet reads the boxes
+    /// (<c>:has</c>), so the toggles need no script; an event's codes are also its tooltip and are shown while it has focus.
+    /// </summary>
+    private static void LayerToggles(Html h, ArticleLayers layers)
+    {
+        h.Open("fieldset", ("class", "layer-toggles"), ("id", "layer-toggles")).Element("legend", "Marked in the text");
+        foreach (var (id, label, swatch, count) in new[]
+                 {
+                     ("toggle-people", "people", "swatch-person", layers.Entities.Count(e => e.Type == "PERSON")),
+                     ("toggle-entities", "organisations and places", "swatch-entity", layers.Entities.Count(e => e.Type != "PERSON")),
+                     ("toggle-times", "dates and times", "swatch-time", layers.Times.Count),
+                     ("toggle-quotes", "quotes", "swatch-quote", layers.Quotes.Count),
+                     ("toggle-events", "events", "swatch-event", layers.Events.Count),
+                 })
+        {
+            h.Open("label", ("class", "toggle"), ("for", id)).Open("input", ("type", "checkbox"), ("id", id), ("checked", string.Empty)).Close("input")
+                .Open("span", ("class", "swatch " + swatch), ("aria-hidden", "true")).Close("span")
+                .Text($"{label} ({count.ToString(System.Globalization.CultureInfo.InvariantCulture)})").Close("label");
+        }
+
+        h.Open("label", ("class", "toggle"), ("for", "toggle-codes")).Open("input", ("type", "checkbox"), ("id", "toggle-codes")).Close("input")
+            .Text("event codes in the text (source → target · CAMEO code)").Close("label");
+        h.Close("fieldset");
     }
 
     private static void QuoteList(Html h, ArticleLayers layers, IReadOnlyDictionary<string, string> actorEntities)
@@ -146,7 +175,7 @@ internal static class ArticlePage
         }
 
         Row("Id", a.Id);
-        Row("Layers", pipeline);
+        Row("Analysed by", pipeline);
         h.Close("dl");
         if (!a.Images.IsDefaultOrEmpty)
         {
