@@ -41,6 +41,25 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task The_events_page_says_its_filters_in_the_heading_and_takes_an_actor_by_name_as_the_home_page_does()
+    {
+        Corpora.Require("seed");
+        var byCode = await app.Client.GetStringAsync("/events?actor=jpn&code=036&from=2025-06-01", Ct);
+        Assert.Contains("<h1 id=\"events-h1\">Events · involving JPN · code 036 · from 2025-06-01</h1>", byCode, StringComparison.Ordinal);
+
+        var byName = await app.Client.GetStringAsync("/events?actor=Shigeru%20Ishiba", Ct);
+        Assert.Contains("<h1 id=\"events-h1\">Events of Shigeru Ishiba</h1>", byName, StringComparison.Ordinal);
+        Assert.Contains("class=\"event-item\"", byName, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-07-24T11:42:00+02:00", "2025-07-24")]
+    [InlineData("2025-07-24", "2025-07-24")]
+    [InlineData("July 2025", "July 2025")]
+    [InlineData(null, null)]
+    public void Lists_show_a_published_moment_as_its_day(string? published, string? shown) => Assert.Equal(shown, Pages.SearchPage.Day(published));
+
+    [Fact]
     public async Task A_dyad_page_error_names_the_field_and_shows_what_was_typed()
     {
         using var response = await app.Client.GetAsync("/dyads/JP%2FN/KOR", Ct);

@@ -107,7 +107,7 @@ internal static class ActorPages
             h.Open("section", ("aria-labelledby", "articles-h")).Element("h2", "Articles", ("id", "articles-h")).Open("ul", ("class", "actor-articles"));
             foreach (var a in articles.Items)
             {
-                h.Open("li", ("class", "result")).Link(Routes.Article(a.Id), a.Title ?? "(untitled)").Text(" ").Element("span", $"{a.Source} · {a.Published}", ("class", "meta")).Close("li");
+                h.Open("li", ("class", "result")).Link(Routes.Article(a.Id), a.Title ?? "(untitled)").Text(" ").Element("span", $"{a.Source} · {SearchPage.Day(a.Published) ?? "undated"}", ("class", "meta")).Close("li");
             }
 
             h.Close("ul");

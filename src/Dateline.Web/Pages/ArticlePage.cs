@@ -120,7 +120,7 @@ internal static class ArticlePage
         foreach (var v in versions)
         {
             h.Open("li").Link(Routes.Article(v.Id), v.Title ?? v.Id)
-                .Text(" — " + string.Join(", ", new[] { v.Source, v.Published }.Where(x => !string.IsNullOrEmpty(x)))).Close("li");
+                .Text(" — " + string.Join(", ", new[] { v.Source, SearchPage.Day(v.Published) }.Where(x => !string.IsNullOrEmpty(x)))).Close("li");
         }
 
         h.Close("ul").Close("section");

@@ -25,7 +25,15 @@ internal static class EventsPage
         EntityRecord? who = null;
         try
         {
-            var filter = EventsApi.Filter(actor, source, target, code, from, to, all, entity);
+            // "Shigeru Ishiba", "Japan": a name (as the home page takes) finds the actor; "JPN", "jpngov" stay code prefixes.
+            var codeFilter = actor;
+            if (entity is null && actor is not null && (actor.Contains(' ', StringComparison.Ordinal) || actor.Any(char.IsLower))
+                && (await store.ListEntitiesAsync(actor, null, 1, ct)).Items is [var named, ..])
+            {
+                (entity, codeFilter) = (named.Id, null);
+            }
+
+            var filter = EventsApi.Filter(codeFilter, source, target, code, from, to, all, entity);
             who = entity is null ? null : await store.GetEntityAsync(entity, ct) ?? throw new BadRequestException($"no actor has the id '{entity}'");
             page = await EventsApi.PageAsync(store, filter, cursor, PageSize, ct);
         }
@@ -36,7 +44,7 @@ internal static class EventsPage
 
         return Layout.Page("Events", "/events", h =>
         {
-            h.Element("h1", who is null ? "Events" : "Events of " + who.Name);
+            h.Element("h1", Heading(who, actor, source, target, code, from, to, all), ("id", "events-h1"));
             Form(h, actor, source, target, code, from, to, entity, all);
             if (problem is not null || page is null)
             {
@@ -56,11 +64,49 @@ internal static class EventsPage
         });
     }
 
+    /// <summary>The filters in force, said in the heading: "Events of Japan · CONSULT · from 2025-06-01".</summary>
+    private static string Heading(EntityRecord? who, string? actor, string? source, string? target, string? code, string? from, string? to, bool all)
+    {
+        var parts = new List<string>();
+        if (who is null && actor is not null)
+        {
+            parts.Add("involving " + actor.ToUpperInvariant());
+        }
+
+        if (source is not null)
+        {
+            parts.Add("by " + source.ToUpperInvariant());
+        }
+
+        if (target is not null)
+        {
+            parts.Add("against " + target.ToUpperInvariant());
+        }
+
+        if (code is not null)
+        {
+            parts.Add("code " + code.ToUpperInvariant());
+        }
+
+        if (from is not null || to is not null)
+        {
+            parts.Add(from is not null && to is not null ? $"{from} to {to}" : from is not null ? "from " + from : "until " + to);
+        }
+
+        if (all)
+        {
+            parts.Add("with negated and hypothetical");
+        }
+
+        var title = who is null ? "Events" : "Events of " + who.Name;
+        return parts.Count == 0 ? title : title + " · " + string.Join(" · ", parts);
+    }
+
     private static void Form(Html h, string? actor, string? source, string? target, string? code, string? from, string? to, string? entity, bool all)
     {
         h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/events"), ("aria-label", "Filter events"));
         h.Open("fieldset", ("class", "filters")).Element("legend", "Filters");
-        Field(h, "actor", "Actor code (either side)", "text", actor, "JPN");
+        Field(h, "actor", "Actor: code or name (either side)", "text", actor, "JPN or Shigeru Ishiba");
         Field(h, "source_actor", "Source code", "text", source, "JPNGOV");
         Field(h, "target_actor", "Target code", "text", target, "KOR");
         Field(h, "code", "CAMEO or PLOVER", "text", code, "036 or CONSULT");

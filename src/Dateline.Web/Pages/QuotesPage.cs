@@ -60,7 +60,7 @@ internal static class QuotesPage
                 h.Element("span", q.SpeakerText ?? "unknown speaker", ("class", "speaker"));
             }
 
-            h.Text(", in ").Link(Routes.Article(q.ArticleId), q.ArticleTitle ?? "(untitled)").Text($" ({q.Source} · {q.Published ?? "undated"})").Close("p").Close("li");
+            h.Text(", in ").Link(Routes.Article(q.ArticleId), q.ArticleTitle ?? "(untitled)").Text($" ({q.Source} · {SearchPage.Day(q.Published) ?? "undated"})").Close("p").Close("li");
         }
 
         h.Close("ol");

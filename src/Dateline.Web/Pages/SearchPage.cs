@@ -144,7 +144,15 @@ internal static class SearchPage
 
     public static void Meta(Html h, string? source, string? published) =>
         h.Open("p", ("class", "meta")).Element("span", source ?? "unknown source", ("class", "source")).Text(" · ")
-            .Element("time", published ?? "undated", ("class", "published")).Close("p");
+            .Element("time", Day(published) ?? "undated", ("class", "published"), ("datetime", published), ("title", published)).Close("p");
+
+    /// <summary>
+    /// Lists show every date the same way, as the day ("2025-07-24"), whether the article gave a day or a moment
+    /// ("2025-07-24T11:42:00+02:00"); the full value stays in the element's datetime and title.
+    /// </summary>
+    public static string? Day(string? published) =>
+        published is { Length: > 10 } p && p[4] == '-' && p[7] == '-' && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out _) ? p[..10] : published;
 
     /// <summary>The plain-text snippet with its highlight ranges as &lt;mark&gt;; both parts escaped.</summary>
     public static void Snippet(Html h, string snippet, IReadOnlyList<HighlightRange> highlights)
