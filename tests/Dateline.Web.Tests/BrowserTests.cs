@@ -261,6 +261,32 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task The_stories_and_store_pages_list_the_most_reported_first_and_what_the_store_holds()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+        await page.GotoAsync("/");
+        await page.Locator("nav[aria-label='Main'] a", new PageLocatorOptions { HasText = "Stories" }).ClickAsync();
+        await page.Locator("#stories-h1").WaitForAsync();
+        var counts = await page.Locator("ol.stories li.story").EvaluateAllAsync<int[]>("els => els.map(e => +e.dataset.articles)");
+        Assert.NotEmpty(counts);
+        Assert.Equal(counts.OrderByDescending(c => c), counts); // the most reported first
+        var first = page.Locator("ol.stories li.story a").First;
+        var title = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await page.Locator("#title").WaitForAsync();
+        Assert.Equal(title, await page.Locator("#title").InnerTextAsync());
+
+        await page.GotoAsync("/stats");
+        var stats = await app.Client.GetFromJsonAsync<JsonElement>("/api/stats", Ct);
+        Assert.Equal(stats.GetProperty("articles").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#stat-articles").InnerTextAsync());
+        Assert.Equal(stats.GetProperty("events").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#stat-events").InnerTextAsync());
+        Assert.True(await page.Locator("table#sources tbody tr").CountAsync() >= 1);
+        await ShotAsync(page, "9-stats");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task The_docs_table_keeps_its_columns_readable_and_an_unknown_address_is_a_page_with_navigation()
     {
         var (context, page, problems) = await OpenAsync();

@@ -16,6 +16,8 @@ internal static class PageEndpoints
         pages.MapGet("/ingest", (WebOptions options) => OtherPages.Ingest(options));
         pages.MapGet("/docs", () => OtherPages.Docs([.. app.DataSources.SelectMany(d => d.Endpoints)]));
         pages.MapGet("/events", EventsPage.RenderAsync);
+        pages.MapGet("/stories", StoriesAndStatsPages.StoriesAsync);
+        pages.MapGet("/stats", StoriesAndStatsPages.StatsAsync);
         pages.MapGet("/dyads", DyadPage.Pick);
         pages.MapGet("/dyads/{a}/{b}", (string a, string b, HttpRequest request, IArticleStore store, CancellationToken ct) => DyadPage.RenderAsync(a, b, request, store, ct));
         app.MapStatic();
