@@ -37,4 +37,18 @@ public sealed class FuzzFoundTests
         Assert.All(doubled, o => Assert.True(o.Problem is null || plain.Any(p => p.Problem is not null), o.Problem?.Reason));
         Assert.Equal(plain[0].Article!.Title, doubled[0].Article!.Title);
     }
+
+    [Theory]
+    [InlineData("<rss&a;b><channel><item><title>T</title><dc:creator>Ann</dc:creator></item></channel></rss>")] // a reference inside the root's name
+    [InlineData("&bogus; &x; <rss><channel><item><title>T</title><dc:creator>Ann</dc:creator></item></channel></rss>")] // references before the root
+    public void Repairing_a_feed_declares_missing_prefixes_at_the_root_even_when_references_moved_it(string xml)
+    {
+        // The fuzzer's inputs (fuzz/corpus/feed/crashes-*) threw ArgumentOutOfRangeException inserting the declarations at
+        // a root position the repaired references had moved.
+        var repaired = Extraction.Feeds.FeedXmlRepair.Repair(xml);
+        Assert.Contains("dc", repaired.Prefixes);
+        Assert.Contains("<rss xmlns:dc=", repaired.Text, StringComparison.Ordinal); // right after the root's name, not inside it
+        var reader = new ArticleExtractor().Read(InputFile.FromBytes("feed.xml", Encoding.UTF8.GetBytes(xml)), TestContext.Current.CancellationToken).ToList();
+        Assert.NotNull(reader); // read or reported, never thrown
+    }
 }

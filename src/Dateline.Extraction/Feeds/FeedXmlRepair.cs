@@ -92,6 +92,8 @@ internal static partial class FeedXmlRepair
         var copied = 0;
         var fixes = 0;
         var rootNameEnd = -1;
+        var shift = 0; // how much longer the output is than the input so far
+        var rootShift = 0; // … when the root element's name was found
         var i = 0;
         while (i < s.Length)
         {
@@ -108,10 +110,13 @@ internal static partial class FeedXmlRepair
                 if (rootNameEnd < 0 && i + 1 < s.Length && (char.IsLetter(s[i + 1]) || s[i + 1] == '_'))
                 {
                     rootNameEnd = i + 1;
-                    while (rootNameEnd < s.Length && !char.IsWhiteSpace(s[rootNameEnd]) && s[rootNameEnd] is not ('>' or '/'))
+                    // A name ends before '&' too: a reference there would be repaired and move the end.
+                    while (rootNameEnd < s.Length && !char.IsWhiteSpace(s[rootNameEnd]) && s[rootNameEnd] is not ('>' or '/' or '&' or '<'))
                     {
                         rootNameEnd++;
                     }
+
+                    rootShift = shift;
                 }
 
                 i++;
@@ -129,6 +134,7 @@ internal static partial class FeedXmlRepair
             {
                 sb ??= new StringBuilder(s.Length + 64);
                 sb.Append(s, copied, i - copied).Append(replacement);
+                shift += replacement.Length - (end - i);
                 copied = end;
                 fixes++;
             }
@@ -142,8 +148,8 @@ internal static partial class FeedXmlRepair
         }
 
         sb.Append(s, copied, s.Length - copied);
-        // Replacements only happen after the root element's name, so its position is unchanged.
-        return (sb.ToString(), fixes, rootNameEnd);
+        // A reference repaired before the root element (text or a stray '&' in the prolog) moves the root's name.
+        return (sb.ToString(), fixes, rootNameEnd < 0 ? -1 : rootNameEnd + rootShift);
     }
 
     /// <summary>Index after a CDATA section, comment, PI or DOCTYPE starting at <paramref name="i"/>; else <paramref name="i"/>.</summary>
@@ -275,7 +281,7 @@ internal static partial class FeedXmlRepair
 
     private static (string, IReadOnlyList<string>) DeclarePrefixes(string s, int rootNameEnd)
     {
-        if (rootNameEnd < 0)
+        if (rootNameEnd < 0 || rootNameEnd > s.Length)
         {
             return (s, []);
         }
