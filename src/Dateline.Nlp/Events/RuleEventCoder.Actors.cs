@@ -165,7 +165,7 @@ public sealed partial class RuleEventCoder
 
         if (!modal || clauseStart <= s)
         {
-            return null;
+            return modal ? SpeakerFromTree(c, s, trigger) : null;
         }
 
         // "X said (here) (on) (Wednesday) that Y must …": the reporting verb a few words before the clause.
@@ -186,10 +186,43 @@ public sealed partial class RuleEventCoder
 
         if (verb < 0)
         {
-            return null;
+            return SpeakerFromTree(c, s, trigger);
         }
 
         return c.Phrases.LastOrDefault(p => p.Start >= s && p.End <= verb && p.Code is not null);
+    }
+
+    /// <summary>
+    /// "The minister said Israel must stop …", "“The council must act,” the ambassador said": with no "that" to mark the
+    /// reported clause, the tree does — the clause with the modal is the complement of a reporting verb, whose subject
+    /// is the speaker.
+    /// </summary>
+    private static ActorPhrase? SpeakerFromTree(Context c, int s, int trigger)
+    {
+        if (c.Tree is not { } tree || trigger >= tree.Count)
+        {
+            return null;
+        }
+
+        // The modal before the demanded act, or the modal itself (a demand with no act the patterns know).
+        for (var k = Math.Max(s, trigger - 6); k <= trigger; k++)
+        {
+            if (!DemandWords.Contains(c.Words[k]) || tree.BaseRel(k) != "aux" || tree.Head(k) is not (var v and >= 0)
+                || tree.BaseRel(v) is not ("ccomp" or "parataxis") || tree.Head(v) is not (var report and >= 0) || !ReportingLemmas.Contains(tree.Lemma(report)))
+            {
+                continue;
+            }
+
+            foreach (var subject in tree.Children(report).Where(x => tree.BaseRel(x) == "nsubj"))
+            {
+                if (c.Phrases.LastOrDefault(p => p.Start <= subject && subject < p.End && p.Code is not null) is { } phrase)
+                {
+                    return phrase;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static List<ActorPhrase> SubjectOf(Context c, List<ActorPhrase> before, int clauseStart, int trigger, int s)

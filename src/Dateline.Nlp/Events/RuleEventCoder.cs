@@ -179,6 +179,8 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         var triggers = FindTriggers(c, s, e, Barrier);
         if (triggers.Count == 0)
         {
+            // "The minister said Israel must stop the expansion": a demand needs no act the patterns know.
+            ReportedDemands(c, sentence, s, e, triggers, output);
             return;
         }
 
@@ -247,7 +249,19 @@ public sealed partial class RuleEventCoder : IPipelineComponent
                 continue;
             }
 
+            if (c.Tree is { } tree && m < tree.Count && tree.Head(m) is var modalHead and >= 0 && tree.Upos(modalHead) is "ADJ" or "NOUN")
+            {
+                // "the changes should be sufficient": a judgement about a state of things, not an act asked of anyone.
+                continue;
+            }
+
             var subject = c.Phrases.LastOrDefault(p => p.End == m || (p.End == m - 1 && words[m - 1] is "also" or "still"));
+            if (subject is not null && subject.Start > s && words[subject.Start - 1] is "and" or "&")
+            {
+                // "Ishiba said Japan and South Korea should work as partners": a joint subject is a proposal, not a demand on one.
+                continue;
+            }
+
             var clauseStart = ClauseStart(words, s, subject?.Start ?? m);
             var speaker = subject is null ? null : DemandingSpeaker(c, s, clauseStart, m, force: true);
             if (subject is null || speaker is null || speaker == subject)
