@@ -43,7 +43,7 @@ internal static class DemoCommand
             Terminal.Out.MarkupLine($"Top {found.Hits.Count} of {found.Total} for [bold]{Markup.Escape(found.Query)}[/]:");
             foreach (var h in found.Hits)
             {
-                Console.Out.WriteLine($"  {h.Id}  {h.Published,-25}  {h.Source}: {h.Title}");
+                Console.Out.WriteLine($"  {h.Id}  {Core.Articles.ArticleDate.DayOf(h.Published),-10}  {h.Source}: {h.Title}");
             }
 
             Console.Out.WriteLine("Next: ./dateline search '\"summit talks\"'   ./dateline show ID   ./dateline events --actor JPN   ./dateline dyad JPN KOR --plot jpn-kor.png   ./dateline serve");

@@ -73,7 +73,7 @@ internal static class SearchCommand
                 .AddColumn("id").AddColumn("published").AddColumn("source").AddColumn("title / snippet").AddColumn(new TableColumn("score").RightAligned());
             foreach (var h in found.Hits)
             {
-                table.AddRow(new Markup(Markup.Escape(h.Id)), new Text(h.Published ?? string.Empty), new Text(h.Source ?? string.Empty),
+                table.AddRow(new Markup(Markup.Escape(h.Id)), new Text(Core.Articles.ArticleDate.DayOf(h.Published) ?? string.Empty), new Text(h.Source ?? string.Empty),
                     new Markup($"[bold]{Markup.Escape(h.Title ?? "(untitled)")}[/]\n{Highlight(h)}"
                         + (h.StoryMatches > 1 ? $"\n[dim]+{h.StoryMatches - 1} more in this story[/]" : string.Empty)),
                     new Text(h.Score.ToString("0.00", CultureInfo.InvariantCulture)));

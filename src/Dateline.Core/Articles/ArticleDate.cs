@@ -24,6 +24,13 @@ public readonly record struct ArticleDate
 
     public static ArticleDate FromInstant(DateTimeOffset instant) => new(DateOnly.FromDateTime(instant.DateTime), instant);
 
+    /// <summary>
+    /// The day of a stored publication value, for lists that show every date alike: "2025-07-24T11:42:00+02:00" and
+    /// "2025-07-24" both read 2025-07-24 (the day as printed at the place of publication); anything else is returned as is.
+    /// </summary>
+    public static string? DayOf(string? published) =>
+        published is { Length: > 10 } && TryParse(published, out var parsed) ? parsed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : published;
+
     /// <summary>Parses <c>yyyy-MM-dd</c> or an ISO 8601 date-time (with or without offset; without one, UTC is assumed).</summary>
     public static bool TryParse(string? text, out ArticleDate value)
     {

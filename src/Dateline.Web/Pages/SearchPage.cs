@@ -150,9 +150,7 @@ internal static class SearchPage
     /// Lists show every date the same way, as the day ("2025-07-24"), whether the article gave a day or a moment
     /// ("2025-07-24T11:42:00+02:00"); the full value stays in the element's datetime and title.
     /// </summary>
-    public static string? Day(string? published) =>
-        published is { Length: > 10 } p && p[4] == '-' && p[7] == '-' && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out _) ? p[..10] : published;
+    public static string? Day(string? published) => Core.Articles.ArticleDate.DayOf(published);
 
     /// <summary>The plain-text snippet with its highlight ranges as &lt;mark&gt;; both parts escaped.</summary>
     public static void Snippet(Html h, string snippet, IReadOnlyList<HighlightRange> highlights)
