@@ -68,8 +68,8 @@ public sealed partial class RuleEventCoder
             return;
         }
 
-        if (output.Any(x => (x.Source.Code == source.Code && x.PloverAct == "ACCUSE" && x.Evidence.Start < q.Content.End && q.Content.Start < x.Evidence.End && x.Evidence == sentence)
-            || (x.Rule == CriticismRule && x.Evidence == sentence)))
+        // One criticism per sentence, and none where the sentence already codes the speaker's accusation ("condemned …").
+        if (output.Any(x => x.Evidence == sentence && (x.Rule == CriticismRule || (x.Source.Code == source.Code && x.PloverAct == "ACCUSE"))))
         {
             return;
         }

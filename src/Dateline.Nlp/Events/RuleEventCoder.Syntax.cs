@@ -488,7 +488,13 @@ public sealed partial class RuleEventCoder
     /// <summary>Words that present what they govern as expected, not done ("likely to", "expects X to", "appears to").</summary>
     private static readonly FrozenSet<string> Forecasts = WordClass("forecast");
 
-    private static readonly FrozenSet<string> ReportingLemmas = new[] { "say", "tell", "announce", "confirm", "report", "state", "add" }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Verbs that report what someone said (the speech, assertion and report cues of the quote layer's speech_verbs.tsv:
+    /// say, tell, add, state, insist, announce, confirm …), as lemmas for the tree.
+    /// </summary>
+    private static readonly FrozenSet<string> ReportingLemmas = TsvResource.Rows("speech_verbs.tsv")
+        .Where(r => r["class"] is "speech" or "assertion" or "report" && !r["cue"].Contains(' ', StringComparison.Ordinal))
+        .Select(r => r["cue"]).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>What a denial rejects: accusations, claims, reports.</summary>
     private static readonly FrozenSet<string> Allegations = WordClass("allegation");
