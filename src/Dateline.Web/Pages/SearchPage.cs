@@ -139,7 +139,8 @@ internal static class SearchPage
         h.Close("fieldset").Close("form");
     }
 
-    private static void Field(Html h, string id, string label, string type, string? value) =>
+    /// <summary>A labelled input of a filter form (also used by the stories page).</summary>
+    public static void Field(Html h, string id, string label, string type, string? value) =>
         h.Open("div", ("class", "field")).Element("label", label, ("for", id)).Open("input", ("id", id), ("name", id), ("type", type), ("value", value)).Close("div");
 
     public static void Meta(Html h, string? source, string? published) =>

@@ -33,9 +33,9 @@ internal static class StoriesAndStatsPages
             h.Element("h1", "Stories, the most reported first" + (said.Any() ? " · " + string.Join(" · ", said) : string.Empty), ("id", "stories-h1"));
             h.Element("p", "A story is an article with its wire copies, reprints, updates and other outlets' reports; each counts once here.", ("class", "note"));
             h.Open("form", ("class", "search"), ("method", "get"), ("action", "/stories"), ("aria-label", "Filter stories")).Open("fieldset", ("class", "filters")).Element("legend", "Filters");
-            Field(h, "source", "Source", "text", source);
-            Field(h, "from", "From", "date", from);
-            Field(h, "to", "To", "date", to);
+            SearchPage.Field(h, "source", "Source", "text", source);
+            SearchPage.Field(h, "from", "From", "date", from);
+            SearchPage.Field(h, "to", "To", "date", to);
             h.Close("fieldset").Markup("<button type=\"submit\" id=\"filter\">Show stories</button>").Close("form");
             if (problem is not null || page is null)
             {
@@ -115,10 +115,6 @@ internal static class StoriesAndStatsPages
 
         h.Markup("</tbody>").Close("table").Close("section");
     }
-
-    private static void Field(Html h, string id, string label, string type, string? value) =>
-        h.Open("div", ("class", "field")).Element("label", label, ("for", id))
-            .Open("input", ("id", id), ("name", id), ("type", type), ("value", value)).Close("div");
 
     private static string Span(string? first, string? last) =>
         first is null && last is null ? "undated" : first == last || last is null ? first ?? last! : first is null ? "until " + last : $"{first} to {last}";
