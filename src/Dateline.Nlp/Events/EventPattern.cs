@@ -103,6 +103,28 @@ public sealed class EventPattern
         };
     }
 
+    private static readonly FrozenSet<string> Days = new[]
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The length of a time phrase of one or two words at <paramref name="at"/> ("on Monday", "yesterday", "last week"), or 0.</summary>
+    private static int TimeLength(string[] words, int at, int end)
+    {
+        if (at < end && Days.Contains(words[at]))
+        {
+            return 1;
+        }
+
+        if (at + 1 < end && (words[at] == "on" && Days.Contains(words[at + 1])
+            || words[at] is "last" or "this" or "next" && (Days.Contains(words[at + 1]) || words[at + 1] is "week" or "month" or "year" or "weekend")))
+        {
+            return 2;
+        }
+
+        return 0;
+    }
+
     /// <summary>
     /// Matches at <paramref name="start"/> over lower-cased <paramref name="words"/> up to <paramref name="end"/>
     /// (exclusive); gaps never cross a word in <paramref name="isBarrier"/>. Returns the end of the match or -1.
@@ -134,6 +156,13 @@ public sealed class EventPattern
             }
 
             return -1;
+        }
+
+        if (element > 0)
+        {
+            // "called on Thursday for changes", "agreed yesterday to resume talks": a time between the pattern's words is
+            // not part of it (and "insisted on Wednesday that" is no "insist on").
+            at += TimeLength(words, at, end);
         }
 
         var best = -1;

@@ -478,6 +478,26 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             }
         }
 
+        if (targets.Count == 0 && sources.Count == 1 && code.StartsWith("03", StringComparison.Ordinal) && !(t.Code.StartsWith("03", StringComparison.Ordinal) && t.GovernedStart >= 0))
+        {
+            // An intention is aimed at someone: "the group will release its results", "the Tories pledged tax cuts",
+            // "the committee will discuss plans" name no other party and are no event between actors. A pattern
+            // that governs an act of its own ("agreed to withdraw") and joint subjects ("X and Y agreed") still code.
+            return grammaticalSubject;
+        }
+
+        // "Top judge clashes with ministers", "Tony Blair has launched an attack on Conservative spending plans".
+        if (IsForce(code) && FigurativeForce(c, s, e, t, sources, targets))
+        {
+            if (!VerbalForce(c, t))
+            {
+                return grammaticalSubject;
+            }
+
+            code = actCode = "111";
+            info = _lexicon.Code(code)!;
+        }
+
         var act = _lexicon.Code(actCode) ?? info;
         var plover = act.Plover.Length > 0 ? act.Plover : info.Plover;
         if (targets.Count == 0 && inherited is not null && CoordinatedVerb(words, s, t.Start)
