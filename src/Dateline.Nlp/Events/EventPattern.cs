@@ -26,6 +26,7 @@ public sealed class EventPattern
         Undergoes = flags.Contains("undergo");
         StatesIntent = flags.Contains("intent");
         AsksQuestion = flags.Contains("question");
+        NeedsActorObject = flags.Contains("actor");
         JointCode = flags.FirstOrDefault(f => f.StartsWith("joint=", StringComparison.Ordinal))?["joint=".Length..];
     }
 
@@ -53,6 +54,9 @@ public sealed class EventPattern
 
     /// <summary>The verb also asks questions ("asked whether"): only a governed act with a stated asker is a request.</summary>
     public bool AsksQuestion { get; }
+
+    /// <summary>The verb acts on someone: with a thing as its object ("met the targets", "released its results") it is no event.</summary>
+    public bool NeedsActorObject { get; }
 
     /// <summary>The code to use instead when two or more countries act together ("French and Egyptian warships held exercises").</summary>
     public string? JointCode { get; }

@@ -263,7 +263,8 @@ public sealed partial class RuleEventCoder
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
             HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "xcomp" or "ccomp" or "iobj"
                 || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
-            ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)),
+            ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)
+                && tree.Lemma(o) is not ("week" or "month" or "year" or "day" or "weekend" or "morning" or "afternoon" or "evening" or "night" or "time")),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
@@ -622,9 +623,10 @@ public sealed partial class RuleEventCoder
             return false;
         }
 
-        if (fromTree.ThingObject && t.Code is "042" or "043")
+        if (fromTree.ThingObject && (t.Code is "042" or "043" || t.Pattern.NeedsActorObject && t.GovernedStart < 0))
         {
-            // "received the ruling", "receive medical treatment": a visit is made to or hosted for someone.
+            // "received the ruling", "receive medical treatment": a visit is made to or hosted for someone; "to meet Wall
+            // Street earnings estimates", "will release its results": a meeting or a release is with or of someone.
             return false;
         }
 
