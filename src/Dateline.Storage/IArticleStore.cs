@@ -119,6 +119,13 @@ public interface IArticleStore : IAsyncDisposable
 
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Attention over time: per query, the matching articles per period of their publication day (the query language and
+    /// filters of <see cref="SearchAsync"/>), and the articles the filter keeps per period, the denominator of a share;
+    /// articles without a date are counted apart. Stopped with a <see cref="SearchBudgetException"/> past the request's budget.
+    /// </summary>
+    Task<AttentionResults> AttentionAsync(AttentionRequest request, CancellationToken cancellationToken);
+
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken);
 
     /// <summary>True when this exact file (path, size, modification time) was fully ingested before.</summary>

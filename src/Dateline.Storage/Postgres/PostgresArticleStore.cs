@@ -424,6 +424,9 @@ public sealed class PostgresArticleStore : IArticleStore
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
         PostgresSearch.RunAsync(this, request, cancellationToken);
 
+    public Task<AttentionResults> AttentionAsync(AttentionRequest request, CancellationToken cancellationToken) =>
+        PostgresAttention.RunAsync(this, request, cancellationToken);
+
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

@@ -287,7 +287,7 @@ internal static class PostgresEvents
     }
 
     /// <summary>The period a yyyy-MM-dd text falls in, as yyyy-MM-dd text (weeks start on Monday, as on SQLite).</summary>
-    private static string Bucket(string interval, string column) => interval switch
+    internal static string Bucket(string interval, string column) => interval switch
     {
         "day" => column,
         "week" => $"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD')",

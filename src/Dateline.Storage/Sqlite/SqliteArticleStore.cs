@@ -373,6 +373,9 @@ public sealed class SqliteArticleStore : IArticleStore
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
         SqliteSearch.RunAsync(this, request, cancellationToken);
 
+    public Task<AttentionResults> AttentionAsync(AttentionRequest request, CancellationToken cancellationToken) =>
+        SqliteAttention.RunAsync(this, request, cancellationToken);
+
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

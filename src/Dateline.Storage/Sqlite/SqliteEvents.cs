@@ -245,7 +245,7 @@ internal static class SqliteEvents
         return [.. points.Values];
     }
 
-    private static string Bucket(string interval, string column) => interval switch
+    internal static string Bucket(string interval, string column) => interval switch
     {
         "day" => $"date({column})",
         "week" => $"date({column}, '-6 days', 'weekday 1')",
