@@ -79,7 +79,10 @@ public static class DatelineWeb
             o.AddBasePolicy(b => b
                 .With(c => options.CacheReads && !c.HttpContext.Request.Path.StartsWithSegments("/api/ingest", StringComparison.OrdinalIgnoreCase))
                 .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("store",
-                    (await store.GetChangeVersionAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                    (await store.GetChangeVersionAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                // The key sorts a repeated parameter's values; their order can matter (the queries of /attention, one
+                // colour each), so the query string as sent is part of the key too.
+                .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? string.Empty)));
         });
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.DescribeAsync).AddDocumentTransformer((document, _, _) =>
         {
@@ -104,7 +107,7 @@ public static class DatelineWeb
         app.UseOutputCache();
         app.MapOpenApi();
         var api = app.MapGroup("/api");
-        api.MapArticlesApi().MapSearchApi().MapActorsApi().MapStatsApi().MapIngestApi(options).MapEventsApi();
+        api.MapArticlesApi().MapSearchApi().MapAttentionApi().MapActorsApi().MapStatsApi().MapIngestApi(options).MapEventsApi();
         app.MapPages();
         app.Logger.LogInformation("Serving {Store} on {Urls}; writes {Writes}", store.Description, string.Join(", ", urls),
             options.ApiKey is null ? "disabled (no API key)" : "enabled with the API key");

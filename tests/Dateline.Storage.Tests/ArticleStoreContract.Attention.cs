@@ -121,7 +121,8 @@ public abstract partial class ArticleStoreContract
         Assert.Equal((3L, 1L), (words.Series[0].Periods.Sum(p => p.Articles), words.Series[0].Undated)); // the ferries, as "ferry" finds them
         Assert.Equal(8, await store.CountAsync(ArticleFilter.All, Ct));
 
-        await Assert.ThrowsAsync<QuerySyntaxException>(() => store.AttentionAsync(Attention("day", null, "ferry", "-ferry"), Ct));
+        var negated = await Assert.ThrowsAsync<QuerySyntaxException>(() => store.AttentionAsync(Attention("day", null, "ferry", "-ferry"), Ct));
+        Assert.StartsWith("'-ferry': a query needs at least one word that is not negated", negated.Message, StringComparison.Ordinal);
         var e = await Assert.ThrowsAsync<SearchBudgetException>(() =>
             store.AttentionAsync(Attention("day", null, "ferry", "zeppelin") with { Budget = TimeSpan.Zero }, Ct));
         Assert.Contains("took longer than 0 s and was stopped; narrow it", e.Message, StringComparison.Ordinal);

@@ -94,6 +94,26 @@ public sealed class OpenApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     }
 
     [Fact]
+    public async Task The_generated_client_reads_the_attention_of_two_queries_in_their_order()
+    {
+        using var http = new HttpClient();
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = app.BaseAddress.ToString().TrimEnd('/') };
+        var attention = await new DatelineClient(adapter).Api.Attention.GetAsync(r =>
+        {
+            r.QueryParameters.Q = ["zeppelin", "ferry"];
+            r.QueryParameters.Interval = "month";
+        }, Ct);
+        Assert.Equal("month", attention!.Interval);
+        Assert.Equal(["zeppelin", "ferry"], attention.Queries!.Select(q => q.Query));
+        Assert.All(attention.Queries!, q =>
+        {
+            Assert.True(q.Matches >= 1, q.Query + " matches nothing");
+            Assert.Equal(attention.Totals!.Select(t => (t.Period, t.Articles)), q.Periods!.Select(p => (p.Period, p.Total)));
+            Assert.Equal(q.Matches - q.Undated, q.Periods!.Sum(p => p.Count));
+        });
+    }
+
+    [Fact]
     public async Task Regenerating_the_client_with_the_pinned_kiota_gives_the_committed_code()
     {
         // Needs the Kiota tool (dotnet tool restore; from NuGet). Offline, the committed client is used as it is.

@@ -36,7 +36,7 @@ internal static class PostgresAttention
             {
                 running = query.Text;
                 var parameters = new List<(string, object?)>();
-                var tsquery = TsQueryTranslator.Translate(query.Root, parameters);
+                var tsquery = query.NamedInErrors(() => TsQueryTranslator.Translate(query.Root, parameters));
                 var (periods, undated) = await CountAsync(c, $"""
                     WITH q AS (SELECT {tsquery} AS q)
                     SELECT {bucket} AS period, COUNT(*) FROM articles a, q WHERE a.tsv @@ q.q AND {where} GROUP BY 1

@@ -4,4 +4,7 @@ namespace Dateline.Storage.Search;
 public sealed class QuerySyntaxException(string message, int position) : Exception($"{message} (at character {position + 1})")
 {
     public int Position { get; } = position;
+
+    /// <summary>What is wrong, without the position (<see cref="Exception.Message"/> adds it).</summary>
+    public string Reason { get; } = message;
 }

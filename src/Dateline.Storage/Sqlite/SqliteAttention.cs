@@ -37,7 +37,7 @@ internal static class SqliteAttention
             foreach (var query in request.Queries)
             {
                 running = query.Text;
-                var match = Fts5QueryTranslator.Translate(query.Root);
+                var match = query.NamedInErrors(() => Fts5QueryTranslator.Translate(query.Root));
                 // CROSS JOIN keeps the full-text index the outer loop, as in search.
                 var (periods, undated) = await CountAsync(c, $"""
                     SELECT {bucket} AS period, COUNT(*) FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid

@@ -71,3 +71,22 @@ public sealed record EventsResponse(IReadOnlyList<Dateline.Storage.Events.Stored
 /// <param name="Points">Periods with counted events, oldest first, each with its article volume (the denominator).</param>
 /// <param name="Undated">Counted events between the two actors that have no date (their articles carry none), left out of <paramref name="Points"/>.</param>
 public sealed record DyadResponse(string A, string B, string Interval, DateOnly? From, DateOnly? To, IReadOnlyList<Dateline.Storage.Events.DyadPoint> Points, long Undated);
+
+/// <summary>Attention over time: how many articles match each query per period, and the articles the store holds then.</summary>
+/// <param name="Interval">day, week, month or year; a period is named by its first day (weeks start on Monday).</param>
+/// <param name="From">The first publication date included, if limited.</param>
+/// <param name="To">The last publication date included, if limited.</param>
+/// <param name="Articles">Every article the filters keep, dated or not: what the queries' matches are drawn from.</param>
+/// <param name="Undated">Of those, the articles without a date, which no period can hold.</param>
+/// <param name="Totals">The articles the filters keep per period, oldest first: the denominator of each share. Periods without any article are left out.</param>
+/// <param name="Queries">One entry per query, in the order asked.</param>
+public sealed record AttentionResponse(string Interval, DateOnly? From, DateOnly? To, long Articles, long Undated, IReadOnlyList<PeriodCount> Totals,
+    IReadOnlyList<AttentionQueryResponse> Queries);
+
+/// <summary>One query's attention over time.</summary>
+/// <param name="Query">The query as typed.</param>
+/// <param name="Parsed">The query as understood (as /api/search echoes it).</param>
+/// <param name="Matches">Every matching article, dated or not.</param>
+/// <param name="Undated">Matching articles without a date, left out of <paramref name="Periods"/>.</param>
+/// <param name="Periods">Every period of the totals, oldest first: matching articles (<c>count</c>), the period's articles (<c>total</c>) and <c>share</c> = count / total.</param>
+public sealed record AttentionQueryResponse(string Query, string Parsed, long Matches, long Undated, IReadOnlyList<AttentionPoint> Periods);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dateline.Storage;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dateline.Web.Api;
 
@@ -12,14 +13,22 @@ internal static class Query
     public static int Limit(int? limit) => limit switch
     {
         null => DefaultLimit,
-        < 1 or > MaxLimit => throw new BadRequestException($"limit must be between 1 and {MaxLimit}"),
+        < 1 or > MaxLimit => throw new BadRequestException($"limit must be between 1 and {MaxLimit}", "limit"),
         _ => limit.Value,
     };
 
     public static DateOnly? Date(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new BadRequestException($"{name} '{value}' is not a date; use YYYY-MM-DD");
+        : throw new BadRequestException($"{name} '{value}' is not a date; use YYYY-MM-DD", name);
+
+    /// <summary>
+    /// Every value of a repeated parameter (<c>q=a&amp;q=b</c>) in the order the URL gives them, read from the raw query
+    /// string: the output cache sorts the values of <c>Request.Query</c> in place when it builds its key
+    /// (dotnet/aspnetcore#69109), so what binding sees there is no longer the order asked for.
+    /// </summary>
+    public static IReadOnlyList<string?> Values(HttpRequest request, string name) =>
+        QueryHelpers.ParseQuery(request.QueryString.Value).TryGetValue(name, out var values) ? [.. values] : [];
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

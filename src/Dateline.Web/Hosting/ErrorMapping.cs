@@ -17,7 +17,7 @@ internal sealed class ErrorMapping(IProblemDetailsService problems, ILogger<Erro
             QuerySyntaxException q => (StatusCodes.Status400BadRequest, "Invalid query", q.Message),
             SearchBudgetException b => (StatusCodes.Status400BadRequest, "Query too costly", b.Message),
             InvalidCursorException c => (StatusCodes.Status400BadRequest, "Invalid cursor", c.Message),
-            BadRequestException b => (StatusCodes.Status400BadRequest, "Bad request", b.Message),
+            BadRequestException b => (StatusCodes.Status400BadRequest, b.Title, b.Message),
             BadHttpRequestException h => (h.StatusCode, h.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request",
                 h.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is larger than this endpoint accepts." : "The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
@@ -29,10 +29,21 @@ internal sealed class ErrorMapping(IProblemDetailsService problems, ILogger<Erro
         }
 
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        };
+        // The parameter to correct, for a client to point at; a query the engine cannot search is always q.
+        if (exception is BadRequestException { Field: { } field })
+        {
+            problem.ProblemDetails.Extensions["field"] = field;
+        }
+        else if (exception is QuerySyntaxException)
+        {
+            problem.ProblemDetails.Extensions["field"] = "q";
+        }
+
+        return await problems.TryWriteAsync(problem);
     }
 }

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Dateline.Web.Tests.Client.Api.Actors;
 using Dateline.Web.Tests.Client.Api.Articles;
+using Dateline.Web.Tests.Client.Api.Attention;
 using Dateline.Web.Tests.Client.Api.Dyads;
 using Dateline.Web.Tests.Client.Api.Events;
 using Dateline.Web.Tests.Client.Api.Health;
@@ -34,6 +35,11 @@ namespace Dateline.Web.Tests.Client.Api
         public global::Dateline.Web.Tests.Client.Api.Articles.ArticlesRequestBuilder Articles
         {
             get => new global::Dateline.Web.Tests.Client.Api.Articles.ArticlesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The attention property</summary>
+        public global::Dateline.Web.Tests.Client.Api.Attention.AttentionRequestBuilder Attention
+        {
+            get => new global::Dateline.Web.Tests.Client.Api.Attention.AttentionRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The dyads property</summary>
         public global::Dateline.Web.Tests.Client.Api.Dyads.DyadsRequestBuilder Dyads
