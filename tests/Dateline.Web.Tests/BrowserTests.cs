@@ -261,6 +261,51 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
     }
 
     [Fact]
+    [Trait("issue", "16")]
+    public async Task The_attention_chart_of_a_search_with_two_queries_draws_two_series_with_a_legend_across_its_column()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+
+        // From a search to its attention, then a second query beside it.
+        await page.GotoAsync("/?q=ferry");
+        await page.Locator("#attention-link").ClickAsync();
+        await page.Locator("#attention-chart svg").WaitForAsync();
+        Assert.Equal("ferry", await page.Locator("#q0").InputValueAsync());
+        await page.Locator("label", new PageLocatorOptions { HasText = "Query 2" }).ClickAsync(); // the label names its field
+        await page.Keyboard.TypeAsync("zeppelin");
+        await page.Locator("#compare").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("q=zeppelin", StringComparison.Ordinal));
+        await page.Locator("#attention-chart svg").WaitForAsync();
+
+        // Two series, each drawn (a line or, for a lone period, a point), in two different colours, named in the legend.
+        Assert.Equal(["ferry", "zeppelin"], await page.Locator("#attention-chart g.series").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.query)"));
+        var colours = await page.Locator("#attention-chart g.series").EvaluateAllAsync<string[]>(
+            "els => els.map(e => { const m = e.querySelector('polyline, circle'); return m ? getComputedStyle(m).getPropertyValue(m.tagName === 'polyline' ? 'stroke' : 'fill') : ''; })");
+        Assert.All(colours, c => Assert.False(string.IsNullOrEmpty(c) || c == "none", "a series is not drawn"));
+        Assert.Equal(2, colours.Distinct().Count());
+        var legend = await page.Locator("#attention-legend li").AllInnerTextsAsync();
+        Assert.Equal(2, legend.Count);
+        Assert.Matches("^“?ferry”? · [1-9][0-9]* articles?$", legend[0]);
+        Assert.Matches("^“?zeppelin”? · [1-9][0-9]* articles?$", legend[1]);
+        var swatches = await page.Locator("#attention-legend .swatch").EvaluateAllAsync<string[]>("els => els.map(e => getComputedStyle(e).backgroundColor)");
+        Assert.Equal(colours, swatches); // each legend entry in its line's colour
+
+        var widths = await page.EvaluateAsync<double[]>("() => { const f = document.querySelector('#attention-chart'); return [f.querySelector('svg').getBoundingClientRect().width, f.parentElement.getBoundingClientRect().width]; }");
+        Assert.True(widths[0] >= 0.8 * widths[1], $"chart {widths[0]} px in a {widths[1]} px column");
+        Assert.True(await page.Locator("#attention-table tbody tr").CountAsync() >= 2);
+        await ShotAsync(page, "10-attention");
+
+        // The share view: the same lines, on a percentage axis.
+        await page.Locator("#view-toggle").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("view=share", StringComparison.Ordinal));
+        Assert.Contains("% of articles", await page.Locator("#attention-chart .axis-title").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await page.Locator("#attention-chart g.series").CountAsync());
+        await ShotAsync(page, "10b-attention-share");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task The_stories_and_store_pages_list_the_most_reported_first_and_what_the_store_holds()
     {
         var (context, page, problems) = await OpenAsync();

@@ -30,6 +30,6 @@ internal static class Layout
     /// <summary>The navigation.</summary>
     private static readonly (string Href, string Label)[] Nav =
     [
-        ("/", "Search"), ("/stories", "Stories"), ("/actors", "Actors"), ("/quotes", "Quotes"), ("/events", "Events"), ("/dyads", "Dyads"), ("/stats", "Store"), ("/ingest", "Ingest"), ("/docs", "API"),
+        ("/", "Search"), ("/attention", "Attention"), ("/stories", "Stories"), ("/actors", "Actors"), ("/quotes", "Quotes"), ("/events", "Events"), ("/dyads", "Dyads"), ("/stats", "Store"), ("/ingest", "Ingest"), ("/docs", "API"),
     ];
 }

@@ -16,6 +16,7 @@ internal static class PageEndpoints
         pages.MapGet("/ingest", (WebOptions options) => OtherPages.Ingest(options));
         pages.MapGet("/docs", () => OtherPages.Docs([.. app.DataSources.SelectMany(d => d.Endpoints)]));
         pages.MapGet("/events", EventsPage.RenderAsync);
+        pages.MapGet("/attention", AttentionPage.RenderAsync);
         pages.MapGet("/stories", StoriesAndStatsPages.StoriesAsync);
         pages.MapGet("/stats", StoriesAndStatsPages.StatsAsync);
         pages.MapGet("/dyads", DyadPage.Pick);

@@ -24,12 +24,7 @@ internal static class SearchPage
         EntityRecord? actor = null;
         try
         {
-            if (actorText is not null)
-            {
-                actor = await store.GetEntityAsync(actorText, ct)
-                    ?? ((await store.ListEntitiesAsync(actorText, null, 1, ct)).Items is [var best, ..] ? best : null)
-                    ?? throw new BadRequestException($"no actor matches '{actorText}'");
-            }
+            actor = await ActorAsync(store, actorText, ct);
 
             var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
             if (q is not null)
@@ -62,7 +57,9 @@ internal static class SearchPage
             {
                 var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
                 h.Open("p", ("class", "summary"), ("id", "summary")).Text(string.Create(CultureInfo.InvariantCulture, $"{found.Total:N0} {unit} for "))
-                    .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Close("p");
+                    .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Text(" · ")
+                    .Link(Routes.WithQuery("/attention", [.. keep.Where(k => k.Item1 is not ("stories" or "exhaustive"))]), "Attention over time", ("id", "attention-link"))
+                    .Close("p");
                 if (found.Ranked < found.Matches)
                 {
                     // Ranking every match of a very common query would take seconds: say which ones were ranked, and offer all.
@@ -118,6 +115,13 @@ internal static class SearchPage
             }
         });
     }
+
+    /// <summary>The actor filter as typed: an entity id, else the best match by name or alias; null when none was typed.</summary>
+    public static async Task<EntityRecord?> ActorAsync(IArticleStore store, string? actorText, CancellationToken ct) =>
+        actorText is null ? null
+        : await store.GetEntityAsync(actorText, ct)
+          ?? ((await store.ListEntitiesAsync(actorText, null, 1, ct)).Items is [var best, ..] ? best : null)
+          ?? throw new BadRequestException($"no actor matches '{actorText}'", "actor");
 
     private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, string? tag, bool stories)
     {
