@@ -14,6 +14,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(FollowCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(AttentionCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
