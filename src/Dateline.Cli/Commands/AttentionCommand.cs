@@ -87,7 +87,7 @@ internal static class AttentionCommand
                             N(found.Totals[row].Articles)]);
                     }
 
-                    table.Caption(Markup.Escape(string.Join("; ", found.Series.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Parsed}: {s.Matches} matches ({s.Undated} undated)")))));
+                    table.Caption(Markup.Escape("matches (undated): " + string.Join(", ", found.Series.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Parsed} {s.Matches} ({s.Undated})")))));
                     Terminal.Out.Write(table);
                     break;
             }
