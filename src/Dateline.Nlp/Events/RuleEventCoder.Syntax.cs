@@ -122,6 +122,9 @@ public sealed partial class RuleEventCoder
         /// <summary>The act's object is not someone it can be done to ("received the ruling", "received medical treatment").</summary>
         public bool ThingObject { get; init; }
 
+        /// <summary>The verb governs speaking ("declined to comment", "refused to say"): silence, not a refusal of anyone.</summary>
+        public bool DeclinesToSpeak { get; init; }
+
         /// <summary>A passive whose stated agent is no actor ("threatened by plant pests", "hit by floods").</summary>
         public bool NonActorAgent { get; init; }
 
@@ -257,6 +260,8 @@ public sealed partial class RuleEventCoder
         {
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
             Denial = objects.Any(o => tree.BaseRel(o) == "obj" && Allegations.Contains(tree.Lemma(o))),
+            DeclinesToSpeak = t.GovernedStart < 0 && tree.Children(p).Any(k => tree.BaseRel(k) == "xcomp" && (ReportingLemmas.Contains(tree.Lemma(k))
+                || tree.Lemma(k) is "comment" or "elaborate" or "answer" or "discuss" or "specify" or "disclose" or "reveal" or "identify" or "name")),
             VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
             Hypothetical = Hypothetical(tree, words, p),
             NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
@@ -584,6 +589,12 @@ public sealed partial class RuleEventCoder
         if (fromTree.NounUse && !t.Executed)
         {
             // "strong domestic demand", "congestion charging", "one sentence": the verb pattern's word used as a noun.
+            return false;
+        }
+
+        if (t.Code.StartsWith("12", StringComparison.Ordinal) && fromTree.DeclinesToSpeak)
+        {
+            // "officials declined to comment", "refused to say where the hostages were held": no answer is no rejection.
             return false;
         }
 
