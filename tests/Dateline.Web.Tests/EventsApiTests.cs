@@ -29,26 +29,27 @@ public sealed class EventsApiTests(WebAppFixture app) : IClassFixture<WebAppFixt
     public async Task Paging_walks_every_event_exactly_once_and_matches_the_uncapped_export()
     {
         var ids = new List<long>();
-        var path = "/api/events?all=true&limit=2";
+        // Pages of one event: the fixture store holds the seed's two events (and whatever else the fixtures code).
+        var path = "/api/events?all=true&limit=1";
         for (var pages = 0; pages < 500; pages++)
         {
             var page = await GetJsonAsync(path);
             var items = page.GetProperty("items").EnumerateArray().ToList();
-            Assert.InRange(items.Count, 1, 2);
+            Assert.Single(items);
             ids.AddRange(items.Select(i => i.GetProperty("id").GetInt64()));
             if (page.GetProperty("next").GetString() is not { } next)
             {
                 break;
             }
 
-            path = "/api/events?all=true&limit=2&cursor=" + Uri.EscapeDataString(next);
+            path = "/api/events?all=true&limit=1&cursor=" + Uri.EscapeDataString(next);
         }
 
         var (type, csv) = await GetLinesAsync("/api/events?all=true&format=csv");
         Assert.Equal("text/csv", type);
         Assert.StartsWith("id,date,source_code,", csv[0], StringComparison.Ordinal);
         var exported = csv.Skip(1).Select(l => long.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(ids.Count > 2, "the fixture store should hold more events than one page");
+        Assert.True(ids.Count > 1, "the fixture store should hold more events than one page");
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(exported, ids);
         Assert.True(ids.SequenceEqual(ids.Order()), "events come in id order");
