@@ -186,7 +186,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             {
                 var org = lexicon.Organizations.GetValueOrDefault(surface);
                 var id = "o:" + (org?.Name ?? surface);
-                var d = Get(id, () => new Draft { Id = id, Name = org?.Name ?? surface, Type = EntityLabels.Org, Country = org?.Country, FixedCode = org?.Code });
+                var d = Get(id, () => new Draft { Id = id, Name = org?.Name ?? surface, Type = EntityLabels.Org, Country = org?.Country, FixedCode = org?.CodeOn(date) });
                 d.Aliases.Add(surface);
                 mentions.Add(new ActorMention(e.Span, d.Id, "name"));
             }

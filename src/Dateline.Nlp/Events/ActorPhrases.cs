@@ -82,7 +82,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             if (code is null && kind == ActorPhrase.Organization)
             {
                 // "Hizbollah (Party of": a tagger span that runs past a known name is that name; else a place inside the name.
-                code = KnownOrganizationPrefix(text, tokens, s, e) ?? CountryInside(text, tokens, s, e);
+                code = KnownOrganizationPrefix(text, tokens, s, e, date) ?? CountryInside(text, tokens, s, e);
             }
 
             var sector = a.Role is { } role && actors.Roles.TryGetValue(role.ToLowerInvariant(), out var r) && r.Sector is { Length: >= 3 } sec ? sec[..3] : null;
@@ -113,7 +113,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
             {
                 if (actors.Organizations.TryGetValue(text[tokens[i].Start..tokens[i + n - 1].End], out var org) && !covered.AsSpan(i, n).Contains(true))
                 {
-                    var phrase = new ActorPhrase(i, i + n, org.Code, null, ActorPhrase.Organization, false);
+                    var phrase = new ActorPhrase(i, i + n, org.CodeOn(date), null, ActorPhrase.Organization, false);
                     named.Add(phrase);
                     Cover(phrase);
                     i += n - 1;
@@ -380,7 +380,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
     }
 
     /// <summary>The code of a gazetteer organisation whose name opens the span and is shorter than it ("Hizbollah (Party of").</summary>
-    private string? KnownOrganizationPrefix(string text, ImmutableArray<TextSpan> tokens, int s, int e)
+    private string? KnownOrganizationPrefix(string text, ImmutableArray<TextSpan> tokens, int s, int e, DateOnly? date)
     {
         if (!_orgFirstWords.Contains(text[tokens[s].Start..tokens[s].End]))
         {
@@ -391,7 +391,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
         {
             if (actors.Organizations.TryGetValue(text[tokens[s].Start..tokens[s + n - 1].End], out var org))
             {
-                return org.Code;
+                return org.CodeOn(date);
             }
         }
 

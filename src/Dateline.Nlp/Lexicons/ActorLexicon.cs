@@ -12,7 +12,61 @@ public sealed class ActorLexicon
 
     public sealed record Role(string Title, string Sector, string Rank, string? Country);
 
-    public sealed record Organization(string Name, string Code, string? Country, string Type);
+    public sealed record Organization(string Name, string Code, string? Country, string Type)
+    {
+        /// <summary>
+        /// The sector the organisation held in each period (the notes' "status: GOV 1996-09-27..2001-11-12, REB …;"),
+        /// for organisations whose place in a state changed (the Taliban). A party's status (government or opposition)
+        /// is information only: a named party is coded PTY (Data/README.md, "Parties and dated status").
+        /// </summary>
+        public IReadOnlyList<(string Sector, DateOnly? From, DateOnly? Until)> Status { get; init; } = [];
+
+        /// <summary>The code on <paramref name="date"/>: the country with the sector of the status period holding the date, else <see cref="Code"/>.</summary>
+        public string CodeOn(DateOnly? date)
+        {
+            if (date is not { } day || Type == "PTY" || Code.Length < 3)
+            {
+                return Code;
+            }
+
+            foreach (var (sector, from, until) in Status)
+            {
+                if ((from is null || from <= day) && (until is null || day <= until))
+                {
+                    return (Country ?? Code[..3]) + sector;
+                }
+            }
+
+            return Code;
+        }
+
+        /// <summary>Reads "status: GOV 2012-12-26.., OPP 2009-09-16..2012-12-25;" at the start of a notes field.</summary>
+        public static IReadOnlyList<(string Sector, DateOnly? From, DateOnly? Until)> ParseStatus(string? notes)
+        {
+            if (notes is null || !notes.StartsWith("status:", StringComparison.Ordinal))
+            {
+                return [];
+            }
+
+            var end = notes.IndexOf(';', StringComparison.Ordinal);
+            var list = new List<(string, DateOnly?, DateOnly?)>();
+            foreach (var part in notes["status:".Length..(end < 0 ? notes.Length : end)].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var bits = part.Split(' ', 2, StringSplitOptions.TrimEntries);
+                var range = bits.Length == 2 ? bits[1].Split("..") : [];
+                if (range.Length != 2)
+                {
+                    throw new FormatException($"organizations.tsv: status period '{part}' is not 'SECTOR FROM..UNTIL'");
+                }
+
+                list.Add((bits[0], Day(range[0]), Day(range[1])));
+            }
+
+            return list;
+
+            static DateOnly? Day(string s) => s.Length == 0 ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
     /// <summary>Country names, short forms, capitals (and their aliases) → ISO3. Case-sensitive.</summary>
     public Dictionary<string, string> PlaceCountry { get; } = new(StringComparer.Ordinal);
@@ -117,7 +171,10 @@ public sealed class ActorLexicon
 
         foreach (var row in TsvResource.Rows("organizations.tsv"))
         {
-            var org = new Organization(row["name"], row["code"], row.GetValueOrDefault("country") is { Length: 3 } c ? c : null, row.GetValueOrDefault("type") ?? string.Empty);
+            var org = new Organization(row["name"], row["code"], row.GetValueOrDefault("country") is { Length: 3 } c ? c : null, row.GetValueOrDefault("type") ?? string.Empty)
+            {
+                Status = Organization.ParseStatus(row.GetValueOrDefault("notes")),
+            };
             foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "aliases")))
             {
                 lex.Organizations.TryAdd(n, org);
