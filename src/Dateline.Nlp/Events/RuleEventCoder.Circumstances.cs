@@ -58,18 +58,23 @@ public sealed partial class RuleEventCoder
     /// </summary>
     private static bool IsHistory(Context c, TextSpan sentence, Trigger t)
     {
+        return IsHistory(c, sentence, t.Start, t.ActEnd);
+    }
+
+    private static bool IsHistory(Context c, TextSpan sentence, int start, int actEnd)
+    {
         if ((c.DocDate ?? c.LatestYearMentioned) is not { } doc)
         {
             return false;
         }
 
-        var from = c.Tokens[Math.Max(0, t.Start - 3)].Start;
-        var to = c.Tokens[Math.Min(c.Tokens.Length - 1, t.ActEnd + 6)].End;
+        var from = c.Tokens[Math.Max(0, start - 3)].Start;
+        var to = c.Tokens[Math.Min(c.Tokens.Length - 1, actEnd + 6)].End;
         // "In 2014, Chinese fighter jets flew …", "Since 2009, hundreds have been killed": a time among the sentence's first
         // three words dates all of it.
         var (s, _) = ActorPhraseFinder.TokenRange(c.Tokens, sentence);
         var opening = c.Tokens[Math.Min(c.Tokens.Length - 1, s + 2)].End;
-        var at = c.Tokens[t.Start].Start;
+        var at = c.Tokens[start].Start;
         int? old = null, recent = null;
         foreach (var time in c.Times)
         {

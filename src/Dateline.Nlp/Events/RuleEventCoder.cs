@@ -181,6 +181,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         {
             // "The minister said Israel must stop the expansion": a demand needs no act the patterns know.
             ReportedDemands(c, sentence, s, e, triggers, output);
+            ReciprocalEvents(c, sentence, s, e, output);
             return;
         }
 
@@ -233,6 +234,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         }
 
         ReportedDemands(c, sentence, s, e, triggers, output);
+        ReciprocalEvents(c, sentence, s, e, output);
     }
 
     /// <summary>
