@@ -58,4 +58,13 @@ public sealed class DatedOrganizationTests
         Assert.Empty(ActorLexicon.Organization.ParseStatus("a note without a status"));
         Assert.Throws<FormatException>(() => ActorLexicon.Organization.ParseStatus("status: GOV 2021-08-15;"));
     }
+
+    [Fact]
+    public void A_shared_alias_names_the_row_whose_country_the_text_names()
+    {
+        var sudan = Events("Fighting between Sudanese army troops and the RSF continued in Khartoum.", new DateOnly(2025, 5, 1));
+        Assert.Contains(sudan, x => x.Source.Code == "SDNREB" && x.Target?.Code == "SDNMIL");
+        Assert.Equal("NGOHRIRSF", ActorLexicon.Default.OrganizationIn("RSF", "RSF said the journalist was released in Paris.")?.Code);
+        Assert.Equal("SDNREB", ActorLexicon.Default.OrganizationIn("RSF", "RSF fighters shelled a market in Khartoum.")?.Code);
+    }
 }

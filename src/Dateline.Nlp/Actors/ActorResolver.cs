@@ -184,7 +184,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             }
             else if (e.Label == EntityLabels.Org)
             {
-                var org = lexicon.Organizations.GetValueOrDefault(surface);
+                var org = lexicon.OrganizationIn(surface, text);
                 var id = "o:" + (org?.Name ?? surface);
                 var d = Get(id, () => new Draft { Id = id, Name = org?.Name ?? surface, Type = EntityLabels.Org, Country = org?.Country, FixedCode = org?.CodeOn(date) });
                 d.Aliases.Add(surface);

@@ -111,7 +111,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
 
             for (var n = Math.Min(6, words.Length - i); n >= 1; n--)
             {
-                if (actors.Organizations.TryGetValue(text[tokens[i].Start..tokens[i + n - 1].End], out var org) && !covered.AsSpan(i, n).Contains(true))
+                if (actors.OrganizationIn(text[tokens[i].Start..tokens[i + n - 1].End], text) is { } org && !covered.AsSpan(i, n).Contains(true))
                 {
                     var phrase = new ActorPhrase(i, i + n, org.CodeOn(date), null, ActorPhrase.Organization, false);
                     named.Add(phrase);
@@ -389,7 +389,7 @@ internal sealed class ActorPhraseFinder(ActorLexicon actors, EventLexicon events
 
         for (var n = Math.Min(6, e - s - 1); n >= 1; n--)
         {
-            if (actors.Organizations.TryGetValue(text[tokens[s].Start..tokens[s + n - 1].End], out var org))
+            if (actors.OrganizationIn(text[tokens[s].Start..tokens[s + n - 1].End], text) is { } org)
             {
                 return org.CodeOn(date);
             }

@@ -83,8 +83,34 @@ public sealed class ActorLexicon
     /// <summary>Metonyms ("Kremlin", "Blue House") → (ISO3, sector).</summary>
     public Dictionary<string, (string Country, string Sector)> Metonyms { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Organisation names and aliases → organisation.</summary>
+    /// <summary>Organisation names and aliases → organisation (the first row that lists the alias).</summary>
     public Dictionary<string, Organization> Organizations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Aliases that more than one row lists ("RSF": Reporters Without Borders, Sudan's Rapid Support Forces) → every such row, in file order.</summary>
+    public Dictionary<string, List<Organization>> SharedAliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The organisation <paramref name="alias"/> names in <paramref name="text"/>: for an alias several rows share, the
+    /// first whose country the text names (by name, short form, capital or demonym), else the first row.
+    /// </summary>
+    public Organization? OrganizationIn(string alias, string text)
+    {
+        if (!Organizations.TryGetValue(alias, out var first))
+        {
+            return null;
+        }
+
+        if (!SharedAliases.TryGetValue(alias, out var rows))
+        {
+            return first;
+        }
+
+        return rows.FirstOrDefault(o => o.Country is { } iso && NamesCountry(text, iso)) ?? first;
+    }
+
+    private bool NamesCountry(string text, string iso) =>
+        PlaceCountry.Any(p => p.Value == iso && text.Contains(p.Key, StringComparison.Ordinal))
+        || DemonymCountry.Any(d => d.Value == iso && text.Contains(d.Key, StringComparison.Ordinal));
 
     /// <summary>Titles and their aliases, lower-cased → role; the longest phrase is matched first.</summary>
     public Dictionary<string, Role> Roles { get; } = new(StringComparer.Ordinal);
@@ -177,7 +203,15 @@ public sealed class ActorLexicon
             };
             foreach (var n in TsvResource.List(row, "name").Concat(TsvResource.List(row, "aliases")))
             {
-                lex.Organizations.TryAdd(n, org);
+                if (!lex.Organizations.TryAdd(n, org))
+                {
+                    if (!lex.SharedAliases.TryGetValue(n, out var rows))
+                    {
+                        lex.SharedAliases[n] = rows = [lex.Organizations[n]];
+                    }
+
+                    rows.Add(org);
+                }
             }
         }
 
