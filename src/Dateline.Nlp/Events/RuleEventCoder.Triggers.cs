@@ -259,6 +259,13 @@ public sealed partial class RuleEventCoder
             foreach (var p in _lexicon.PatternsStartingWith(words[i]))
             {
                 var end = p.Match(words, i, e, barrier);
+                if (end > i + 1 && end < e && words[end - 1] == "to" && !p.Governs
+                    && c.Tree is { } tree && end < tree.Count && tree.Upos(end) is "VERB" or "AUX")
+                {
+                    // "a proponent of talks to bring Turkey within the EU": "to" opens an infinitive, not the pattern's "talk to".
+                    end = -1;
+                }
+
                 if (end > 0 && best is not null && p.Weight == best.Weight && end == bestEnd)
                 {
                     alternatives.Add(p);
