@@ -182,6 +182,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             // "The minister said Israel must stop the expansion": a demand needs no act the patterns know.
             ReportedDemands(c, sentence, s, e, triggers, output);
             ReciprocalEvents(c, sentence, s, e, output);
+            ReportedNeeds(c, sentence, s, e, output);
             return;
         }
 
@@ -235,6 +236,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
 
         ReportedDemands(c, sentence, s, e, triggers, output);
         ReciprocalEvents(c, sentence, s, e, output);
+        ReportedNeeds(c, sentence, s, e, output);
     }
 
     /// <summary>
