@@ -65,13 +65,15 @@ public sealed partial class RuleEventCoder
         foreach (var src in sources)
         {
             var code = src.Code == string.Empty ? null : Participant(c, src, s, e, t.Start)?.Code;
-            var civic = code is { Length: >= 6 } && CivicSectors.Contains(code.Substring(3, 3));
+            var person = src.Kind == ActorPhrase.Person;
+            // A person known only by nationality ("Mr Cable also attacked Labour's taxes") is civic against civic targets.
+            var civic = code is { Length: >= 6 } && CivicSectors.Contains(code.Substring(3, 3))
+                || person && code is { Length: 3 } && targets.Count > 0 && targets.All(x => Participant(c, x, s, e, e)?.Code is { Length: >= 6 } tc && CivicSectors.Contains(tc.Substring(3, 3)));
             if (!civic)
             {
                 return false;
             }
 
-            var person = src.Kind == ActorPhrase.Person;
             foreach (var tgt in targets)
             {
                 var target = Participant(c, tgt, s, e, e)?.Code;
