@@ -60,19 +60,21 @@ internal static class PostgresSearch
                     m AS (SELECT a.seq, a.published_date, a.id, COALESCE(a.story_id, a.id) AS story, ts_rank('{Weights}', a.tsv, q.q, 1) AS rank
                           FROM articles a, q WHERE a.tsv @@ q.q AND {where})
                     """;
-            // Collapsed: the best-ranked match of each story stands for the story, with the story's number of matches.
+            // Collapsed: the best-ranked match of each story (by date, its newest) stands for the story, with the story's
+            // number of matches.
+            var order = request.Sort == SearchSort.Date ? "published_date DESC NULLS LAST, rank DESC, id" : "rank DESC, published_date DESC NULLS LAST, id";
             var ranked = request.CollapseStories
                 ? $"""
                     {m},
-                    r AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY story ORDER BY rank DESC, published_date DESC NULLS LAST, id) AS n,
+                    r AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY story ORDER BY {order}) AS n,
                                  COUNT(*) OVER (PARTITION BY story) AS k FROM m),
                     top AS (SELECT seq, story, rank, k FROM r WHERE n = 1
-                            ORDER BY rank DESC, published_date DESC NULLS LAST, id LIMIT @limit OFFSET @offset)
+                            ORDER BY {order} LIMIT @limit OFFSET @offset)
                     """
                 : $"""
                     {m},
                     top AS (SELECT seq, story, rank, 1 AS k FROM m
-                            ORDER BY rank DESC, published_date DESC NULLS LAST, id LIMIT @limit OFFSET @offset)
+                            ORDER BY {order} LIMIT @limit OFFSET @offset)
                     """;
             await using (var cmd = Pg.Command(c, null, $"""
                 WITH q AS (SELECT {query} AS q),
@@ -83,7 +85,7 @@ internal static class PostgresSearch
                              ts_headline('dateline', a.search_body, q.q, @headline) AS headline,
                              translate(ts_headline('dateline', a.search_body, q.q, @headline), @marks, '') AS plain
                       FROM top JOIN articles a ON a.seq = top.seq, q) h
-                ORDER BY h.rank DESC, h.published_date DESC NULLS LAST, h.id
+                ORDER BY {string.Join(", ", order.Split(", ").Select(o => "h." + o))}
                 """, all))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
@@ -112,7 +114,16 @@ internal static class PostgresSearch
                 total = (long)(await stories.ExecuteScalarAsync(ct))!;
             }
 
-            return new SearchResults(hits, total, request.Query.ToString()) { Matches = matches, Ranked = windowed ? request.RankWindow!.Value : matches };
+            var facets = request.Facets <= 0 ? null
+                : matches == 0 ? SearchFacets.None
+                : await FacetsAsync(c, query, where, all, windowed ? request.RankWindow : null, Math.Min(request.Facets, SearchRequest.MaxFacets),
+                    windowed ? request.RankWindow!.Value : matches, ct);
+            return new SearchResults(hits, total, request.Query.ToString())
+            {
+                Matches = matches,
+                Ranked = windowed ? request.RankWindow!.Value : matches,
+                Facets = facets,
+            };
         }
         catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException { InnerException: TimeoutException }
             && !cancellationToken.IsCancellationRequested && budget.IsCancellationRequested)
@@ -123,5 +134,33 @@ internal static class PostgresSearch
         {
             throw new QuerySyntaxException($"the search engine rejected the query: {ex.MessageText}", 0);
         }
+    }
+
+    /// <summary>
+    /// The sources and tags of the ranked matches (the most recently stored <paramref name="window"/> when the query
+    /// matched more): the rows the ranking read, without ts_rank, in the same budget (as SqliteSearch).
+    /// </summary>
+    private static async Task<SearchFacets> FacetsAsync(NpgsqlConnection c, string query, string where, (string, object?)[] parameters, int? window, int top,
+        long counted, CancellationToken ct)
+    {
+        await using var cmd = Pg.Command(c, null, $"""
+            WITH q AS (SELECT {query} AS q),
+            w AS MATERIALIZED (SELECT a.id, a.source FROM articles a, q WHERE a.tsv @@ q.q AND {where}
+                               {(window is { } cap ? $"ORDER BY a.seq DESC LIMIT {cap}" : string.Empty)})
+            SELECT 0, name, n FROM (
+                SELECT source COLLATE "C" AS name, COUNT(*) AS n FROM w WHERE source IS NOT NULL GROUP BY 1 ORDER BY n DESC, name LIMIT @top) s
+            UNION ALL
+            SELECT 1, name, n FROM (
+                SELECT MIN(t.tag COLLATE "C") AS name, COUNT(*) AS n FROM w JOIN article_tags t ON t.article_id = w.id
+                GROUP BY lower(t.tag) ORDER BY n DESC, name LIMIT @top) t
+            """, [.. parameters, ("@top", top)]);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var (sources, tags) = (new List<FacetCount>(), new List<FacetCount>());
+        while (await r.ReadAsync(ct))
+        {
+            (r.GetInt32(0) == 0 ? sources : tags).Add(new FacetCount(r.GetString(1), Pg.Long(r, 2)));
+        }
+
+        return SearchFacets.Of(sources, tags, counted);
     }
 }

@@ -19,6 +19,19 @@ public sealed record SearchRequest(SearchQuery Query, ArticleFilter Filter, int 
 
     public const int DefaultRankWindow = 10_000;
 
+    /// <summary>The order of the hits (and of the pages an offset walks): relevance unless asked otherwise.</summary>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>
+    /// Count the matches' sources and tags and list the most frequent of each, at most this many
+    /// (<see cref="SearchResults.Facets"/>); 0 counts nothing. The count reads the same matches the ranking reads (the rank window, see there), in the same time
+    /// budget, so facets never make a query cost more than a second pass over what was ranked.
+    /// </summary>
+    public int Facets { get; init; }
+
+    /// <summary>The most values a facet may list.</summary>
+    public const int MaxFacets = 50;
+
     /// <summary>How long the search may run before it is stopped with a <see cref="SearchBudgetException"/>.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(5);
 }

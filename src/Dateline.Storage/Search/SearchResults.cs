@@ -15,6 +15,9 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total, st
     /// <summary>Only the most recently stored matches were ranked.</summary>
     public bool Windowed => Ranked < Matches;
 
+    /// <summary>The matches by source and tag when the request asked for facets (<see cref="SearchRequest.Facets"/>), else null.</summary>
+    public SearchFacets? Facets { get; init; }
+
     /// <summary>How far paging can go: the ranked matches, or the stories among them (never more than were ranked).</summary>
     public long Reachable => Math.Min(Total, Ranked);
 }

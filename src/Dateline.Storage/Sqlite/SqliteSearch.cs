@@ -57,7 +57,7 @@ internal static class SqliteSearch
                 n AS (SELECT COUNT(*) AS n, MIN(seq) AS oldest FROM m)
                 SELECT m.seq, m.id, m.title, m.source, m.published, m.rank, m.story, n.n FROM m, n
                 {(window is { } v ? $"WHERE n.n <= {v} OR m.seq <> n.oldest" : string.Empty)}
-                ORDER BY m.rank, m.published_date DESC, m.id
+                ORDER BY {(request.Sort == SearchSort.Date ? "m.published_date IS NULL, m.published_date DESC, m.rank, m.id" : "m.rank, m.published_date DESC, m.id")}
                 {(request.CollapseStories ? string.Empty : "LIMIT $limit OFFSET $offset")}
                 """;
             long? rows = null;
@@ -66,7 +66,7 @@ internal static class SqliteSearch
             await using (var cmd = SqliteArticleStore.Command(c, null, sql, parameters))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
-                // Collapsed: in rank order, a story's first match is its best one, so the page is the ranked list with
+                // Collapsed: in rank order, a story's first match is its best one (by date, its newest), so the page is the ranked list with
                 // later matches of a story left out; reading the list to its end counts the stories and each one's matches.
                 var perStory = new Dictionary<string, int>(StringComparer.Ordinal);
                 while (await r.ReadAsync(ct))
@@ -134,7 +134,11 @@ internal static class SqliteSearch
                 }
             }
 
-            return new SearchResults(hits, total, request.Query.ToString()) { Matches = matches, Ranked = windowed ? window!.Value : matches };
+            var ranked = windowed ? window!.Value : matches;
+            var facets = request.Facets > 0 && matches > 0
+                ? await FacetsAsync(c, match, where, filterParams, windowed ? window : null, Math.Min(request.Facets, SearchRequest.MaxFacets), ranked, ct)
+                : null;
+            return new SearchResults(hits, total, request.Query.ToString()) { Matches = matches, Ranked = ranked, Facets = facets ?? (request.Facets > 0 ? SearchFacets.None : null) };
         }
         catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 9 } or OperationCanceledException && !cancellationToken.IsCancellationRequested
             && budget.IsCancellationRequested)
@@ -152,5 +156,34 @@ internal static class SqliteSearch
                 await c.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The sources and tags of the ranked matches (the newest <paramref name="window"/> when the query matched more):
+    /// the same rows the ranking read, without BM25, so the count costs at most a second pass over them, in the same budget.
+    /// </summary>
+    private static async Task<SearchFacets> FacetsAsync(SqliteConnection c, string match, string where, (string, object?)[] filterParams, int? window, int top,
+        long counted, CancellationToken ct)
+    {
+        await using var cmd = SqliteArticleStore.Command(c, null, $"""
+            WITH w AS MATERIALIZED (
+                SELECT a.id, a.source FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+                WHERE articles_fts MATCH $match AND {where}
+                {(window is { } cap ? $"ORDER BY articles_fts.rowid DESC LIMIT {cap}" : string.Empty)})
+            SELECT 0, name, n FROM (
+                SELECT source AS name, COUNT(*) AS n FROM w WHERE source IS NOT NULL GROUP BY source ORDER BY n DESC, name LIMIT $top)
+            UNION ALL
+            SELECT 1, name, n FROM (
+                SELECT MIN(t.tag COLLATE BINARY) AS name, COUNT(*) AS n FROM w JOIN article_tags t ON t.article_id = w.id
+                GROUP BY t.tag ORDER BY n DESC, name COLLATE BINARY LIMIT $top)
+            """, [("$match", match), .. filterParams, ("$top", top)]);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var (sources, tags) = (new List<FacetCount>(), new List<FacetCount>());
+        while (await r.ReadAsync(ct))
+        {
+            (r.GetInt32(0) == 0 ? sources : tags).Add(new FacetCount(r.GetString(1), r.GetInt64(2)));
+        }
+
+        return SearchFacets.Of(sources, tags, counted);
     }
 }
