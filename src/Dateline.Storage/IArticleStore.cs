@@ -69,7 +69,10 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>Replaces the events each article reports; identical events from several articles share one row (see <see cref="EventQuery"/>).</summary>
     Task RecordEventsAsync(IReadOnlyList<ArticleEvents> events, CancellationToken cancellationToken);
 
-    /// <summary>Streams matching events in id order, each with every article that reports it. Never capped unless the query says so.</summary>
+    /// <summary>
+    /// Streams matching events newest first (by date, then id; undated events last: see <see cref="EventPosition"/>), each
+    /// with every article that reports it. Never capped unless the query says so.
+    /// </summary>
     IAsyncEnumerable<StoredEvent> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken);
 
     /// <summary>How many matching events fall in each month (the first day of the month, oldest first; undated events first, under null).</summary>

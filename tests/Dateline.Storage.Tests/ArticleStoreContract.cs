@@ -371,16 +371,17 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
         Assert.Equal(2, (await ListAsync(store, new EventQuery(From: new DateOnly(2025, 6, 1)))).Count);
         Assert.Single(await ListAsync(store, new EventQuery(To: new DateOnly(2025, 5, 31))));
 
-        // Paging by the last id seen walks every event exactly once.
+        // Newest first; paging by the last event's position walks every event exactly once, in that order.
+        Assert.Equal(["111", "036", "114"], counted.Select(e => e.Cameo));
         var seen = new List<long>();
-        long? after = null;
+        EventPosition? after = null;
         while (await ListAsync(store, new EventQuery(After: after, Limit: 1)) is [var page])
         {
             seen.Add(page.Id);
-            after = page.Id;
+            after = EventPosition.Of(page);
         }
 
-        Assert.Equal(counted.Select(e => e.Id).Order(), seen);
+        Assert.Equal(counted.Select(e => e.Id), seen);
     }
 
     [Fact]
@@ -420,7 +421,9 @@ public abstract partial class ArticleStoreContract(IStoreFixture fixture)
             var n = int.Parse(e.Evidence.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(n % 3 == 0 ? ["a1", "a4"] : ["a1"], e.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
         });
-        Assert.Equal(300, (await ListAsync(store, new EventQuery(After: all[399].Id))).Count);
+        // Streamed in chunks, still newest first across the chunk boundaries (every event has a day of its own).
+        Assert.True(all.Zip(all.Skip(1)).All(p => string.CompareOrdinal(p.First.Date, p.Second.Date) > 0), "events come newest first");
+        Assert.Equal(300, (await ListAsync(store, new EventQuery(After: EventPosition.Of(all[399])))).Count);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class EventsApiTests(WebAppFixture app) : IClassFixture<WebAppFixt
     [Fact]
     public async Task Paging_walks_every_event_exactly_once_and_matches_the_uncapped_export()
     {
-        var ids = new List<long>();
+        var listed = new List<(long Id, string? Date)>();
         // Pages of one event: the fixture store holds the seed's two events (and whatever else the fixtures code).
         var path = "/api/events?all=true&limit=1";
         for (var pages = 0; pages < 500; pages++)
@@ -36,7 +36,7 @@ public sealed class EventsApiTests(WebAppFixture app) : IClassFixture<WebAppFixt
             var page = await GetJsonAsync(path);
             var items = page.GetProperty("items").EnumerateArray().ToList();
             Assert.Single(items);
-            ids.AddRange(items.Select(i => i.GetProperty("id").GetInt64()));
+            listed.AddRange(items.Select(i => (i.GetProperty("id").GetInt64(), i.GetProperty("date").GetString())));
             if (page.GetProperty("next").GetString() is not { } next)
             {
                 break;
@@ -48,15 +48,20 @@ public sealed class EventsApiTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var (type, csv) = await GetLinesAsync("/api/events?all=true&format=csv");
         Assert.Equal("text/csv", type);
         Assert.StartsWith("id,date,source_code,", csv[0], StringComparison.Ordinal);
-        var exported = csv.Skip(1).Select(l => long.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(ids.Count > 1, "the fixture store should hold more events than one page");
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Equal(exported, ids);
-        Assert.True(ids.SequenceEqual(ids.Order()), "events come in id order");
+        var exported = csv.Skip(1).Select(l => l.Split(',')).Select(c => (long.Parse(c[0], System.Globalization.CultureInfo.InvariantCulture), c[1].Length == 0 ? null : c[1])).ToList();
+        Assert.True(listed.Count > 1, "the fixture store should hold more events than one page");
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        Assert.Equal(exported, listed);
+        // Newest first: each event is older than the one before, or of the same date with a lower id; undated events last.
+        Assert.All(listed.Zip(listed.Skip(1)), p => Assert.True(
+            p.Second.Date is null
+                ? p.First.Date is not null || p.First.Id > p.Second.Id
+                : p.First.Date is not null && (string.CompareOrdinal(p.First.Date, p.Second.Date) > 0 || (p.First.Date == p.Second.Date && p.First.Id > p.Second.Id)),
+            $"{p.First} listed before {p.Second}"));
 
         // Counted events only by default: never more than with all=true.
         var counted = (await GetLinesAsync("/api/events?format=plover")).Lines;
-        Assert.InRange(counted.Length, 1, ids.Count);
+        Assert.InRange(counted.Length, 1, listed.Count);
         Assert.All(counted, l => JsonDocument.Parse(l).RootElement.GetProperty("event_type").GetString());
     }
 

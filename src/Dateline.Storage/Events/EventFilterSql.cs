@@ -8,6 +8,12 @@ namespace Dateline.Storage.Events;
 /// </summary>
 internal static class EventFilterSql
 {
+    /// <summary>The date part of the list order's key (<see cref="EventPosition"/>), as the ix_events_newest index holds it.</summary>
+    private const string DateKey = "COALESCE(date, '')";
+
+    /// <summary>The list order: newest date first, then the higher id; undated events ('') last.</summary>
+    public const string Order = DateKey + " DESC, id DESC";
+
     public static (string Where, List<(string, object?)> Parameters) Build(EventQuery q)
     {
         var clauses = new List<string>();
@@ -63,10 +69,21 @@ internal static class EventFilterSql
             clauses.Add("date <= @to");
         }
 
+        // The keyset of the list order, (date, id) < (last date, last id): an undated event's date key is '' (below every
+        // date), so undated events stay after the dated ones. Written as a range on the date key (which the
+        // ix_events_newest index seeks to; SQLite does not seek an expression index on a row value) and a test of the id
+        // that only the last date's events need.
         if (q.After is { } after)
         {
-            p.Add(("@after", after));
-            clauses.Add("id > @after");
+            p.Add(("@afterdate", after.Date ?? string.Empty));
+            p.Add(("@afterid", after.Id));
+            clauses.Add($"{DateKey} <= @afterdate AND ({DateKey} < @afterdate OR id < @afterid)");
+        }
+
+        if (q.Id is { } id)
+        {
+            p.Add(("@eventid", id));
+            clauses.Add("id = @eventid");
         }
 
         return (clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses), p);

@@ -11,8 +11,9 @@ public sealed record ArticleEvents(string ArticleId, string? FallbackDate, IRead
 
 /// <summary>
 /// Which events to list. Actor filters match a code prefix ("JPN" matches JPNGOV); <see cref="Actor"/> matches either
-/// side. Only events that count (not negated; actual or intended) unless <see cref="IncludeAll"/>. Paging by
-/// <see cref="After"/> (the last id seen); <see cref="Limit"/> null means every match. <see cref="Entity"/>,
+/// side. Only events that count (not negated; actual or intended) unless <see cref="IncludeAll"/>. Events come newest
+/// first (see <see cref="EventPosition"/>: by date, then id; undated last); paging by <see cref="After"/> (the position of
+/// the last event seen); <see cref="Limit"/> null means every match. <see cref="Entity"/>,
 /// <see cref="SourceEntity"/> and <see cref="TargetEntity"/> take an entity id (as <see cref="EntityRecord.Id"/>) and
 /// keep events that some article reports with that entity's actor on either side, as source, or as target.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed record EventQuery(
     DateOnly? From = null,
     DateOnly? To = null,
     bool IncludeAll = false,
-    long? After = null,
+    EventPosition? After = null,
     int? Limit = null,
     string? Entity = null,
     string? SourceEntity = null,
@@ -35,6 +36,9 @@ public sealed record EventQuery(
     /// event in); null lists them all. <see cref="StoredEvent.ReportCount"/> always counts every reporting article.
     /// </summary>
     public int? MaxReports { get; init; }
+
+    /// <summary>Only the event with this id (whatever the other filters say it must also pass).</summary>
+    public long? Id { get; init; }
 }
 
 /// <summary>An article that reports an event, with where in its body.</summary>

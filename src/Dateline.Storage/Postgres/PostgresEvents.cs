@@ -118,26 +118,27 @@ internal static class PostgresEvents
     }
 
     /// <summary>
-    /// Streams the matches in id order, <see cref="Chunk"/> at a time (keyset pages by id), each chunk's reports from one
+    /// Streams the matches in list order (<see cref="EventPosition"/>: newest date first, then id; undated last),
+    /// <see cref="Chunk"/> at a time (keyset pages on the same key), each chunk's reports from one
     /// query, all in one repeatable-read transaction so every page and its reports come from one snapshot; nothing
     /// beyond a chunk is held in memory.
     /// </summary>
     public static async IAsyncEnumerable<StoredEvent> QueryAsync(PostgresArticleStore store, EventQuery q, [EnumeratorCancellation] CancellationToken ct)
     {
-        var (where, parameters) = EventFilterSql.Build(q);
         await using var c = await store.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var remaining = q.Limit ?? int.MaxValue;
-        var last = long.MinValue;
+        var last = q.After;
         var chunk = new List<StoredEvent>(Chunk);
         while (remaining > 0)
         {
             chunk.Clear();
+            var (where, parameters) = EventFilterSql.Build(q with { After = last });
             await using (var cmd = Pg.Command(c, tx, $"""
                 SELECT id, event_key, date, source_code, source_text, target_code, target_text, cameo, plover, plover_type, mode, quad_class,
                     goldstein, negated, modality, evidence, rule, confidence
-                FROM events WHERE {where} AND id > @page ORDER BY id LIMIT @take
-                """, [.. parameters, ("@page", last), ("@take", Math.Min(Chunk, remaining))]))
+                FROM events WHERE {where} ORDER BY {EventFilterSql.Order} LIMIT @take
+                """, [.. parameters, ("@take", Math.Min(Chunk, remaining))]))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await r.ReadAsync(ct))
@@ -154,7 +155,7 @@ internal static class PostgresEvents
             }
 
             remaining -= chunk.Count;
-            last = chunk[^1].Id;
+            last = EventPosition.Of(chunk[^1]);
             var (reports, counts) = await ReportsAsync(c, tx, chunk, q.MaxReports, ct);
             foreach (var e in chunk)
             {

@@ -82,7 +82,7 @@ internal static class SqliteEvents
     }
 
     /// <summary>
-    /// Streams the matches in id order. Events are read in chunks of <see cref="Chunk"/> and each chunk's reports come
+    /// Streams the matches in list order (<see cref="EventPosition"/>: newest date first, then id; undated last). Events are read in chunks of <see cref="Chunk"/> and each chunk's reports come
     /// from one query (not one query per event); nothing beyond a chunk is held in memory.
     /// </summary>
     public static async IAsyncEnumerable<StoredEvent> QueryAsync(SqliteArticleStore store, EventQuery q, [EnumeratorCancellation] CancellationToken ct)
@@ -93,7 +93,7 @@ internal static class SqliteEvents
         await using var cmd = SqliteArticleStore.Command(c, null, $"""
             SELECT id, event_key, date, source_code, source_text, target_code, target_text, cameo, plover, plover_type, mode, quad_class,
                 goldstein, negated, modality, evidence, rule, confidence
-            FROM events WHERE {where} ORDER BY id{limit}
+            FROM events WHERE {where} ORDER BY {EventFilterSql.Order}{limit}
             """, [.. parameters]);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var chunk = new List<StoredEvent>(Chunk);

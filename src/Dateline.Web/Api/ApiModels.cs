@@ -57,7 +57,7 @@ public sealed record ActorOverridesResponse(int Received, int Total);
 /// <param name="Actors">Cross-article actors after the rebuild.</param>
 public sealed record ReanalyzeResponse(string Analysis, int Pending, int Analyzed, long? Actors, IReadOnlyList<IngestProblem> Problems, long ElapsedMs);
 
-/// <summary>A page of events in id order.</summary>
+/// <summary>A page of events, newest first (by date, then id; undated last).</summary>
 /// <param name="Items">This page; each event with every article that reports it (evidence and trigger spans into that article's body).</param>
 /// <param name="Next">Cursor for the next page, or null on the last.</param>
 public sealed record EventsResponse(IReadOnlyList<Dateline.Storage.Events.StoredEvent> Items, string? Next);

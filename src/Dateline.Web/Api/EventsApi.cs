@@ -7,16 +7,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dateline.Web.Api;
 
 /// <summary>
-/// <c>/api/events</c> (filters as <c>dateline events</c>, keyset paging on the event id, streamed CSV / GDELT / PLOVER
-/// exports), <c>/api/events/{id}</c> (one event with every reporting article) and <c>/api/dyads/{a}/{b}</c>.
+/// <c>/api/events</c> (filters as <c>dateline events</c>, newest first with keyset paging on (date, id), streamed CSV /
+/// GDELT / PLOVER exports in the same order), <c>/api/events/{id}</c> (one event with every reporting article) and <c>/api/dyads/{a}/{b}</c>.
 /// </summary>
 internal static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/events", ListAsync).WithName("listEvents").WithTags("events")
-            .WithSummary("List coded events in id order, or stream them all as CSV, GDELT rows or PLOVER JSON Lines")
-            .WithDescription("Filters: actor (a code prefix on either side: JPN matches JPNGOV), source_actor, target_actor, code (a CAMEO prefix or a PLOVER type), from/to (YYYY-MM-DD, the event date), entity (an actor id from /api/actors: events some article reports with that actor on either side), all=true to include negated and hypothetical events. Each event on a page lists the reports (every sentence) of its first 10 reporting articles under `reports` and counts the articles in `report_count`; GET /api/events/{id} lists every report. format=json (default) pages: pass `next` back as `cursor`; a null `next` is the last page. format=csv|gdelt|plover streams every match, uncapped (limit and cursor are ignored) as text/csv (with a header), text/tab-separated-values (GDELT 2.0 event rows, 61 columns, no header) or application/x-ndjson (PLOVER).")
+            .WithSummary("List coded events newest first, or stream them all as CSV, GDELT rows or PLOVER JSON Lines")
+            .WithDescription("Filters: actor (a code prefix on either side: JPN matches JPNGOV), source_actor, target_actor, code (a CAMEO prefix or a PLOVER type), from/to (YYYY-MM-DD, the event date), entity (an actor id from /api/actors: events some article reports with that actor on either side), all=true to include negated and hypothetical events. Each event on a page lists the reports (every sentence) of its first 10 reporting articles under `reports` and counts the articles in `report_count`; GET /api/events/{id} lists every report. Order: newest event date first, events of one date by descending id, undated events (no date in the text or the article) last. format=json (default) pages: pass `next` back as `cursor` (opaque; it keys on date and id, so paging never skips or repeats an event); a null `next` is the last page. format=csv|gdelt|plover streams every match in the same order, uncapped (limit and cursor are ignored) as text/csv (with a header), text/tab-separated-values (GDELT 2.0 event rows, 61 columns, no header) or application/x-ndjson (PLOVER).")
             .ProducesProblem(StatusCodes.Status400BadRequest); // the exports answer text/csv, text/tab-separated-values, application/x-ndjson
         api.MapGet("/events/{id}", GetAsync).WithName("getEvent").WithTags("events")
             .WithSummary("One event with every article that reports it and where (evidence and trigger spans into each article body)")
@@ -51,7 +51,7 @@ internal static class EventsApi
         if (items.Count > limit)
         {
             items.RemoveAt(limit);
-            next = StoreCursor.Encode("events", items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            next = EncodeCursor(EventPosition.Of(items[^1]));
         }
 
         return new EventsResponse(items, next);
@@ -100,7 +100,7 @@ internal static class EventsApi
             ? TypedResults.Ok(e)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found", detail: $"No event has the id {id}.");
 
-    /// <summary>One event by id, whether or not it counts: the first event after id − 1.</summary>
+    /// <summary>One event by id, whether or not it counts.</summary>
     public static async Task<StoredEvent?> FindAsync(IArticleStore store, long id, CancellationToken ct)
     {
         if (id < 1)
@@ -108,9 +108,9 @@ internal static class EventsApi
             return null;
         }
 
-        await foreach (var e in store.QueryEventsAsync(new EventQuery(IncludeAll: true, After: id - 1, Limit: 1), ct))
+        await foreach (var e in store.QueryEventsAsync(new EventQuery(IncludeAll: true, Limit: 1) { Id = id }, ct))
         {
-            return e.Id == id ? e : null;
+            return e;
         }
 
         return null;
@@ -152,16 +152,20 @@ internal static class EventsApi
             : throw new BadRequestException($"{name} '{(v.Length > 40 ? v[..40] + "…" : v)}' is not a code: use letters and digits, at most 32 (JPN, JPNGOV, 036)");
     }
 
-    private static long? DecodeCursor(string? cursor)
+    /// <summary>The position of a page's last event: its date ("" when undated) and id. A cursor of the old id-only list is refused.</summary>
+    private static string EncodeCursor(EventPosition last) =>
+        StoreCursor.Encode("events", last.Date ?? string.Empty, last.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static EventPosition? DecodeCursor(string? cursor)
     {
         if (cursor is null)
         {
             return null;
         }
 
-        var s = StoreCursor.Decode(cursor, "events", 1)[0];
-        return long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? id
+        var parts = StoreCursor.Decode(cursor, "events", 2);
+        return long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? new EventPosition(parts[0].Length == 0 ? null : parts[0], id)
             : throw new InvalidCursorException($"'{cursor}' is not a cursor of this events list; start again without one");
     }
 }

@@ -123,7 +123,7 @@ internal static class DyadPage
         });
     }
 
-    /// <summary>The events of one period in both directions, as the dyad counts them, in id order.</summary>
+    /// <summary>The events of one period in both directions, as the dyad counts them, newest first.</summary>
     private static async Task<List<StoredEvent>> PeriodEventsAsync(IArticleStore store, DyadQuery q, DateOnly start, CancellationToken ct)
     {
         var end = DyadChart.End(start, q.Interval);

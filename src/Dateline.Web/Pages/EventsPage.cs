@@ -6,7 +6,8 @@ namespace Dateline.Web.Pages;
 
 /// <summary>
 /// <c>/events</c>: the coded events with the filters of <c>dateline events</c> (and an actor id from an actor page),
-/// 50 a page in id order, each with its evidence sentence and the articles that report it; links to the exports.
+/// 50 a page newest first (by event date, then id; undated events last, as the summary says), each with its evidence
+/// sentence and the articles that report it; links to the exports, which keep the same order.
 /// </summary>
 internal static class EventsPage
 {
@@ -53,8 +54,9 @@ internal static class EventsPage
             }
 
             var exports = keep.Where(k => k.Item1 != "cursor").ToArray();
-            h.Open("p", ("class", "summary")).Text($"{page.Items.Count} event{(page.Items.Count == 1 ? string.Empty : "s")} on this page"
-                + (page.Next is null ? "." : "; more on the next.") + " Download every match: ")
+            h.Open("p", ("class", "summary"), ("id", "events-summary"))
+                .Text($"{page.Items.Count} event{(page.Items.Count == 1 ? string.Empty : "s")} on this page, newest first (undated events last)"
+                + (page.Next is null ? "." : "; more on the next.") + " Download every match in this order: ")
                 .Link(Routes.WithQuery("/api/events", [.. exports, ("format", "csv")]), "CSV").Text(", ")
                 .Link(Routes.WithQuery("/api/events", [.. exports, ("format", "gdelt")]), "GDELT rows").Text(", ")
                 .Link(Routes.WithQuery("/api/events", [.. exports, ("format", "plover")]), "PLOVER JSON").Text(". Compare two actors over time on the ")
