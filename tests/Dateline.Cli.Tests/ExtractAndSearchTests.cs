@@ -73,6 +73,34 @@ public sealed class ExtractAndSearchTests
     }
 
     [Fact]
+    [Trait("issue", "16")]
+    public async Task Search_sort_date_lists_newest_first_undated_last_and_sort_takes_only_relevance_or_date()
+    {
+        using var tmp = new TempFolder();
+        var input = Path.Combine(tmp.Path, "kelp.jsonl");
+        await File.WriteAllLinesAsync(input,
+        [
+            """{"url": "https://example.org/k1", "title": "Kelp kelp kelp", "text": "The kelp festival served kelp in every dish.", "published": "2025-06-02", "source": "Coast Wire"}""",
+            """{"url": "https://example.org/k2", "title": "Prices fall", "text": "Kelp prices fell for a third week.", "published": "2025-06-09", "source": "Coast Wire"}""",
+            """{"url": "https://example.org/k3", "title": "A study of the shore", "text": "Researchers counted kelp along the shore.", "source": "Island Herald"}""",
+            """{"url": "https://example.org/k4", "title": "Harvest by boat", "text": "Divers brought in the kelp harvest by boat.", "published": "2025-05-30", "source": "Bay Times"}""",
+        ], TestContext.Current.CancellationToken);
+        var ingest = await Cli.RunAsync(tmp.Path, "ingest", input);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+
+        string[] Titles(Cli.Result r) => [.. JsonDocument.Parse(r.Stdout).RootElement.GetProperty("results").EnumerateArray().Select(h => h.GetProperty("title").GetString()!)];
+        var byDate = await Cli.RunAsync(tmp.Path, "search", "kelp", "--sort", "date", "--format", "json");
+        Assert.True(byDate.ExitCode == 0, byDate.ToString());
+        Assert.Equal(["Prices fall", "Kelp kelp kelp", "Harvest by boat", "A study of the shore"], Titles(byDate));
+        Assert.Equal("date", JsonDocument.Parse(byDate.Stdout).RootElement.GetProperty("sort").GetString());
+        Assert.Equal("Kelp kelp kelp", Titles(await Cli.RunAsync(tmp.Path, "search", "kelp", "--format", "json"))[0]); // relevance by default
+
+        var table = await Cli.RunAsync(tmp.Path, "search", "kelp", "--sort", "date");
+        Assert.Contains("newest first (undated last)", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, (await Cli.RunAsync(tmp.Path, "search", "kelp", "--sort", "newest")).ExitCode);
+    }
+
+    [Fact]
     [Trait("issue", "4")]
     public async Task Ingest_annotates_and_show_returns_the_layers()
     {

@@ -26,8 +26,14 @@ internal static class SearchCommand
             Description = string.Create(CultureInfo.InvariantCulture,
                 $"Rank every match (by default a query matching more than {SearchRequest.DefaultRankWindow:N0} articles ranks the most recently stored ones)"),
         };
+        var sort = new Option<string>("--sort")
+        {
+            Description = "relevance (best match first) or date (newest published first, undated last; the best match first within a day)",
+            DefaultValueFactory = _ => "relevance",
+        };
+        sort.AcceptOnlyFromAmong("relevance", "date");
         var filters = new FilterOptions();
-        var command = new Command("search", "Search stored articles") { query, limit, format, collapse, exhaustive };
+        var command = new Command("search", "Search stored articles") { query, limit, format, collapse, exhaustive, sort };
         filters.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -41,6 +47,7 @@ internal static class SearchCommand
             {
                 CollapseStories = result.GetValue(collapse),
                 RankWindow = result.GetValue(exhaustive) ? null : SearchRequest.DefaultRankWindow,
+                Sort = result.GetValue(sort) == "date" ? SearchSort.Date : SearchSort.Relevance,
             };
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             var found = await store.SearchAsync(request, ct);
@@ -49,6 +56,7 @@ internal static class SearchCommand
                 var json = new
                 {
                     query = found.Query,
+                    sort = request.Sort == SearchSort.Date ? "date" : "relevance",
                     total = found.Total,
                     matches = found.Matches,
                     ranked = found.Ranked,
@@ -80,6 +88,7 @@ internal static class SearchCommand
             }
 
             table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : "match(es)")} for {Markup.Escape(found.Query)}"
+                + (request.Sort == SearchSort.Date ? ", newest first (undated last)" : string.Empty)
                 + (found.Windowed ? string.Create(CultureInfo.InvariantCulture, $" (the {found.Ranked:N0} most recently stored of {found.Matches:N0} matches ranked; --exhaustive ranks all)") : string.Empty));
             Terminal.Out.Write(table);
             return ExitCodes.Success;
