@@ -262,6 +262,52 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
 
     [Fact]
     [Trait("issue", "16")]
+    public async Task Clicking_a_search_facet_narrows_the_results_to_it_and_show_all_widens_them_again()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+        var dialogs = new List<string>();
+        page.Dialog += async (_, d) =>
+        {
+            dialogs.Add(d.Message);
+            await d.DismissAsync();
+        };
+
+        await page.GotoAsync("/");
+        await page.Locator("#q").FillAsync("harbour OR zeppelin");
+        await page.Locator("#q").PressAsync("Enter");
+        await page.Locator("#facets").WaitForAsync();
+        var before = await page.Locator(".result h2").AllInnerTextsAsync();
+        Assert.Contains("Museum reopens its zeppelin hall", before);
+        Assert.Contains("Harbour authority approves new ferry terminal", before);
+        // Every source of the hits is a facet, with its count; the markup in a source or tag stays text.
+        var sources = await page.Locator("#facet-source .facet-link").AllInnerTextsAsync();
+        Assert.Contains("Northern Ledger", sources);
+        Assert.Contains("Test <b>Wire</b>", sources);
+        Assert.Contains("<script>alert(2)</script>", await page.Locator("#facet-tag .facet-link").AllInnerTextsAsync());
+        await ShotAsync(page, "facets-1-search");
+
+        await page.Locator("#facet-source .facet-link[data-value='Northern Ledger']").ClickAsync();
+        await page.Locator(".facet-current").WaitForAsync();
+        Assert.Equal(["Museum reopens its zeppelin hall"], await page.Locator(".result h2").AllInnerTextsAsync());
+        Assert.Equal("Northern Ledger", await page.Locator("#source").InputValueAsync());
+        Assert.Equal("harbour OR zeppelin", await page.Locator("#q").InputValueAsync());
+        Assert.Equal(["Northern Ledger"], await page.Locator("#facet-source .facet-link").AllInnerTextsAsync());
+        await ShotAsync(page, "facets-2-narrowed");
+
+        await page.Locator("#facet-source .facet-remove").ClickAsync();
+        await page.Locator("#facet-tag .facet-link[data-value='Ferries']").ClickAsync();
+        await page.Locator("#facet-tag .facet-current").WaitForAsync();
+        Assert.Equal(["Harbour authority approves new ferry terminal"], await page.Locator(".result h2").AllInnerTextsAsync());
+        Assert.Equal("Ferries", await page.Locator("#tag").InputValueAsync());
+
+        Assert.Empty(dialogs);
+        Assert.Equal(0, await page.Locator("[onmouseover]").CountAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    [Trait("issue", "16")]
     public async Task The_attention_chart_of_a_search_with_two_queries_draws_two_series_with_a_legend_across_its_column()
     {
         var (context, page, problems) = await OpenAsync();

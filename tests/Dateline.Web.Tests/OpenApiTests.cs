@@ -67,6 +67,18 @@ public sealed class OpenApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         Assert.NotEmpty(hit.Highlights!);
         Assert.Contains(hit.Title, new[] { "Museum reopens its zeppelin hall", "Harbour authority approves new ferry terminal" });
 
+        // Facets and the date order through the generated client: the sources of both matches, newest first.
+        var byDate = await client.Api.Search.GetAsync(r =>
+        {
+            r.QueryParameters.Q = "zeppelin OR ferry";
+            r.QueryParameters.Sort = "date";
+            r.QueryParameters.Facets = 5;
+        }, Ct);
+        Assert.Equal("date", byDate!.Sort);
+        Assert.Equal(["Museum reopens its zeppelin hall", "Harbour authority approves new ferry terminal"], byDate.Hits!.Select(h => h.Title));
+        Assert.Equal([("Coastal Courier", (long?)1), ("Northern Ledger", (long?)1)], byDate.Facets!.Sources!.Select(f => (f.Value, f.Count)));
+        Assert.Equal(2, byDate.Facets.Counted);
+
         var health = await client.Api.Health.GetAsync(cancellationToken: Ct);
         Assert.Equal("ok", health!.Status);
     }

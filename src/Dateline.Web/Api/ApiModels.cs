@@ -14,7 +14,7 @@ namespace Dateline.Web.Api;
 public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElement? Annotations, IReadOnlyDictionary<string, string> ActorEntities,
     IReadOnlyList<ArticleSummary> Story);
 
-/// <summary>Search hits in rank order.</summary>
+/// <summary>Search hits in the order asked for (relevance unless sort=date).</summary>
 /// <param name="Query">The query as typed.</param>
 /// <param name="Parsed">The query as understood (fully parenthesised), the same text the CLI prints.</param>
 /// <param name="Total">All matches, not only this page.</param>
@@ -23,7 +23,10 @@ public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElem
 /// <param name="Matches">Every matching article (also when stories are collapsed).</param>
 /// <param name="Ranked">How many matches were ranked: the most recently stored ones when there were more than the window
 /// (10,000; <c>exhaustive=true</c> ranks them all).</param>
-public sealed record SearchResponse(string Query, string Parsed, long Total, IReadOnlyList<SearchHit> Hits, string? Next, long Matches, long Ranked);
+/// <param name="Sort">The order of the hits: relevance or date (newest first, undated last).</param>
+/// <param name="Facets">The ranked matches by source and by tag, the most frequent first (null when facets=0).</param>
+public sealed record SearchResponse(string Query, string Parsed, long Total, IReadOnlyList<SearchHit> Hits, string? Next, long Matches, long Ranked,
+    string Sort, SearchFacets? Facets);
 
 /// <summary>An actor across the store with the number of articles mentioning it per date.</summary>
 public sealed record ActorResponse(EntityRecord Actor, IReadOnlyList<DateCount> Timeline);

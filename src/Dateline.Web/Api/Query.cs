@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dateline.Storage;
+using Dateline.Storage.Search;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dateline.Web.Api;
@@ -29,6 +30,24 @@ internal static class Query
     /// </summary>
     public static IReadOnlyList<string?> Values(HttpRequest request, string name) =>
         QueryHelpers.ParseQuery(request.QueryString.Value).TryGetValue(name, out var values) ? [.. values] : [];
+
+    /// <summary>sort=relevance (the default) or date.</summary>
+    public static SearchSort Sort(string? value) => Text(value)?.ToLowerInvariant() switch
+    {
+        null or "relevance" => SearchSort.Relevance,
+        "date" => SearchSort.Date,
+        _ => throw new BadRequestException($"sort '{value}' is not one of relevance, date", "sort"),
+    };
+
+    public const int DefaultFacets = 10;
+
+    /// <summary>facets=N: the N most frequent sources and tags of the matches (default 10, 0 for none, at most 50).</summary>
+    public static int Facets(int? facets) => facets switch
+    {
+        null => DefaultFacets,
+        < 0 or > SearchRequest.MaxFacets => throw new BadRequestException($"facets must be between 0 and {SearchRequest.MaxFacets}", "facets"),
+        _ => facets.Value,
+    };
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -16,43 +16,50 @@ internal static class SearchApi
         api.MapGet("/search", SearchAsync).WithName("search").WithTags("search")
             .ProducesProblem(StatusCodes.Status400BadRequest) // the exports answer text/csv and application/x-ndjson
             .WithSummary("Full-text search")
-            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server's rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` < `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in rank order (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).");
+            .WithDescription("q: words, \"phrases\", prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles (from/to: the publication date range, YYYY-MM-DD; source; tag; language; actor). sort=relevance (default: best match first) or sort=date (newest publication date first, undated articles last, the best match first within a day). facets=N (default 10, 0 for none, at most 50): `facets` lists the N most frequent sources and tags of the matches with their counts (tags ignoring case), for the query and filters as given: pass one back as source= or tag= to narrow. Facets count the ranked matches (`facets.counted`, equal to `ranked`: a query matching more than the rank window counts the most recently stored, as it ranks them) within the search's time budget. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article, with sort=date the newest, stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server's rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` < `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in the order of sort (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).");
         return api;
     }
 
     /// <summary>Runs a query; shared by the API and the search page.</summary>
     public static async Task<SearchResponse> RunAsync(IArticleStore store, string? q, ArticleFilter filter, string? cursor, int limit,
-        CancellationToken ct, bool collapse = false, int? rankWindow = SearchRequest.DefaultRankWindow)
+        CancellationToken ct, bool collapse = false, int? rankWindow = SearchRequest.DefaultRankWindow, SearchSort sort = SearchSort.Relevance,
+        int facets = 0)
     {
         var query = SearchQuery.Parse(q ?? string.Empty);
-        var offset = StoreCursor.DecodeOffset(Query.Text(cursor), collapse ? "search-stories" : "search");
+        // The cursor is an offset into one order: a cursor of the relevance list is refused on the date list and back.
+        var list = (collapse ? "search-stories" : "search") + (sort == SearchSort.Date ? "-by-date" : string.Empty);
+        var offset = StoreCursor.DecodeOffset(Query.Text(cursor), list);
         var results = await store.SearchAsync(new SearchRequest(query, filter, limit, offset)
         {
             CollapseStories = collapse,
             RankWindow = rankWindow,
+            Sort = sort,
+            Facets = facets,
         }, ct);
         var next = offset + results.Hits.Count < results.Reachable && results.Hits.Count > 0
-            ? StoreCursor.EncodeOffset(collapse ? "search-stories" : "search", offset + results.Hits.Count)
+            ? StoreCursor.EncodeOffset(list, offset + results.Hits.Count)
             : null;
-        return new SearchResponse(query.Text, results.Query, results.Total, results.Hits, next, results.Matches, results.Ranked);
+        return new SearchResponse(query.Text, results.Query, results.Total, results.Hits, next, results.Matches, results.Ranked,
+            sort == SearchSort.Date ? "date" : "relevance", results.Facets);
     }
 
     private static async Task<Results<Ok<SearchResponse>, PushStreamHttpResult, ProblemHttpResult>> SearchAsync(IArticleStore store, string q, string? from, string? to, string? source,
-        string? language, string? actor, string? tag, string? cursor, int? limit, bool? collapse, bool? exhaustive, string? format, WebOptions options,
-        CancellationToken ct)
+        string? language, string? actor, string? tag, string? cursor, int? limit, bool? collapse, bool? exhaustive, string? sort, int? facets, string? format,
+        WebOptions options, CancellationToken ct)
     {
         var filter = Query.Filter(from, to, source, language, actor, tag);
+        var order = Query.Sort(sort);
         int? window = exhaustive == true ? null : options.RankWindow;
         switch (format ?? "json")
         {
             case "json":
-                return TypedResults.Ok(await RunAsync(store, q, filter, cursor, Query.Limit(limit), ct, collapse ?? false, window));
+                return TypedResults.Ok(await RunAsync(store, q, filter, cursor, Query.Limit(limit), ct, collapse ?? false, window, order, Query.Facets(facets)));
             case "csv":
-                return Export(store, q, filter, collapse ?? false, window, "text/csv; charset=utf-8", "search.csv", ExportHeader,
+                return Export(store, q, filter, collapse ?? false, window, order, "text/csv; charset=utf-8", "search.csv", ExportHeader,
                     (rank, h) => Csv.Row([rank.ToString(CultureInfo.InvariantCulture), h.Id, h.Title, h.Source, h.Published,
                         h.Score.ToString("0.####", CultureInfo.InvariantCulture), h.StoryId, h.StoryMatches.ToString(CultureInfo.InvariantCulture)]), ct);
             case "jsonl":
-                return Export(store, q, filter, collapse ?? false, window, "application/x-ndjson; charset=utf-8", "search.jsonl", null,
+                return Export(store, q, filter, collapse ?? false, window, order, "application/x-ndjson; charset=utf-8", "search.jsonl", null,
                     (rank, h) => JsonSerializer.Serialize(new ExportRow(rank, h.Id, h.Title, h.Source, h.Published, h.Score, h.StoryId, h.StoryMatches), ExportJson), ct);
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: $"format '{format}' is not one of json, csv, jsonl");
@@ -66,11 +73,11 @@ internal static class SearchApi
     private sealed record ExportRow(int Rank, string Id, string? Title, string? Source, string? Published, double Score, string? StoryId, int StoryMatches);
 
     /// <summary>
-    /// Every ranked hit in rank order, one line each, page by page as the store ranks them (the server's rank window
+    /// Every ranked hit in the order asked for, one line each, page by page as the store ranks them (the server's rank window
     /// bounds a query matching more unless exhaustive=true), flushed as it goes.
     /// </summary>
-    private static PushStreamHttpResult Export(IArticleStore store, string q, ArticleFilter filter, bool collapse, int? window, string contentType, string fileName,
-        string? header, Func<int, SearchHit, string> line, CancellationToken ct) =>
+    private static PushStreamHttpResult Export(IArticleStore store, string q, ArticleFilter filter, bool collapse, int? window, SearchSort sort, string contentType,
+        string fileName, string? header, Func<int, SearchHit, string> line, CancellationToken ct) =>
         TypedResults.Stream(async stream =>
         {
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024) { NewLine = "\n" };
@@ -83,7 +90,7 @@ internal static class SearchApi
             string? cursor = null;
             do
             {
-                var page = await RunAsync(store, q, filter, cursor, Query.MaxLimit, ct, collapse, window);
+                var page = await RunAsync(store, q, filter, cursor, Query.MaxLimit, ct, collapse, window, sort);
                 foreach (var hit in page.Hits)
                 {
                     await writer.WriteLineAsync(line(++rank, hit));

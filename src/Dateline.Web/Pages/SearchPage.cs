@@ -6,8 +6,9 @@ using Dateline.Web.Api;
 namespace Dateline.Web.Pages;
 
 /// <summary>
-/// The home page: a query box with filters (dates, source, actor, language). With a query it shows ranked hits with
-/// highlighted snippets; without one, the newest articles. Both page with a "next" cursor.
+/// The home page: a query box with filters (dates, source, actor, language, tag) and the order (relevance or date). With a
+/// query it shows the hits with highlighted snippets beside the facets (the matches' sources and tags, each a link that
+/// adds the filter); without one, the newest articles. Both page with a "next" cursor.
 /// </summary>
 internal static class SearchPage
 {
@@ -18,6 +19,7 @@ internal static class SearchPage
         var tag = Get("tag");
         var stories = Get("stories") == "1";
         var exhaustive = Get("exhaustive") == "1";
+        var sortText = Get("sort");
         string? problem = null;
         SearchResponse? found = null;
         Page<ArticleSummary>? latest = null;
@@ -27,9 +29,11 @@ internal static class SearchPage
             actor = await ActorAsync(store, actorText, ct);
 
             var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
+            var sort = Query.Sort(sortText);
             if (q is not null)
             {
-                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories, exhaustive ? null : options.RankWindow);
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories, exhaustive ? null : options.RankWindow, sort,
+                    Query.DefaultFacets);
             }
             else
             {
@@ -44,7 +48,8 @@ internal static class SearchPage
         return Layout.Page(q is null ? "Search" : q, "/", h =>
         {
             h.Element("h1", "Search the news", ("class", "visually-hidden"));
-            Form(h, q, from, to, source, language, actorText, tag, stories);
+            var byDate = string.Equals(sortText, "date", StringComparison.OrdinalIgnoreCase);
+            Form(h, q, from, to, source, language, actorText, tag, stories, byDate);
             if (problem is not null)
             {
                 h.Element("p", problem, ("class", "error"), ("role", "alert"), ("id", "problem"));
@@ -52,13 +57,14 @@ internal static class SearchPage
             }
 
             (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText),
-                ("tag", tag), ("stories", stories ? "1" : null), ("exhaustive", exhaustive ? "1" : null)];
+                ("tag", tag), ("stories", stories ? "1" : null), ("exhaustive", exhaustive ? "1" : null), ("sort", byDate ? "date" : null)];
             if (found is not null)
             {
                 var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
                 h.Open("p", ("class", "summary"), ("id", "summary")).Text(string.Create(CultureInfo.InvariantCulture, $"{found.Total:N0} {unit} for "))
                     .Element("code", found.Parsed, ("id", "parsed")).Text(actor is null ? string.Empty : " mentioning " + actor.Name).Text(" · ")
-                    .Link(Routes.WithQuery("/attention", [.. keep.Where(k => k.Item1 is not ("stories" or "exhaustive"))]), "Attention over time", ("id", "attention-link"))
+                    .Link(Routes.WithQuery("/attention", [.. keep.Where(k => k.Item1 is not ("stories" or "exhaustive" or "sort"))]), "Attention over time", ("id", "attention-link"))
+                    .Text(byDate ? " · newest first (undated last)" : string.Empty)
                     .Close("p");
                 if (found.Ranked < found.Matches)
                 {
@@ -70,6 +76,7 @@ internal static class SearchPage
                         .Text(" (slower).").Close("p");
                 }
 
+                h.Open("div", ("class", "search-layout")).Open("div", ("class", "search-hits"));
                 h.Open("ol", ("class", "results"));
                 foreach (var hit in found.Hits)
                 {
@@ -91,6 +98,13 @@ internal static class SearchPage
 
                 h.Close("ol");
                 NextLink(h, "/", found.Next, keep);
+                h.Close("div");
+                if (found.Facets is { } facets && found.Matches > 0)
+                {
+                    SearchFacetList.Write(h, facets, found.Matches, keep);
+                }
+
+                h.Close("div");
             }
             else if (latest is not null)
             {
@@ -123,7 +137,8 @@ internal static class SearchPage
           ?? ((await store.ListEntitiesAsync(actorText, null, 1, ct)).Items is [var best, ..] ? best : null)
           ?? throw new BadRequestException($"no actor matches '{actorText}'", "actor");
 
-    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, string? tag, bool stories)
+    private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, string? tag, bool stories,
+        bool byDate)
     {
         h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/"));
         h.Open("div", ("class", "query"));
@@ -137,6 +152,10 @@ internal static class SearchPage
         Field(h, "actor", "Actor", "text", actor);
         Field(h, "language", "Language", "text", language);
         Field(h, "tag", "Tag", "text", tag);
+        h.Open("div", ("class", "field")).Element("label", "Order", ("for", "sort")).Open("select", ("id", "sort"), ("name", "sort"))
+            .Open("option", ("value", "relevance"), ("selected", byDate ? null : string.Empty)).Text("Best match first").Close("option")
+            .Open("option", ("value", "date"), ("selected", byDate ? string.Empty : null)).Text("Newest first").Close("option")
+            .Close("select").Close("div");
         h.Open("div", ("class", "field check"))
             .Open("input", ("id", "stories"), ("name", "stories"), ("type", "checkbox"), ("value", "1"), ("checked", stories ? "checked" : null))
             .Element("label", "One result per story", ("for", "stories")).Close("div");

@@ -14,6 +14,14 @@ namespace Dateline.Web.Tests.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The facets property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Dateline.Web.Tests.Client.Models.SearchFacets? Facets { get; set; }
+#nullable restore
+#else
+        public global::Dateline.Web.Tests.Client.Models.SearchFacets Facets { get; set; }
+#endif
         /// <summary>The hits property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -50,6 +58,14 @@ namespace Dateline.Web.Tests.Client.Models
 #endif
         /// <summary>The ranked property</summary>
         public long? Ranked { get; set; }
+        /// <summary>The sort property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Sort { get; set; }
+#nullable restore
+#else
+        public string Sort { get; set; }
+#endif
         /// <summary>The total property</summary>
         public long? Total { get; set; }
         /// <summary>
@@ -77,12 +93,14 @@ namespace Dateline.Web.Tests.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "facets", n => { Facets = n.GetObjectValue<global::Dateline.Web.Tests.Client.Models.SearchFacets>(global::Dateline.Web.Tests.Client.Models.SearchFacets.CreateFromDiscriminatorValue); } },
                 { "hits", n => { Hits = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.SearchHit>(global::Dateline.Web.Tests.Client.Models.SearchHit.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "matches", n => { Matches = n.GetLongValue(); } },
                 { "next", n => { Next = n.GetStringValue(); } },
                 { "parsed", n => { Parsed = n.GetStringValue(); } },
                 { "query", n => { Query = n.GetStringValue(); } },
                 { "ranked", n => { Ranked = n.GetLongValue(); } },
+                { "sort", n => { Sort = n.GetStringValue(); } },
                 { "total", n => { Total = n.GetLongValue(); } },
             };
         }
@@ -93,12 +111,14 @@ namespace Dateline.Web.Tests.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Dateline.Web.Tests.Client.Models.SearchFacets>("facets", Facets);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.SearchHit>("hits", Hits);
             writer.WriteLongValue("matches", Matches);
             writer.WriteStringValue("next", Next);
             writer.WriteStringValue("parsed", Parsed);
             writer.WriteStringValue("query", Query);
             writer.WriteLongValue("ranked", Ranked);
+            writer.WriteStringValue("sort", Sort);
             writer.WriteLongValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }

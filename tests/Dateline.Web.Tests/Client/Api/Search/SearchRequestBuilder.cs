@@ -22,7 +22,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,exhaustive*,format*,from*,language*,limit*,source*,tag*,to*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,exhaustive*,facets*,format*,from*,language*,limit*,sort*,source*,tag*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Dateline.Web.Tests.Client.Api.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,exhaustive*,format*,from*,language*,limit*,source*,tag*,to*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search?q={q}{&actor*,collapse*,cursor*,exhaustive*,facets*,format*,from*,language*,limit*,sort*,source*,tag*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in rank order (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles (from/to: the publication date range, YYYY-MM-DD; source; tag; language; actor). sort=relevance (default: best match first) or sort=date (newest publication date first, undated articles last, the best match first within a day). facets=N (default 10, 0 for none, at most 50): `facets` lists the N most frequent sources and tags of the matches with their counts (tags ignoring case), for the query and filters as given: pass one back as source= or tag= to narrow. Facets count the ranked matches (`facets.counted`, equal to `ranked`: a query matching more than the rank window counts the most recently stored, as it ranks them) within the search&apos;s time budget. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article, with sort=date the newest, stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in the order of sort (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).
         /// </summary>
         /// <returns>A <see cref="global::Dateline.Web.Tests.Client.Models.SearchResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
             return await RequestAdapter.SendAsync<global::Dateline.Web.Tests.Client.Models.SearchResponse>(requestInfo, global::Dateline.Web.Tests.Client.Models.SearchResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in rank order (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles (from/to: the publication date range, YYYY-MM-DD; source; tag; language; actor). sort=relevance (default: best match first) or sort=date (newest publication date first, undated articles last, the best match first within a day). facets=N (default 10, 0 for none, at most 50): `facets` lists the N most frequent sources and tags of the matches with their counts (tags ignoring case), for the query and filters as given: pass one back as source= or tag= to narrow. Facets count the ranked matches (`facets.counted`, equal to `ranked`: a query matching more than the rank window counts the most recently stored, as it ranks them) within the search&apos;s time budget. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article, with sort=date the newest, stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in the order of sort (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -85,7 +85,7 @@ namespace Dateline.Web.Tests.Client.Api.Search
             return new global::Dateline.Web.Tests.Client.Api.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in rank order (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).
+        /// q: words, &quot;phrases&quot;, prefix*, title:/body: fields, NOT/-, AND, OR, parentheses (as `dateline search`). The parsed query is echoed in `parsed`. Filters as /api/articles (from/to: the publication date range, YYYY-MM-DD; source; tag; language; actor). sort=relevance (default: best match first) or sort=date (newest publication date first, undated articles last, the best match first within a day). facets=N (default 10, 0 for none, at most 50): `facets` lists the N most frequent sources and tags of the matches with their counts (tags ignoring case), for the query and filters as given: pass one back as source= or tag= to narrow. Facets count the ranked matches (`facets.counted`, equal to `ranked`: a query matching more than the rank window counts the most recently stored, as it ranks them) within the search&apos;s time budget. Highlights are [start, end) ranges into each snippet. collapse=true: one hit per story (the best-ranked article, with sort=date the newest, stands for its wire copies and other reports, counted in `story_matches`); `total` then counts stories. `matches` counts matching articles; a query matching more than the server&apos;s rank window (10,000 unless `serve --rank-window` says otherwise) ranks the most recently stored (`ranked` &lt; `matches`) unless exhaustive=true. format=json (default) pages; format=csv|jsonl streams every ranked hit in the order of sort (columns rank, id, title, source, published, score, story_id, story_matches; limit and cursor are ignored).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 
@@ -123,6 +123,10 @@ namespace Dateline.Web.Tests.Client.Api.Search
             #pragma warning disable CS1591
             [QueryParameter("exhaustive")]
             public bool? Exhaustive { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("facets")]
+            public int? Facets { get; set; }
             #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -178,6 +182,19 @@ namespace Dateline.Web.Tests.Client.Api.Search
             #pragma warning disable CS1591
             [QueryParameter("q")]
             public string Q { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
