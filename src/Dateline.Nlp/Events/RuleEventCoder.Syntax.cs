@@ -246,6 +246,8 @@ public sealed partial class RuleEventCoder
                 NonActorAgent = agents.Count > 0 && sources.Count == 0 && agents.All(a => tree.Upos(a) == "NOUN"),
                 NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
                 CivilianPlace = subjects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
+                // "numbers released by Japan's Finance Ministry": what a passive acts on is its subject.
+                ThingObject = targets.Count == 0 && subjects.Any(o => IsThing(c, tree, o)),
             };
         }
 
@@ -268,11 +270,15 @@ public sealed partial class RuleEventCoder
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
             HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "xcomp" or "ccomp" or "iobj"
                 || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
-            ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)
-                && tree.Lemma(o) is not ("week" or "month" or "year" or "day" or "weekend" or "morning" or "afternoon" or "evening" or "night" or "time")),
+            ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && IsThing(c, tree, o)),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
+
+    /// <summary>A common noun outside every actor phrase, and no time ("the targets", "its results"; not "next week").</summary>
+    private static bool IsThing(Context c, Tree tree, int o) =>
+        tree.Upos(o) == "NOUN" && !c.Phrases.Any(x => x.Start <= o && o < x.End)
+        && tree.Lemma(o) is not ("week" or "month" or "year" or "day" or "weekend" or "morning" or "afternoon" or "evening" or "night" or "time");
 
     /// <summary>The subject of a verbal predicate, inherited along "xcomp" and "conj" chains; a relative "who" is its antecedent.</summary>
     private static void SubjectHeads(Tree tree, string[] words, int p, List<int> into, int depth)
