@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Dateline.Core.Documents;
 
@@ -40,57 +39,6 @@ public sealed partial class RuleEventCoder
             }
         }
     }
-
-    private static readonly FrozenSet<string> ArmedSectors = new[] { "MIL", "REB", "COP", "UAF", "SPY", "INS", "SEP" }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> CivicSectors = new[] { "GOV", "PTY", "OPP", "LEG", "JUD", "BUS", "MED", "EDU", "ELI", "LAB", "NGO", "HLH", "REL" }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static bool IsForce(string cameo) => cameo.Length >= 2 && cameo[..2] is "18" or "19" or "20";
-
-    private static bool Armed(string code) => code.Length >= 6 && ArmedSectors.Contains(code.Substring(3, 3));
-
-    /// <summary>
-    /// "Tory chairman attacked Labour's pledges", "Top judge clashes with ministers", "the two most senior people … are
-    /// fighting each other": force between civic actors — a person, a party, a ministry, a court, a firm — with no armed
-    /// side is a figure of speech. Crowds, armed groups and countries named bare ("Russia attacked Ukraine") keep their
-    /// force; so does a person against an armed group.
-    /// </summary>
-    private static bool FigurativeForce(Context c, int s, int e, Trigger t, List<ActorPhrase> sources, List<ActorPhrase> targets)
-    {
-        if (sources.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var src in sources)
-        {
-            var code = src.Code == string.Empty ? null : Participant(c, src, s, e, t.Start)?.Code;
-            var person = src.Kind == ActorPhrase.Person;
-            // A person known only by nationality ("Mr Cable also attacked Labour's taxes") is civic against civic targets.
-            var civic = code is { Length: >= 6 } && CivicSectors.Contains(code.Substring(3, 3))
-                || person && code is { Length: 3 } && targets.Count > 0 && targets.All(x => Participant(c, x, s, e, e)?.Code is { Length: >= 6 } tc && CivicSectors.Contains(tc.Substring(3, 3)));
-            if (!civic)
-            {
-                return false;
-            }
-
-            foreach (var tgt in targets)
-            {
-                var target = Participant(c, tgt, s, e, e)?.Code;
-                if (target is not null && (Armed(target) || target.Length == 3 && !person || target.EndsWith("CVL", StringComparison.Ordinal)))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>An attack, a clash or a broadside in words is criticism (CAMEO 111); other figurative force is no event.</summary>
-    private static bool VerbalForce(Context c, Trigger t) =>
-        Enumerable.Range(t.Start, t.ActEnd - t.Start).Any(k => c.Words[k] is "attack" or "attacked" or "attacks" or "attacking" or "clash" or "clashed"
-            or "clashes" or "clashing" or "barrels" or "broadside");
 
     /// <summary>Abductions, assaults, force and mass violence (CAMEO 18, 19, 20).</summary>
     private static bool IsAttack(string cameo) => cameo.Length >= 2 && cameo[..2] is "18" or "19" or "20";

@@ -491,7 +491,7 @@ public sealed partial class RuleEventCoder : IPipelineComponent
         }
 
         // "Top judge clashes with ministers", "Tony Blair has launched an attack on Conservative spending plans".
-        if (IsForce(code) && FigurativeForce(c, s, e, t, sources, targets))
+        if (IsAttack(code) && FigurativeForce(c, s, e, t, sources, targets))
         {
             if (!VerbalForce(c, t))
             {
