@@ -15,15 +15,7 @@ internal static class PostgresAttention
         var (where, filterParams) = PostgresFilter.Build(request.Filter, "a");
 
         // One budget for every count of the request; it and the caller both cancel the statement on the server.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (request.Budget > TimeSpan.Zero)
-        {
-            budget.CancelAfter(request.Budget);
-        }
-        else
-        {
-            await budget.CancelAsync();
-        }
+        using var budget = await QueryBudget.StartAsync(request.Budget, cancellationToken);
 
         var ct = budget.Token;
         var running = string.Join(" | ", request.Queries.Select(q => q.Text));

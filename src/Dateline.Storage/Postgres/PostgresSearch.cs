@@ -21,15 +21,7 @@ internal static class PostgresSearch
     public static async Task<SearchResults> RunAsync(PostgresArticleStore store, SearchRequest request, CancellationToken cancellationToken)
     {
         // The budget and the caller (a client that disconnects) both cancel the statement on the server.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (request.Budget > TimeSpan.Zero)
-        {
-            budget.CancelAfter(request.Budget);
-        }
-        else
-        {
-            await budget.CancelAsync();
-        }
+        using var budget = await QueryBudget.StartAsync(request.Budget, cancellationToken);
 
         var ct = budget.Token;
         var parameters = new List<(string, object?)>();

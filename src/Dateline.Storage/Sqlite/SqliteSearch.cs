@@ -19,15 +19,7 @@ internal static class SqliteSearch
     public static async Task<SearchResults> RunAsync(SqliteArticleStore store, SearchRequest request, CancellationToken cancellationToken)
     {
         // The budget and the caller (a client that disconnects) both interrupt the statement SQLite is running.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (request.Budget > TimeSpan.Zero)
-        {
-            budget.CancelAfter(request.Budget);
-        }
-        else
-        {
-            await budget.CancelAsync();
-        }
+        using var budget = await QueryBudget.StartAsync(request.Budget, cancellationToken);
 
         var ct = budget.Token;
         var match = Fts5QueryTranslator.Translate(request.Query.Root);
