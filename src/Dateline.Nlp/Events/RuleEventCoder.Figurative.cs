@@ -52,8 +52,13 @@ public sealed partial class RuleEventCoder
         return true;
     }
 
+    /// <summary>Verbs of force that also attack in words ("attacked the plans", "clashed with ministers", "fired both barrels at").</summary>
+    private static readonly FrozenSet<string> VerbalAttackLemmas = new[]
+    {
+        "attack", "slam", "blast", "savage", "lambast", "clash", "barrel", "broadside",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>An attack, a clash or a broadside in words is criticism (CAMEO 111); other figurative force is no event.</summary>
     private static bool VerbalForce(Context c, Trigger t) =>
-        Enumerable.Range(t.Start, t.ActEnd - t.Start).Any(k => c.Words[k] is "attack" or "attacked" or "attacks" or "attacking" or "clash" or "clashed"
-            or "clashes" or "clashing" or "barrels" or "broadside");
+        Enumerable.Range(t.Start, t.ActEnd - t.Start).Any(k => VerbalAttackLemmas.Contains(c.Tree is { } tree && k < tree.Count ? tree.Lemma(k) : c.Words[k]));
 }

@@ -264,7 +264,7 @@ public sealed partial class RuleEventCoder
             Denial = objects.Any(o => tree.BaseRel(o) == "obj" && Allegations.Contains(tree.Lemma(o))),
             DeclinesToSpeak = t.GovernedStart < 0 && tree.Children(p).Any(k => tree.BaseRel(k) == "xcomp" && (ReportingLemmas.Contains(tree.Lemma(k))
                 || tree.Lemma(k) is "comment" or "elaborate" or "answer" or "discuss" or "specify" or "disclose" or "reveal" or "identify" or "name")),
-            VerbalAttack = tree.Lemma(p) is "attack" or "slam" or "blast" or "savage" or "lambast",
+            VerbalAttack = VerbalAttackLemmas.Contains(tree.Lemma(p)),
             Hypothetical = Hypothetical(tree, words, p),
             NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
