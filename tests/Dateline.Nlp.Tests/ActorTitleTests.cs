@@ -58,6 +58,29 @@ public sealed class ActorTitleTests
     }
 
     [Fact]
+    public void A_person_with_no_title_or_country_takes_the_country_the_story_is_about()
+    {
+        var novak = PersonNamed("Bosnia faces a crisis. Bosnia's parliament met on Monday. Milorad Novak rejected the ruling.", "Novak");
+        Assert.Equal("BIH", novak.Country);
+        Assert.Equal("BIH", novak.Code); // no sector: the text gives none
+        // No country clearly dominates (one mention each): nothing is guessed.
+        Assert.Null(PersonNamed("Bosnia and Serbia met. Milorad Novak rejected the ruling.", "Novak").Country);
+    }
+
+    [Fact]
+    public void A_known_leader_keeps_his_country_in_a_story_about_another()
+    {
+        var putin = PersonNamed("Ukraine wants peace. Ukraine's army held the line on Monday. Vladimir Putin offered talks.", "Putin");
+        Assert.Equal("RUS", putin.Country);
+    }
+
+    [Theory]
+    [InlineData("Sudan must act. Darfur is starving. Peter Hansen, the United Nations relief coordinator, demanded access.", "Hansen")]
+    [InlineData("Britain debated the bill. Britain's police backed it. Shami Chakrabarti, from human rights group Liberty, opposed it.", "Chakrabarti")]
+    public void A_person_the_text_ties_to_an_organisation_does_not_take_the_story_country(string text, string name) =>
+        Assert.Null(PersonNamed(text, name).Country);
+
+    [Fact]
     public void Mr_and_a_surname_link_to_the_full_name_named_earlier()
     {
         var doc = Document.FromText("t", "Tory leader Michael Howard spoke in London on Monday. Later, Mr Howard criticised the Labour government over its plans.");

@@ -315,6 +315,52 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         Canonicalize(drafts, date);
         FillFromLeaders(drafts, date);
 
+        // A person named with no title and no country at all, whom the leaders gazetteer does not know either ("Dodik
+        // rejected the arrest warrant" in a story about Bosnia), is taken to be of the country the story is about, with
+        // no sector: news introduces foreigners by their nationality or title, and people it does not qualify are mostly
+        // its own country's. Not a person the text ties to an organisation or a place ("Peter Hansen, the United Nations
+        // relief coordinator", "Liberty's Shami Chakrabarti"): the coder finds that actor beside the name.
+        if (byCountry.Count > 0 && byCountry[0].Count >= 2 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count))
+        {
+            var entityStarts = entities.Where(e => e.Label != EntityLabels.Person).Select(e => TokenAt(e.Span.Start)).ToHashSet();
+            bool Qualified(Draft d) => mentions.Where(m => m.ActorId == d.Id).Any(m =>
+            {
+                var first = TokenAt(m.Span.Start);
+                var last = first;
+                while (last + 1 < tokens.Length && tokens[last + 1].End <= m.Span.End)
+                {
+                    last++;
+                }
+
+                if (first >= 2 && words[first - 1] is "'s" or "’s" && entityStarts.Any(k => k >= first - 6 && k < first - 1))
+                {
+                    return true;
+                }
+
+                // "X of/from/at ORG", or an apposition that is a noun phrase ("X, the ORG …", "X, from ORG", "X (ORG)"), not
+                // a clause ("X, who …").
+                var j = last + 1 < words.Length && words[last + 1] is "," or "(" ? last + 2 : last + 1;
+                var next = j < words.Length ? words[j].ToLowerInvariant() : "";
+                if (next is "of" or "from" or "at" || (j == last + 2 && (entityStarts.Contains(j) || next is "the" or "a" or "an")))
+                {
+                    for (var k = j; k < Math.Min(words.Length, j + 8) && words[k] is not ("," or "." or ")" or ";"); k++)
+                    {
+                        if (entityStarts.Contains(k))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            });
+            foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.Role is null && d.Country is null && d.FixedCode is null && !Qualified(d)))
+            {
+                d.Country = byCountry[0].Iso;
+                d.CountryFromContext = true;
+            }
+        }
+
         // A spokesperson, aide or envoy of a coded actor speaks for that actor: "Guterres' spokesman" is the UN's,
         // "Putin's spokesman" Russia's government.
         foreach (var d in drafts.Where(d => d.SpeaksFor is { } boss && boss != d && d.FixedCode is null))
