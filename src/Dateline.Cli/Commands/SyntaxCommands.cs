@@ -21,27 +21,16 @@ internal static class SyntaxCommands
         var gmb = new Option<string?>("--unlabelled-gmb") { Description = "GMB ner_dataset.csv (its sentences, for word-pair associations)" };
         var conll = new Option<string[]>("--unlabelled-conll") { Description = "CoNLL files (first column is the word) to parse for word-pair associations", AllowMultipleArgumentsPerToken = true };
         var baseParser = new Option<string?>("--base-parser") { Description = "With unlabelled text: parse it with this model (one trained on the same data without associations) instead of training one first" };
-        var agreement = new Option<int>("--agreement") { Description = "With unlabelled text: add up to this many of its sentences that a left-to-right and a right-to-left parser parse alike to the training data" };
-        var reverseParser = new Option<string?>("--reverse-parser") { Description = "With --agreement: the right-to-left parser (from `train parser --reverse`) instead of training one first" };
-        var reverse = new Option<bool>("--reverse") { Description = "Train the right-to-left parser alone (reads sentences backwards; the second view of --agreement)" };
-        var ensemble = new Option<int>("--ensemble") { Description = "Train this many parsers with different shuffles and sum their weights into one model", DefaultValueFactory = _ => 1 };
         var minUpdates = new Option<int>("--min-updates") { Description = "Keep features that took part in at least this many training updates", DefaultValueFactory = _ => 3 };
         var tryMinUpdates = new Option<int[]>("--try-min-updates") { Description = "With --dev: also score the model pruned at these levels", AllowMultipleArgumentsPerToken = true };
         var command = CreateTrain("parser", "Train the dependency parser (arc-eager, dynamic oracle, averaged perceptron) on CoNLL-U treebanks",
             "src/Dateline.Nlp/Models/parser.bin", 12, (parsed, sentences, stream, iterations, log) =>
             {
-                if (parsed.GetValue(reverse))
-                {
-                    SyntaxTraining.TrainReverseParser(sentences, stream, iterations, log: log, minUpdates: parsed.GetValue(minUpdates));
-                    return;
-                }
-
                 var devSentences = (parsed.GetValue(dev) ?? []).SelectMany(Conllu.ReadFile).ToList();
                 var unlabelled = UnlabelledText.Read(parsed.GetValue(conll) ?? [], parsed.GetValue(gmb), parsed.GetValue(text) ?? [], sentenceSplit: true);
                 var taggerModel = devSentences.Count > 0 || unlabelled.Count > 0 ? SyntaxModels.Load(parsed.GetValue(tagger), "none") : null;
                 SyntaxTraining.TrainParser(sentences, stream, iterations, log: log, dev: devSentences, tagger: taggerModel,
-                    minUpdates: parsed.GetValue(minUpdates), tryMinUpdates: parsed.GetValue(tryMinUpdates), unlabelled: unlabelled, baseParser: parsed.GetValue(baseParser),
-                    agreed: parsed.GetValue(agreement), reverseParser: parsed.GetValue(reverseParser), ensemble: parsed.GetValue(ensemble));
+                    minUpdates: parsed.GetValue(minUpdates), tryMinUpdates: parsed.GetValue(tryMinUpdates), unlabelled: unlabelled, baseParser: parsed.GetValue(baseParser));
             });
         command.Options.Add(dev);
         command.Options.Add(tagger);
@@ -51,10 +40,6 @@ internal static class SyntaxCommands
         command.Options.Add(gmb);
         command.Options.Add(conll);
         command.Options.Add(baseParser);
-        command.Options.Add(agreement);
-        command.Options.Add(reverseParser);
-        command.Options.Add(reverse);
-        command.Options.Add(ensemble);
         return command;
     }
 

@@ -84,10 +84,7 @@ internal sealed class HashedPerceptron(int classes)
     /// The averaged weights, keeping features that took part in at least <paramref name="minUpdates"/> updates (rarer
     /// ones are mostly noise and cost memory and cache misses) and entries whose magnitude is at least <paramref name="prune"/>.
     /// </summary>
-    public FeatureWeights Averaged(float prune, int minUpdates = 1) => FeatureWeights.Build(Classes, AveragedEntries(prune, minUpdates));
-
-    /// <summary>The entries of <see cref="Averaged"/>, in feature order.</summary>
-    public List<(ulong Feature, ushort Class, float Weight)> AveragedEntries(float prune, int minUpdates = 1)
+    public FeatureWeights Averaged(float prune, int minUpdates = 1)
     {
         var entries = new List<(ulong Feature, ushort Class, float Weight)>();
         foreach (var (feature, row) in _rows.OrderBy(kv => kv.Key))
@@ -108,6 +105,6 @@ internal sealed class HashedPerceptron(int classes)
             }
         }
 
-        return entries;
+        return FeatureWeights.Build(Classes, entries);
     }
 }

@@ -8,7 +8,7 @@ namespace Dateline.Nlp.Syntax;
 /// </summary>
 internal static class ParserTrainer
 {
-    public sealed record Options(int Iterations = 12, double Explore = 0.9, float Prune = 1e-3f, int Seed = 13, int MinUpdates = 3, int[]? TryMinUpdates = null, int Ensemble = 1);
+    public sealed record Options(int Iterations = 12, double Explore = 0.9, float Prune = 1e-3f, int Seed = 13, int MinUpdates = 3, int[]? TryMinUpdates = null);
 
     public sealed record Sentence(WordAtoms Atoms, ulong[] Tags, int[] GoldHeads, int[] GoldLabels);
 
@@ -44,33 +44,6 @@ internal static class ParserTrainer
         }
 
         log?.Invoke($"parser: {sentences.Count} sentences, {labels.Length} relations, {lifted} arcs lifted to projectivize");
-        if (options.Ensemble > 1)
-        {
-            // Models trained with different shuffles and explorations, their averaged weights summed: a linear model's
-            // scores are the sum of theirs, so the one model scores every move as the ensemble would, at one model's cost.
-            var sum = new Dictionary<(ulong, ushort), float>();
-            for (var k = 0; k < options.Ensemble; k++)
-            {
-                var member = TrainOne(sentences, labels, rootLabel, associations, options with { Seed = options.Seed + k }, log, null, out var perceptronK);
-                _ = member;
-                foreach (var (f, c, w) in perceptronK.AveragedEntries(options.Prune, options.MinUpdates))
-                {
-                    sum[(f, c)] = sum.GetValueOrDefault((f, c)) + (w / options.Ensemble);
-                }
-
-                log?.Invoke($"parser: ensemble member {k + 1}/{options.Ensemble} trained, {sum.Count} weights so far");
-            }
-
-            var entries = sum.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2).Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList();
-            return new DependencyParser(labels, FeatureWeights.Build(2 + (2 * labels.Length), entries), associations);
-        }
-
-        return TrainOne(sentences, labels, rootLabel, associations, options, log, afterIteration, out _);
-    }
-
-    private static DependencyParser TrainOne(List<Sentence> sentences, string[] labels, int rootLabel, LexicalAssociations associations, Options options, Action<string>? log,
-        Action<int, DependencyParser>? afterIteration, out HashedPerceptron trained)
-    {
         var perceptron = new HashedPerceptron(2 + (2 * labels.Length));
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(options.Seed);
@@ -97,8 +70,7 @@ internal static class ParserTrainer
             afterIteration?.Invoke(-min, new DependencyParser(labels, perceptron.Averaged(options.Prune, min), associations));
         }
 
-        trained = perceptron;
-        return options.Ensemble > 1 ? null! : new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates), associations);
+        return new DependencyParser(labels, perceptron.Averaged(options.Prune, options.MinUpdates), associations);
     }
 
     private static (int Correct, int Total) TrainSentence(HashedPerceptron perceptron, Sentence s, LexicalAssociations associations, int labels, int rootLabel, double explore, Random random)
