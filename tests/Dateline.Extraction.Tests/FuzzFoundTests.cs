@@ -39,6 +39,23 @@ public sealed class FuzzFoundTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_text_dump_header_with_a_long_run_of_spaces_is_read_in_one_pass(int tail)
+    {
+        // The fuzzer's sniffer inputs (fuzz/corpus/sniffer/found-*): "date 2025-06-04  Pacific" and some 28,000 spaces
+        // took seconds, the header pattern backtracking over the run once per character of the source; with 200,000
+        // spaces it would take hours.
+        var spaces = new string(' ', 200_000);
+        var line = "date 2025-06-04  Pacific" + spaces + (tail == 1 ? "Times" : "");
+        Assert.True(Extraction.TextDumps.TextDumpParser.HasHeader(line));
+        var dump = Extraction.TextDumps.TextDumpParser.Parse(line + "\nFirst paragraph of the story.\n");
+        Assert.Equal(new DateOnly(2025, 6, 4), dump.Date);
+        Assert.Equal(tail == 1 ? "Pacific" + spaces + "Times" : "Pacific", dump.Source);
+        Assert.Equal(InputKind.TextDump, Extraction.Sniffing.ContentSniffer.Sniff(Encoding.UTF8.GetBytes(line)));
+    }
+
+    [Theory]
     [InlineData("<rss&a;b><channel><item><title>T</title><dc:creator>Ann</dc:creator></item></channel></rss>")] // a reference inside the root's name
     [InlineData("&bogus; &x; <rss><channel><item><title>T</title><dc:creator>Ann</dc:creator></item></channel></rss>")] // references before the root
     public void Repairing_a_feed_declares_missing_prefixes_at_the_root_even_when_references_moved_it(string xml)
