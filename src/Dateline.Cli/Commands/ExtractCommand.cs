@@ -24,8 +24,9 @@ internal static class ExtractCommand
             var (files, problems) = InputFinder.Find(result.GetValue(paths)!);
             if (files.Count > 1)
             {
-                // Loading the language models takes ~1.4 s, and a batch of pages usually has one that needs them: load
-                // them on the other core while the first pages are read (a background thread never delays the exit).
+                // A batch of pages usually has one whose language is unclear: read the tables that pick Lingua's
+                // candidates (tens of ms) on the other core while the first pages are read (a background thread never
+                // delays the exit).
                 _ = Task.Run(Dateline.Extraction.Metadata.LanguageIdentifier.Preload, ct);
             }
 
