@@ -60,6 +60,10 @@ internal sealed class BigramCandidateRanker
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
             {
                 missing.Add(languages[i]);
+                foreach (var row in pairs.Values)
+                {
+                    row[i] = Unseen; // forget what a file broken halfway gave
+                }
             }
         }
 

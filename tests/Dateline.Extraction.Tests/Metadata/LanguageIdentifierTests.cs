@@ -1,5 +1,6 @@
 using Dateline.Extraction.Metadata;
 using Dateline.Extraction.Reading;
+using Dateline.Testing;
 using Lingua;
 
 namespace Dateline.Extraction.Tests.Metadata;
@@ -83,6 +84,23 @@ public sealed class LanguageIdentifierTests
         var ranker = BigramCandidateRanker.Load(Path.Combine(Folder, "no-such-folder"));
         Assert.Equal(ranker.Languages, ranker.Missing);
         Assert.Equal(3, ranker.Rank("Rząd zapowiedział nowy program pomocy dla rolników", 3).Length);
+    }
+
+    [Fact]
+    public void A_model_file_broken_halfway_leaves_its_language_out_and_the_others_ranked()
+    {
+        using var models = new TempFolder();
+        foreach (var language in LanguageInfo.AllWithLatinScript())
+        {
+            var code = language.IsoCode6391().ToString().ToLowerInvariant();
+            var bytes = File.ReadAllBytes(Path.Combine(BigramCandidateRanker.ModelsDirectory, code, "bigrams.json.br"));
+            models.Write(Path.Combine(code, "bigrams.json.br"), language == Language.Polish ? bytes[..(bytes.Length / 2)] : bytes);
+        }
+
+        var ranker = BigramCandidateRanker.Load(models.Path);
+        Assert.Equal([Language.Polish], ranker.Missing);
+        var ranked = ranker.Rank("Rząd zapowiedział nowy program pomocy dla rolników", ranker.Languages.Count);
+        Assert.Equal(Language.Polish, ranked[^1]);
     }
 
     [Fact]
