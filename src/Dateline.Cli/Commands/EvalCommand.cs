@@ -1,66 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Dateline.Cli.Rendering;
-using Dateline.Evaluation.Extraction;
-using Dateline.Extraction.Reading;
-using Spectre.Console;
 
 namespace Dateline.Cli.Commands;
 
-/// <summary><c>dateline eval extraction DIR</c>: score a stage against gold data.</summary>
+/// <summary><c>dateline eval extraction|ner|quotes|events|syntax</c>: score a stage against gold data.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
         var eval = new Command("eval", "Score Dateline against gold data");
-        var dir = new Argument<string>("dir") { Description = "Folder of <id>.html pages with gold <id>.json (articleBody)" };
-        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var details = new Option<bool>("--details") { Description = "List every page's precision and recall" };
-        var extraction = new Command("extraction", "Main-text extraction: token 4-gram window P/R/F1, averaged over pages") { dir, format, details };
-        var extractionOptions = new ExtractionOptionSet();
-        extractionOptions.AddTo(extraction);
-        extraction.SetAction((result, ct) =>
-        {
-            var folder = result.GetValue(dir)!;
-            if (!Directory.Exists(folder))
-            {
-                throw new UsageException($"'{folder}' is not a folder");
-            }
-
-            var report = new ExtractionEvaluator(new ArticleExtractor(extractionOptions.Read(result))).Run(folder, ct);
-            if (result.GetValue(format) == "json")
-            {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new
-                {
-                    pages = report.Pages,
-                    precision = report.Precision,
-                    recall = report.Recall,
-                    f1 = report.F1,
-                    pages_per_second = report.PagesPerSecond,
-                    page_results = result.GetValue(details) ? report.PageResults : null,
-                }, CliJson.Options));
-                return Task.FromResult(ExitCodes.Success);
-            }
-
-            if (result.GetValue(details))
-            {
-                var table = new Table().Border(TableBorder.Simple).AddColumn("page").AddColumn("P").AddColumn("R").AddColumn("paragraphs");
-                foreach (var r in report.PageResults.OrderBy(r => Math.Min(r.Precision ?? 0, r.Recall)))
-                {
-                    table.AddRow(r.Id[..12], r.Precision?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-",
-                        r.Recall.ToString("0.000", CultureInfo.InvariantCulture), r.Paragraphs.ToString(CultureInfo.InvariantCulture));
-                }
-
-                Terminal.Out.Write(table);
-            }
-
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pages {report.Pages}  precision {report.Precision:0.0000}  recall {report.Recall:0.0000}  F1 {report.F1:0.0000}  ({report.PagesPerSecond:0.0} pages/s, single thread)"));
-            return Task.FromResult(ExitCodes.Success);
-        });
-        eval.Subcommands.Add(extraction);
+        eval.Subcommands.Add(EvalExtractionCommand.Create());
         eval.Subcommands.Add(CreateNer());
         eval.Subcommands.Add(CreateQuotes());
         eval.Subcommands.Add(CreateEvents());
