@@ -26,7 +26,7 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
             _ => (BoilerplateRules.MaxLinkDensity, BoilerplateRules.MaxShortBlockLinkDensity, BoilerplateRules.SiblingShare, true, true),
         };
 
-    private static readonly FrozenSet<string> ParagraphTags =
+    internal static readonly FrozenSet<string> ParagraphTags =
         new[] { "p", "li", "tr", "dd", "dt", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "address" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -71,10 +71,23 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
 
             result.Add(b.Text);
             used.Add(b);
-            if (options.IncludeLinks)
-            {
-                links.AddRange(b.Links);
-            }
+        }
+
+        // Never empty: when the filters left nothing or almost nothing, fall back (and say so on the article).
+        string? warning = null;
+        var length = used.Sum(b => b.Text.Length);
+        if (length < MainTextFallback.MinMainText
+            && MainTextFallback.Choose(blocks, chosen.Contains(root) ? [] : kept, used, b => IsFurniture(b) || (!options.IncludeTables && InTable(b.Owner)) || InCommentSection(b.Owner),
+                e => ParagraphTags.Contains(e.LocalName) ? e.Parent : e) is { } fallback)
+        {
+            warning = $"main text: the extractor's choice held {length} characters; fell back to {fallback.What} ({fallback.Blocks.Sum(b => b.Text.Length)} characters)";
+            used = [.. fallback.Blocks];
+            result = [.. fallback.Blocks.Select(b => b.Text)];
+        }
+
+        if (options.IncludeLinks)
+        {
+            links.AddRange(blocks.Where(used.Contains).SelectMany(b => b.Links));
         }
 
         if (options.IncludeComments)
@@ -86,7 +99,7 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
             }
         }
 
-        return new MainText(result, links);
+        return new MainText(result, links, warning);
     }
 
     /// <summary>Readability-style votes: prose blocks give points to their container and its ancestors.</summary>

@@ -132,7 +132,7 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
             Links = [.. extracted.Links.Select(l => Uri.TryCreate(url, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, l.Url, out var abs)
                 ? l with { Url = abs.ToString() } : l)],
             Paragraphs = body,
-            Warnings = meta.Warnings,
+            Warnings = extracted.Warning is null ? meta.Warnings : meta.Warnings.Add(extracted.Warning),
         };
     }
 }

@@ -1,0 +1,54 @@
+using Dateline.Extraction.Reading;
+
+namespace Dateline.Extraction.Tests.Html;
+
+/// <summary>
+/// An article page never comes out empty: when the extractor's filters leave nothing or a teaser, the text falls back to
+/// the best container (or the most prose on the page) and the article says so. Pages in Fixtures/maintext are ours.
+/// </summary>
+[Trait("issue", "15")]
+public sealed class MainTextFallbackTests
+{
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    private static ReadOutcome Read(string relativePath) =>
+        Assert.Single(new ArticleExtractor().ReadFile(Path.Combine(Fixtures, relativePath), TestContext.Current.CancellationToken));
+
+    [Fact]
+    public void Issue_15_a_body_wrapped_in_a_chrome_class_is_kept_instead_of_nothing()
+    {
+        // The whole story sits in <div class="paywall">, which the chrome filter removes: before the fallback the page
+        // was skipped with "no article text found in the page".
+        var outcome = Read(Path.Combine("maintext", "paywall-wrapper.html"));
+        Assert.Null(outcome.Problem);
+        var article = outcome.Article!;
+        Assert.Equal(5, article.Paragraphs.Length);
+        Assert.StartsWith("The harbour board voted on Thursday", article.Paragraphs[0], StringComparison.Ordinal);
+        Assert.EndsWith("sets the timetable for the following year.", article.Paragraphs[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("All rights reserved", article.Body, StringComparison.Ordinal);
+        Assert.Contains(article.Warnings, w => w.StartsWith("main text: the extractor's choice held 0 characters; fell back to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Issue_15_a_teaser_is_extended_to_the_story_behind_it()
+    {
+        // The teaser stands outside <div class="paywall-content">, which holds the story: before, the teaser alone came out.
+        var article = Read(Path.Combine("maintext", "teaser-cut.html")).Article!;
+        Assert.Equal(6, article.Paragraphs.Length);
+        Assert.Equal("A cold night in May has cost the valley most of its cherries.", article.Paragraphs[0]);
+        Assert.Contains("said Tobias Wrenfield, who farms forty hectares above the river.", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Most read", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bridge to close", article.Body, StringComparison.Ordinal);
+        Assert.Contains(article.Warnings, w => w.StartsWith("main text: the extractor's choice held 61 characters", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("html/opengraph.html")]
+    [InlineData("html/jsonld.html")]
+    [InlineData("html/br-paragraphs.html")]
+    public void A_page_the_extractor_reads_well_gets_no_fallback(string fixture)
+    {
+        var article = Read(fixture).Article!;
+        Assert.DoesNotContain(article.Warnings, w => w.StartsWith("main text:", StringComparison.Ordinal));
+    }
+}
