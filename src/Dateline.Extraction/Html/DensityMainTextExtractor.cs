@@ -77,7 +77,7 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
         string? warning = null;
         var length = used.Sum(b => b.Text.Length);
         if (length < MainTextFallback.MinMainText
-            && MainTextFallback.Choose(blocks, chosen.Contains(root) ? [] : kept, used, b => IsFurniture(b) || (!options.IncludeTables && InTable(b.Owner)) || InCommentSection(b.Owner),
+            && MainTextFallback.Choose(blocks, chosen.Contains(root) ? [] : kept, used, b => IsFurnitureLine(b) || (!options.IncludeTables && InTable(b.Owner)) || InCommentSection(b.Owner),
                 e => ParagraphTags.Contains(e.LocalName) ? e.Parent : e) is { } fallback)
         {
             warning = $"main text: the extractor's choice held {length} characters; fell back to {fallback.What} ({fallback.Blocks.Sum(b => b.Text.Length)} characters)";
@@ -233,16 +233,17 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
         return false;
     }
 
-    private bool IsFurniture(TextBlock b)
+    private bool IsLinkDense(TextBlock b) =>
+        (b.LinkDensity > _profile.MaxLinkDensity && b.Text.Length < BoilerplateRules.LongBlockLength)
+        || b.LinkDensity > BoilerplateRules.MaxLongBlockLinkDensity
+        || (b.Text.Length < BoilerplateRules.ShortBlockLength && b.LinkDensity > _profile.MaxShortLinkDensity);
+
+    private bool IsFurniture(TextBlock b) => IsLinkDense(b) || IsFurnitureLine(b);
+
+    /// <summary>Furniture by what a block says or is (headline, "Advertisement", timestamp, copyright), not by its links.</summary>
+    private bool IsFurnitureLine(TextBlock b)
     {
         var text = b.Text;
-        if ((b.LinkDensity > _profile.MaxLinkDensity && text.Length < BoilerplateRules.LongBlockLength)
-            || b.LinkDensity > BoilerplateRules.MaxLongBlockLinkDensity
-            || (text.Length < BoilerplateRules.ShortBlockLength && b.LinkDensity > _profile.MaxShortLinkDensity))
-        {
-            return true;
-        }
-
         if (b.Owner.LocalName == "h1")
         {
             return true; // the headline is the title, not body text

@@ -4,9 +4,10 @@ namespace Dateline.Extraction.Html;
 
 /// <summary>
 /// The safety net under <see cref="DensityMainTextExtractor"/>: an article page never comes out with no text. When the
-/// extractor's choice is empty or tiny (its chrome and furniture filters removed the body, or the best container held
-/// only a teaser), the text is taken, in this order, from the best container without its chrome filter, the container
-/// that holds the most prose anywhere on the page, or the longest block; whichever holds the most text. A tiny choice
+/// extractor's choice is empty or tiny (its chrome and link-density filters removed the body, or the best container held
+/// only a teaser), the text is taken from the best container without those filters, the container with the most words
+/// outside links anywhere on the page, or the longest block: the first when it is long enough, else whichever holds the
+/// most text. Headlines, furniture lines and comments stay out. A tiny choice
 /// (a teaser, a brief) is only ever extended by a candidate that keeps all of it, never swapped for other text.
 /// </summary>
 internal static class MainTextFallback
@@ -20,13 +21,13 @@ internal static class MainTextFallback
     {
         var candidates = new List<(List<TextBlock> Blocks, string What)>
         {
-            ([.. inBest.Where(b => !reject(b))], "the best container's text without its chrome filter"),
+            ([.. inBest.Where(b => !reject(b))], "the best container's text without its chrome and link-density filters"),
         };
 
-        // The container with the most prose: blocks long enough to vote and not link lists, summed per container.
-        var prose = blocks.Where(b => !reject(b) && b.Text.Length >= BoilerplateRules.MinVotingBlockLength && b.LinkDensity <= BoilerplateRules.MaxLinkDensity)
+        // The container with the most words outside links (a menu has none, a roundup of linked headlines some).
+        var prose = blocks.Where(b => !reject(b) && b.Text.Length > b.LinkChars)
             .GroupBy(b => containerOf(b.Owner) ?? b.Owner)
-            .MaxBy(g => g.Sum(b => b.Text.Length));
+            .MaxBy(g => g.Sum(b => b.Text.Length - b.LinkChars));
         if (prose is not null)
         {
             var container = prose.Key;

@@ -42,6 +42,19 @@ public sealed class MainTextFallbackTests
         Assert.Contains(article.Warnings, w => w.StartsWith("main text: the extractor's choice held 61 characters", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Issue_15_a_roundup_of_linked_headlines_keeps_its_items()
+    {
+        // Every item is mostly link text, so the link-density filter left only the one-line intro (60 characters);
+        // the fallback keeps the items, and the menu (all links, no words of its own) stays out.
+        var article = Read(Path.Combine("maintext", "link-roundup.html")).Article!;
+        Assert.Equal(7, article.Paragraphs.Length);
+        Assert.Equal("Six pieces worth your weekend, picked by the transport desk.", article.Paragraphs[0]);
+        Assert.StartsWith("Freight is moving back from the motorways to the rails", article.Paragraphs[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Transport", article.Body, StringComparison.Ordinal);
+        Assert.Contains(article.Warnings, w => w.StartsWith("main text: the extractor's choice held 60 characters; fell back to the best container's text", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("html/opengraph.html")]
     [InlineData("html/jsonld.html")]
