@@ -59,18 +59,21 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
             (chosen, kept) = ([root], blocks);
         }
 
+        var verdicts = kept.Select(b => IsInsideChrome(b.Owner, chosen) || (!options.IncludeTables && InTable(b.Owner)) ? Verdict.Drop
+            : IsFurnitureLine(b) ? Verdict.Drop
+            : IsLinkDense(b) ? (IsDoubtful(b) ? Verdict.Doubtful : Verdict.Drop)
+            : Verdict.Keep).ToArray();
+        KeepDoubtfulRunsBetweenProse(verdicts);
         var result = new List<string>();
         var links = new List<Core.Articles.ArticleLink>();
         var used = new HashSet<TextBlock>();
-        foreach (var b in kept)
+        for (var i = 0; i < kept.Count; i++)
         {
-            if (IsInsideChrome(b.Owner, chosen) || IsFurniture(b) || (!options.IncludeTables && InTable(b.Owner)))
+            if (verdicts[i] == Verdict.Keep)
             {
-                continue;
+                result.Add(kept[i].Text);
+                used.Add(kept[i]);
             }
-
-            result.Add(b.Text);
-            used.Add(b);
         }
 
         // Never empty: when the filters left nothing or almost nothing, fall back (and say so on the article).
@@ -231,6 +234,45 @@ public sealed class DensityMainTextExtractor(MainTextOptions options) : IMainTex
         }
 
         return false;
+    }
+
+    private enum Verdict
+    {
+        Keep,
+        Drop,
+        Doubtful,
+    }
+
+    /// <summary>
+    /// A short block that fails only the stricter short-block link limit (a subhead with a linked phrase, a one-line
+    /// paragraph naming a linked band) is doubtful, not chrome: it stays when it stands between kept blocks.
+    /// </summary>
+    private bool IsDoubtful(TextBlock b) => b.LinkDensity <= _profile.MaxLinkDensity;
+
+    /// <summary>Runs of doubtful blocks with kept blocks on both sides are kept (jusText's context rule); others are dropped.</summary>
+    private static void KeepDoubtfulRunsBetweenProse(Verdict[] verdicts)
+    {
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            if (verdicts[i] != Verdict.Doubtful)
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < verdicts.Length && verdicts[end] == Verdict.Doubtful)
+            {
+                end++;
+            }
+
+            var keep = i > 0 && verdicts[i - 1] == Verdict.Keep && end < verdicts.Length && verdicts[end] == Verdict.Keep;
+            for (var j = i; j < end; j++)
+            {
+                verdicts[j] = keep ? Verdict.Keep : Verdict.Drop;
+            }
+
+            i = end - 1;
+        }
     }
 
     private bool IsLinkDense(TextBlock b) =>
