@@ -81,6 +81,15 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
 
+        // The page's own statement of its body, when the extractor (fallback included) found almost nothing.
+        var mainTextWarning = extracted.Warning;
+        var found = paragraphs.Sum(p => p.Length);
+        if (found < MainTextFallback.MinMainText && JsonLdParagraphs(meta.ArticleBody) is { } ld && ld.Sum(p => p.Length) > found)
+        {
+            mainTextWarning = $"main text: the page's text held {found} characters; took the JSON-LD articleBody ({ld.Sum(p => p.Length)} characters)";
+            paragraphs = ld;
+        }
+
         if (paragraphs.Count == 0)
         {
             problems.Add("no article text found in the page");
@@ -132,7 +141,21 @@ public sealed class HtmlArticleBuilder(IMainTextExtractor mainText, TimeProvider
             Links = [.. extracted.Links.Select(l => Uri.TryCreate(url, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, l.Url, out var abs)
                 ? l with { Url = abs.ToString() } : l)],
             Paragraphs = body,
-            Warnings = extracted.Warning is null ? meta.Warnings : meta.Warnings.Add(extracted.Warning),
+            Warnings = mainTextWarning is null ? meta.Warnings : meta.Warnings.Add(mainTextWarning),
         };
+    }
+
+    /// <summary>A JSON-LD articleBody as paragraphs: HTML is cut into blocks like a page, plain text at its line breaks.</summary>
+    private static List<string>? JsonLdParagraphs(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        var paragraphs = body.Contains('<', StringComparison.Ordinal)
+            ? BlockCollector.Collect(LightHtmlParser.Parse(body).Root).Select(b => b.Text).ToList()
+            : body.Split('\n').Select(Whitespace.Collapse).Where(p => p.Length > 0).ToList();
+        return paragraphs.Count == 0 ? null : paragraphs;
     }
 }

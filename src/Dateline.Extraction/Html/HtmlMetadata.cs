@@ -17,5 +17,8 @@ public sealed record HtmlMetadata
     public ImmutableArray<string> Tags { get; init; } = [];
     public string? Language { get; init; }
     public ArticleImage? LeadImage { get; init; }
+
+    /// <summary>The JSON-LD <c>articleBody</c>, as the page gives it (plain text or HTML); the last resort for the body.</summary>
+    public string? ArticleBody { get; init; }
     public ImmutableArray<string> Warnings { get; init; } = [];
 }

@@ -67,6 +67,7 @@ internal static class HtmlMetadataReader
             Tags = tags,
             Language = NormalizeLanguage(language),
             LeadImage = LeadImage(page, ld),
+            ArticleBody = LdString(ld, "articleBody"),
             Warnings = [.. warnings],
         };
     }

@@ -55,6 +55,20 @@ public sealed class MainTextFallbackTests
         Assert.Contains(article.Warnings, w => w.StartsWith("main text: the extractor's choice held 60 characters; fell back to the best container's text", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Issue_15_a_page_drawn_by_script_takes_its_json_ld_article_body()
+    {
+        // The served HTML has an empty <div id="root"> and a <noscript> notice; before, it gave no article.
+        var outcome = Read(Path.Combine("maintext", "script-shell.html"));
+        Assert.Null(outcome.Problem);
+        var article = outcome.Article!;
+        Assert.Equal(3, article.Paragraphs.Length);
+        Assert.StartsWith("The two keepers' cottages beside the northern lighthouse", article.Paragraphs[0], StringComparison.Ordinal);
+        Assert.EndsWith("said Sun-hee Marlowe, who chairs the trust.", article.Paragraphs[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("JavaScript", article.Body, StringComparison.Ordinal);
+        Assert.Contains("main text: the page's text held 0 characters; took the JSON-LD articleBody (542 characters)", article.Warnings);
+    }
+
     [Theory]
     [InlineData("html/opengraph.html")]
     [InlineData("html/jsonld.html")]
