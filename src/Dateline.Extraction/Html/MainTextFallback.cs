@@ -48,7 +48,9 @@ internal static class MainTextFallback
         }
 
         var best = Length(candidates[0].Blocks) >= MinMainText ? candidates[0] : candidates.MaxBy(c => Length(c.Blocks));
-        return Length(best.Blocks) > chosen.Sum(b => b.Text.Length) ? best : null;
+        // A short text that is whole (a brief, a notice) is not padded with a link or two: the fallback must at least double it.
+        var had = chosen.Sum(b => b.Text.Length);
+        return Length(best.Blocks) > had && Length(best.Blocks) >= 2 * had ? best : null;
     }
 
     private static int Length(List<TextBlock> blocks) => blocks.Sum(b => b.Text.Length);

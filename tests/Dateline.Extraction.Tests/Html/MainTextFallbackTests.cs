@@ -69,6 +69,16 @@ public sealed class MainTextFallbackTests
         Assert.Contains("main text: the page's text held 0 characters; took the JSON-LD articleBody (542 characters)", article.Warnings);
     }
 
+    [Fact]
+    public void Issue_15_a_whole_short_brief_is_not_padded_with_a_link()
+    {
+        // 141 characters of brief: the fallback would only add the 16-character linked line, so it leaves the brief alone.
+        var article = Read(Path.Combine("maintext", "short-brief.html")).Article!;
+        var paragraph = Assert.Single(article.Paragraphs);
+        Assert.StartsWith("The coast road between the old quay", paragraph, StringComparison.Ordinal);
+        Assert.DoesNotContain(article.Warnings, w => w.StartsWith("main text:", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("html/opengraph.html")]
     [InlineData("html/jsonld.html")]
