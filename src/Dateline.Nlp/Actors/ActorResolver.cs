@@ -354,10 +354,11 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
                 return false;
             });
+            // The guess is the actor's code only, not its country: the entity store records the nationality the text
+            // states, and joins a person without one to the coded namesake of other articles whatever order they come in.
             foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.Role is null && d.Country is null && d.FixedCode is null && !Qualified(d)))
             {
-                d.Country = byCountry[0].Iso;
-                d.CountryFromContext = true;
+                d.FixedCode = byCountry[0].Iso;
             }
         }
 
