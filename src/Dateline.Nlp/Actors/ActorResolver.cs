@@ -294,20 +294,22 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         // the country the story names most often, when one country clearly dominates (named at least twice, more than any
         // other). Business, church and international titles do not.
         var byCountry = countryMentions.GroupBy(c => c.Iso).Select(g => (Iso: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
-        if (byCountry.Count > 0 && byCountry[0].Count >= 2 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count))
+        var storyCountry = byCountry.Count > 0 && byCountry[0].Count >= 2 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count)
+            ? byCountry[0].Iso : null;
+        if (storyCountry is not null)
         {
             foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.Role is not null && d.Country is null && d.FixedCode is null
                 && d.Sector is "GOV" or "MIL" or "LEG" or "JUD" or "COP" or "OPP"))
             {
-                d.Country = byCountry[0].Iso;
+                d.Country = storyCountry;
                 d.CountryFromContext = true;
             }
 
             // "Chancellor Gordon Brown" in a story about Britain that never names Germany: the title's default country
             // yields to the one the story is about.
-            foreach (var d in drafts.Where(d => d.CountryFromRoleDefault && d.Country is { } c && c != byCountry[0].Iso && byCountry.All(x => x.Iso != c)))
+            foreach (var d in drafts.Where(d => d.CountryFromRoleDefault && d.Country is { } c && c != storyCountry && byCountry.All(x => x.Iso != c)))
             {
-                d.Country = byCountry[0].Iso;
+                d.Country = storyCountry;
                 d.CountryFromContext = true;
             }
         }
@@ -320,7 +322,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         // no sector: news introduces foreigners by their nationality or title, and people it does not qualify are mostly
         // its own country's. Not a person the text ties to an organisation or a place ("Peter Hansen, the United Nations
         // relief coordinator", "Liberty's Shami Chakrabarti"): the coder finds that actor beside the name.
-        if (byCountry.Count > 0 && byCountry[0].Count >= 2 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count))
+        if (storyCountry is not null)
         {
             var entityStarts = entities.Where(e => e.Label != EntityLabels.Person).Select(e => TokenAt(e.Span.Start)).ToHashSet();
             bool Qualified(Draft d) => mentions.Where(m => m.ActorId == d.Id).Any(m =>
@@ -358,7 +360,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
             // states, and joins a person without one to the coded namesake of other articles whatever order they come in.
             foreach (var d in drafts.Where(d => d.Type == EntityLabels.Person && d.Role is null && d.Country is null && d.FixedCode is null && !Qualified(d)))
             {
-                d.FixedCode = byCountry[0].Iso;
+                d.FixedCode = storyCountry;
             }
         }
 
