@@ -14,6 +14,8 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(FollowCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(SimilarCommand.Create());
+root.Subcommands.Add(EmbedCommand.Create());
 root.Subcommands.Add(AttentionCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
@@ -61,6 +63,11 @@ catch (UsageException ex)
 {
     await Console.Error.WriteLineAsync("error: " + ex.Message);
     return ExitCodes.Usage;
+}
+catch (SemanticSearchException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message);
+    return ExitCodes.Fatal;
 }
 catch (StoreException ex)
 {

@@ -1,6 +1,7 @@
 using Dateline.Core.Articles;
 using Dateline.Storage.Events;
 using Dateline.Storage.Search;
+using Dateline.Storage.Vectors;
 
 namespace Dateline.Storage;
 
@@ -128,6 +129,30 @@ public interface IArticleStore : IAsyncDisposable
     /// articles without a date are counted apart. Stopped with a <see cref="SearchBudgetException"/> past the request's budget.
     /// </summary>
     Task<AttentionResults> AttentionAsync(AttentionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> stored articles, in storage order, that have no vector under
+    /// <paramref name="model"/> (never embedded, or changed since): the work list of a resumable embedding job.
+    /// </summary>
+    Task<IReadOnlyList<Article>> ListArticlesToEmbedAsync(string model, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores (replaces) articles' vectors under <paramref name="model"/> in one transaction; ids of articles not stored
+    /// are skipped. An article saved again with new content loses its vectors (they described the old text).
+    /// </summary>
+    Task SaveVectorsAsync(string model, IReadOnlyList<ArticleVector> vectors, CancellationToken cancellationToken);
+
+    /// <summary>The article's vector under <paramref name="model"/>, or null.</summary>
+    Task<float[]?> GetVectorAsync(string articleId, string model, CancellationToken cancellationToken);
+
+    /// <summary>How many articles have a vector under <paramref name="model"/>, of how many stored.</summary>
+    Task<EmbeddingCounts> CountVectorsAsync(string model, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The articles whose vectors are closest to the request's, best first, by brute force over every vector of the
+    /// model (held in memory and kept up to date with the store; see <c>Vectors/VectorIndex</c>).
+    /// </summary>
+    Task<NearestResults> NearestAsync(NearestRequest request, CancellationToken cancellationToken);
 
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken);
 

@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
     [InlineData("Dateline.Core", new string[0])]
     [InlineData("Dateline.Extraction", new[] { "Dateline.Core" })]
     [InlineData("Dateline.Storage", new[] { "Dateline.Core" })]
+    [InlineData("Dateline.Nlp.Onnx", new[] { "Dateline.Core" })]
     [InlineData("Dateline.Ingestion", new[] { "Dateline.Core", "Dateline.Extraction", "Dateline.Storage" })]
     [InlineData("Dateline.Web", new[] { "Dateline.Core", "Dateline.Extraction", "Dateline.Storage", "Dateline.Ingestion", "Dateline.Nlp" })]
     public void Project_references_follow_the_dependency_rule(string project, string[] allowed)

@@ -32,8 +32,15 @@ internal static class SearchCommand
             DefaultValueFactory = _ => "relevance",
         };
         sort.AcceptOnlyFromAmong("relevance", "date");
+        var mode = new Option<string>("--mode")
+        {
+            Description = "keyword (the query language), semantic (closeness in meaning to the embedded title and lead; needs `dateline embed`) or hybrid (both, fused by reciprocal rank)",
+            DefaultValueFactory = _ => "keyword",
+        };
+        mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
+        var threads = EmbedOptions.Threads();
         var filters = new FilterOptions();
-        var command = new Command("search", "Search stored articles") { query, limit, format, collapse, exhaustive, sort };
+        var command = new Command("search", "Search stored articles") { query, limit, format, collapse, exhaustive, sort, mode, threads };
         filters.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -43,19 +50,39 @@ internal static class SearchCommand
                 throw new UsageException("--limit must be between 1 and 10000");
             }
 
-            var request = new SearchRequest(SearchQuery.Parse(result.GetValue(query)!), filters.Read(result), n)
+            var searchMode = Enum.Parse<SearchMode>(result.GetValue(mode)!, ignoreCase: true);
+            var text = result.GetValue(query)!;
+            if (searchMode != SearchMode.Keyword && (result.GetValue(collapse) || result.GetValue(sort) == "date"))
+            {
+                throw new UsageException($"--collapse and --sort date apply to keyword search only, not --mode {result.GetValue(mode)}");
+            }
+
+            // A semantic query is free text: it is embedded as written, never parsed as the query language.
+            var parsed = searchMode == SearchMode.Semantic ? SearchQuery.Parse("semantic") : SearchQuery.Parse(text);
+            var request = new SearchRequest(parsed, filters.Read(result), n)
             {
                 CollapseStories = result.GetValue(collapse),
                 RankWindow = result.GetValue(exhaustive) ? null : SearchRequest.DefaultRankWindow,
                 Sort = result.GetValue(sort) == "date" ? SearchSort.Date : SearchSort.Relevance,
             };
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
-            var found = await store.SearchAsync(request, ct);
+            SearchResults found;
+            if (searchMode == SearchMode.Keyword)
+            {
+                found = await store.SearchAsync(request, ct);
+            }
+            else
+            {
+                using var embedder = new Nlp.Onnx.MiniLmEmbedder(result.GetValue(threads));
+                found = await SemanticSearch.SearchAsync(store, embedder, searchMode, text, request, ct);
+            }
+
             if (result.GetValue(format) == "json")
             {
                 var json = new
                 {
                     query = found.Query,
+                    mode = result.GetValue(mode),
                     sort = request.Sort == SearchSort.Date ? "date" : "relevance",
                     total = found.Total,
                     matches = found.Matches,
@@ -87,7 +114,8 @@ internal static class SearchCommand
                     new Text(h.Score.ToString("0.00", CultureInfo.InvariantCulture)));
             }
 
-            table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : "match(es)")} for {Markup.Escape(found.Query)}"
+            table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : searchMode == SearchMode.Keyword ? "match(es)" : "article(s) compared")} for {Markup.Escape(found.Query)}"
+                + (searchMode == SearchMode.Semantic ? ", closest in meaning first (cosine similarity)" : searchMode == SearchMode.Hybrid ? ", keyword and meaning ranks fused" : string.Empty)
                 + (request.Sort == SearchSort.Date ? ", newest first (undated last)" : string.Empty)
                 + (found.Windowed ? string.Create(CultureInfo.InvariantCulture, $" (the {found.Ranked:N0} most recently stored of {found.Matches:N0} matches ranked; --exhaustive ranks all)") : string.Empty));
             Terminal.Out.Write(table);

@@ -23,6 +23,7 @@ public sealed class PostgresArticleStore : IArticleStore
     public const int IndexedCharacters = 500_000;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresVectors _vectors;
 
     /// <summary>The advisory lock that makes story linking serial across writers ("STORIES" in ASCII).</summary>
     private const long StoryLinkLock = 0x53544F52494553;
@@ -31,6 +32,7 @@ public sealed class PostgresArticleStore : IArticleStore
     {
         _dataSource = dataSource;
         Description = display;
+        _vectors = new PostgresVectors(this);
     }
 
     public string Description { get; }
@@ -169,6 +171,7 @@ public sealed class PostgresArticleStore : IArticleStore
                         WHERE id = @id
                         """, values);
                     await update.ExecuteNonQueryAsync(cancellationToken);
+                    await Pg.ExecAsync(c, tx, cancellationToken, "DELETE FROM article_vectors WHERE seq = @seq", ("@seq", seq));
                     statuses.Add(SaveStatus.Updated);
                 }
             }
@@ -561,6 +564,21 @@ public sealed class PostgresArticleStore : IArticleStore
     /// committed transaction either left the running list or started after the first call. Transactions of other
     /// databases of the server change it too, which costs a cache a needless refresh, never a stale answer.
     /// </summary>
+    public Task<IReadOnlyList<Article>> ListArticlesToEmbedAsync(string model, int limit, CancellationToken cancellationToken) =>
+        _vectors.ListToEmbedAsync(model, limit, cancellationToken);
+
+    public Task SaveVectorsAsync(string model, IReadOnlyList<Vectors.ArticleVector> vectors, CancellationToken cancellationToken) =>
+        _vectors.SaveAsync(model, vectors, cancellationToken);
+
+    public Task<float[]?> GetVectorAsync(string articleId, string model, CancellationToken cancellationToken) =>
+        _vectors.GetAsync(articleId, model, cancellationToken);
+
+    public Task<Vectors.EmbeddingCounts> CountVectorsAsync(string model, CancellationToken cancellationToken) =>
+        _vectors.CountsAsync(model, cancellationToken);
+
+    public Task<Vectors.NearestResults> NearestAsync(Vectors.NearestRequest request, CancellationToken cancellationToken) =>
+        _vectors.NearestAsync(request, cancellationToken);
+
     public async Task<long> GetChangeVersionAsync(CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);

@@ -17,11 +17,13 @@ public sealed class SqliteArticleStore : IArticleStore
     private readonly Lock _versionLock = new();
     private SqliteConnection? _versionConnection;
     private SqliteCommand? _versionCommand;
+    private readonly SqliteVectors _vectors;
 
     private SqliteArticleStore(string path, string connectionString)
     {
         Path = path;
         _connectionString = connectionString;
+        _vectors = new SqliteVectors(this);
     }
 
     public string Path { get; }
@@ -132,6 +134,8 @@ public sealed class SqliteArticleStore : IArticleStore
                 await update.ExecuteNonQueryAsync(cancellationToken);
                 await using var unindex = Command(c, tx, "DELETE FROM articles_fts WHERE rowid = $seq", ("$seq", seq));
                 await unindex.ExecuteNonQueryAsync(cancellationToken);
+                await using var unembed = Command(c, tx, "DELETE FROM article_vectors WHERE seq = $seq", ("$seq", seq));
+                await unembed.ExecuteNonQueryAsync(cancellationToken);
                 statuses.Add(SaveStatus.Updated);
             }
 
@@ -516,6 +520,21 @@ public sealed class SqliteArticleStore : IArticleStore
     /// <c>PRAGMA data_version</c> on a connection of its own that never writes: SQLite changes it whenever another
     /// connection — of this process or any other — commits, so it sees ingests by a separate <c>dateline</c> too.
     /// </summary>
+    public Task<IReadOnlyList<Article>> ListArticlesToEmbedAsync(string model, int limit, CancellationToken cancellationToken) =>
+        _vectors.ListToEmbedAsync(model, limit, cancellationToken);
+
+    public Task SaveVectorsAsync(string model, IReadOnlyList<Vectors.ArticleVector> vectors, CancellationToken cancellationToken) =>
+        _vectors.SaveAsync(model, vectors, cancellationToken);
+
+    public Task<float[]?> GetVectorAsync(string articleId, string model, CancellationToken cancellationToken) =>
+        _vectors.GetAsync(articleId, model, cancellationToken);
+
+    public Task<Vectors.EmbeddingCounts> CountVectorsAsync(string model, CancellationToken cancellationToken) =>
+        _vectors.CountsAsync(model, cancellationToken);
+
+    public Task<Vectors.NearestResults> NearestAsync(Vectors.NearestRequest request, CancellationToken cancellationToken) =>
+        _vectors.NearestAsync(request, cancellationToken);
+
     public Task<long> GetChangeVersionAsync(CancellationToken cancellationToken)
     {
         lock (_versionLock)
