@@ -37,4 +37,10 @@ public sealed record WebOptions
 
     /// <summary>The most matches a search ranks (the most recently stored ones) unless it asks for all (<c>exhaustive</c>).</summary>
     public int RankWindow { get; init; } = Dateline.Storage.Search.SearchRequest.DefaultRankWindow;
+
+    /// <summary>
+    /// The model that embeds semantic and hybrid queries and the articles asked about in "similar articles" (the one
+    /// `dateline embed` stored the vectors with); null: those answer 409 and only keyword search is offered.
+    /// </summary>
+    public Dateline.Core.Embeddings.ITextEmbedder? Embedder { get; init; }
 }

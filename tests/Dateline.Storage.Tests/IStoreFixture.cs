@@ -4,4 +4,7 @@ namespace Dateline.Storage.Tests;
 public interface IStoreFixture
 {
     Task<IArticleStore> CreateEmptyStoreAsync();
+
+    /// <summary>A second handle on the same store, as another process would open it.</summary>
+    Task<IArticleStore> OpenAgainAsync(IArticleStore store);
 }

@@ -7,6 +7,7 @@ namespace Dateline.Storage.Tests;
 public sealed class PostgresFixture : IStoreFixture, IAsyncLifetime
 {
     private readonly List<string> _databases = [];
+    private readonly Dictionary<IArticleStore, string> _urls = [];
     private readonly Lock _lock = new();
 
     public async Task<IArticleStore> CreateEmptyStoreAsync()
@@ -15,6 +16,23 @@ public sealed class PostgresFixture : IStoreFixture, IAsyncLifetime
         lock (_lock)
         {
             _databases.Add(url);
+        }
+
+        var store = await PostgresArticleStore.OpenAsync(url);
+        lock (_lock)
+        {
+            _urls[store] = url;
+        }
+
+        return store;
+    }
+
+    public async Task<IArticleStore> OpenAgainAsync(IArticleStore store)
+    {
+        string url;
+        lock (_lock)
+        {
+            url = _urls[store];
         }
 
         return await PostgresArticleStore.OpenAsync(url);

@@ -11,5 +11,8 @@ public sealed class SqliteFixture : IStoreFixture, IDisposable
     public async Task<IArticleStore> CreateEmptyStoreAsync() =>
         await SqliteArticleStore.OpenAsync(_folder.File(Guid.NewGuid().ToString("N") + ".db"));
 
+    public async Task<IArticleStore> OpenAgainAsync(IArticleStore store) =>
+        await SqliteArticleStore.OpenAsync(((SqliteArticleStore)store).Path);
+
     public void Dispose() => _folder.Dispose();
 }

@@ -38,9 +38,14 @@ internal static class IngestCommand
                 r.AddError("--claim-lease must be between 1 and 3600 seconds");
             }
         });
+        var embed = new Option<bool>("--embed")
+        {
+            Description = "Then embed the title and lead of every stored article without a vector (as `dateline embed`), for semantic search and similar articles",
+        };
+        var embedThreads = EmbedOptions.Threads();
         var command = new Command("ingest", "Read news files into the store (text dumps, HTML pages, JSON Lines, WARC, RSS/Atom feeds, Reuters-21578 SGML)")
         {
-            paths, parallel, force, maxMemory, report, progressInterval, lease,
+            paths, parallel, force, maxMemory, report, progressInterval, lease, embed, embedThreads,
         };
         var extractionOptions = new ExtractionOptionSet();
         extractionOptions.AddTo(command);
@@ -61,15 +66,17 @@ internal static class IngestCommand
             var extraction = extractionOptions.Read(result) with { Warc = warc.Read(result) };
             var interval = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(progressInterval)));
             return await RunAsync(result, result.GetValue(paths)!, options, extraction, result.GetValue(report), interval,
-                annotation.PipelineFactory(result), ct);
+                annotation.PipelineFactory(result), ct, result.GetValue(embed) ? result.GetValue(embedThreads) : null);
         });
         return command;
     }
 
     /// <param name="pipeline">Makes the understanding pipeline once the store is open (its stored actor overrides apply); null to store articles only.</param>
+    /// <param name="embedThreads">Embed the articles without a vector afterwards, the model using this many cores (0: its default); null not to.</param>
     internal static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> paths, IngestOptions options,
         ExtractionOptions extraction, string? reportPath, TimeSpan progressInterval,
-        Func<Dateline.Storage.IArticleStore, CancellationToken, Task<Dateline.Core.Pipelines.Pipeline>>? pipeline, CancellationToken ct)
+        Func<Dateline.Storage.IArticleStore, CancellationToken, Task<Dateline.Core.Pipelines.Pipeline>>? pipeline, CancellationToken ct,
+        int? embedThreads = null)
     {
         using var logging = GlobalOptions.CreateLogging(result);
         await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
@@ -86,6 +93,23 @@ internal static class IngestCommand
             await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(summary, CliJson.Options), ct);
         }
 
-        return summary.Cancelled ? ExitCodes.Fatal : summary.Problems.Count > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
+        if (summary.Cancelled)
+        {
+            return ExitCodes.Fatal;
+        }
+
+        if (embedThreads is { } threads)
+        {
+            using var embedder = new Nlp.Onnx.MiniLmEmbedder(threads);
+            var job = new Ingestion.Embedding.EmbeddingJob(store, embedder, logging.CreateLogger("embed"));
+            var embedded = await EmbedProgressView.RunAsync(progress => job.RunAsync(Ingestion.Embedding.EmbeddingJob.DefaultBatchSize, null, progress, ct));
+            await EmbedProgressView.WriteAsync(embedded, store.Location, json: false);
+            if (embedded.Cancelled)
+            {
+                return ExitCodes.Fatal;
+            }
+        }
+
+        return summary.Problems.Count > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
     }
 }

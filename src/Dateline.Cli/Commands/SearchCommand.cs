@@ -58,8 +58,8 @@ internal static class SearchCommand
             }
 
             // A semantic query is free text: it is embedded as written, never parsed as the query language.
-            var parsed = searchMode == SearchMode.Semantic ? SearchQuery.Parse("semantic") : SearchQuery.Parse(text);
-            var request = new SearchRequest(parsed, filters.Read(result), n)
+            var filter = filters.Read(result);
+            var request = searchMode == SearchMode.Semantic ? null : new SearchRequest(SearchQuery.Parse(text), filter, n)
             {
                 CollapseStories = result.GetValue(collapse),
                 RankWindow = result.GetValue(exhaustive) ? null : SearchRequest.DefaultRankWindow,
@@ -69,12 +69,12 @@ internal static class SearchCommand
             SearchResults found;
             if (searchMode == SearchMode.Keyword)
             {
-                found = await store.SearchAsync(request, ct);
+                found = await store.SearchAsync(request!, ct);
             }
             else
             {
                 using var embedder = new Nlp.Onnx.MiniLmEmbedder(result.GetValue(threads));
-                found = await SemanticSearch.SearchAsync(store, embedder, searchMode, text, request, ct);
+                found = await SemanticSearch.SearchAsync(store, embedder, new SemanticRequest(searchMode, text, filter, n) { Keyword = request }, ct);
             }
 
             if (result.GetValue(format) == "json")
@@ -83,7 +83,7 @@ internal static class SearchCommand
                 {
                     query = found.Query,
                     mode = result.GetValue(mode),
-                    sort = request.Sort == SearchSort.Date ? "date" : "relevance",
+                    sort = request?.Sort == SearchSort.Date ? "date" : "relevance",
                     total = found.Total,
                     matches = found.Matches,
                     ranked = found.Ranked,
@@ -114,9 +114,9 @@ internal static class SearchCommand
                     new Text(h.Score.ToString("0.00", CultureInfo.InvariantCulture)));
             }
 
-            table.Caption($"{found.Hits.Count} of {found.Total} {(request.CollapseStories ? "stories" : searchMode == SearchMode.Keyword ? "match(es)" : "article(s) compared")} for {Markup.Escape(found.Query)}"
+            table.Caption($"{found.Hits.Count} of {found.Total} {(request?.CollapseStories == true ? "stories" : searchMode == SearchMode.Keyword ? "match(es)" : searchMode == SearchMode.Semantic ? "article(s) compared" : "article(s) ranked by either")} for {Markup.Escape(found.Query)}"
                 + (searchMode == SearchMode.Semantic ? ", closest in meaning first (cosine similarity)" : searchMode == SearchMode.Hybrid ? ", keyword and meaning ranks fused" : string.Empty)
-                + (request.Sort == SearchSort.Date ? ", newest first (undated last)" : string.Empty)
+                + (request?.Sort == SearchSort.Date ? ", newest first (undated last)" : string.Empty)
                 + (found.Windowed ? string.Create(CultureInfo.InvariantCulture, $" (the {found.Ranked:N0} most recently stored of {found.Matches:N0} matches ranked; --exhaustive ranks all)") : string.Empty));
             Terminal.Out.Write(table);
             return ExitCodes.Success;

@@ -30,8 +30,11 @@ internal static class ServeCommand
         command.SetAction(async (result, ct) =>
         {
             var key = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("DATELINE_API_KEY");
+            // The embedding model loads on the first semantic query or similar-articles request, not at start-up.
+            using var embedder = new Nlp.Onnx.MiniLmEmbedder();
             var options = new WebOptions
             {
+                Embedder = embedder,
                 DbPath = GlobalOptions.DbPath(result),
                 Urls = result.GetValue(urls) ?? WebOptions.DefaultUrls,
                 UrlsChosenByUser = result.GetValue(urls) is not null,

@@ -22,20 +22,20 @@ public static class SemanticSearch
     /// <summary>Characters of an article's lead a vector hit shows as its snippet.</summary>
     public const int SnippetCharacters = 240;
 
-    public static async Task<SearchResults> SearchAsync(IArticleStore store, ITextEmbedder embedder, SearchMode mode, string text,
-        SearchRequest request, CancellationToken ct)
+    public static async Task<SearchResults> SearchAsync(IArticleStore store, ITextEmbedder embedder, SemanticRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(request);
-        if (mode == SearchMode.Keyword)
+        var text = request.Text;
+        if (request.Mode == SearchMode.Keyword)
         {
-            return await store.SearchAsync(request, ct);
+            return await store.SearchAsync(request.Keyword ?? throw new ArgumentException("a keyword search needs its parsed query", nameof(request)), ct);
         }
 
         await RequireVectorsAsync(store, embedder.Model, ct);
         var query = embedder.Embed([text], ct)[0];
-        if (mode == SearchMode.Semantic)
+        if (request.Mode == SearchMode.Semantic)
         {
             var nearest = await store.NearestAsync(new NearestRequest(embedder.Model, query, request.Filter, request.Limit, request.Offset), ct);
             var hits = new List<SearchHit>(nearest.Hits.Count);
@@ -50,7 +50,8 @@ public static class SemanticSearch
             return new SearchResults(hits, nearest.Compared, text) { Matches = nearest.Compared, Ranked = nearest.Compared };
         }
 
-        var keyword = await store.SearchAsync(request with { Limit = HybridDepth, Offset = 0, Sort = SearchSort.Relevance, CollapseStories = false, Facets = 0 }, ct);
+        var parsed = request.Keyword ?? throw new ArgumentException("a hybrid search needs its parsed keyword query", nameof(request));
+        var keyword = await store.SearchAsync(parsed with { Filter = request.Filter, Limit = HybridDepth, Offset = 0, Sort = SearchSort.Relevance, CollapseStories = false, Facets = 0 }, ct);
         var vectors = await store.NearestAsync(new NearestRequest(embedder.Model, query, request.Filter, HybridDepth), ct);
         var fused = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < keyword.Hits.Count; i++)

@@ -26,7 +26,10 @@ public sealed record ArticleResponse(Article Article, string? Pipeline, JsonElem
 /// <param name="Sort">The order of the hits: relevance or date (newest first, undated last).</param>
 /// <param name="Facets">The ranked matches by source and by tag, the most frequent first (null when facets=0).</param>
 public sealed record SearchResponse(string Query, string Parsed, long Total, IReadOnlyList<SearchHit> Hits, string? Next, long Matches, long Ranked,
-    string Sort, SearchFacets? Facets);
+    string Sort, SearchFacets? Facets, string Mode);
+
+/// <summary>The stored articles closest in meaning to one article, best first (score: cosine similarity of title and lead).</summary>
+public sealed record SimilarResponse(string Article, string Model, IReadOnlyList<SearchHit> Hits);
 
 /// <summary>An actor across the store with the number of articles mentioning it per date.</summary>
 public sealed record ActorResponse(EntityRecord Actor, IReadOnlyList<DateCount> Timeline);

@@ -17,6 +17,7 @@ internal sealed class ErrorMapping(IProblemDetailsService problems, ILogger<Erro
             QuerySyntaxException q => (StatusCodes.Status400BadRequest, "Invalid query", q.Message),
             SearchBudgetException b => (StatusCodes.Status400BadRequest, "Query too costly", b.Message),
             InvalidCursorException c => (StatusCodes.Status400BadRequest, "Invalid cursor", c.Message),
+            SemanticSearchException s => (StatusCodes.Status409Conflict, "Semantic search unavailable", s.Message),
             BadRequestException b => (StatusCodes.Status400BadRequest, b.Title, b.Message),
             BadHttpRequestException h => (h.StatusCode, h.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request",
                 h.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is larger than this endpoint accepts." : "The request could not be read."),

@@ -8,11 +8,15 @@ namespace Dateline.Web.Pages;
 /// One article: the clean text with its entities, quotes, events and times marked, the quotes listed with their speakers,
 /// the events with their evidence, a
 /// metadata panel (source, wire, dateline, dates with where they came from, authors, images with captions and credits),
-/// and, when the article was parsed, its sentence structure (collapsed).
+/// the articles closest to it in meaning (when it was embedded), and, when the article was parsed, its sentence structure
+/// (collapsed).
 /// </summary>
 internal static class ArticlePage
 {
-    public static async Task<IResult> RenderAsync(string id, IArticleStore store, CancellationToken ct)
+    /// <summary>How many similar articles the page lists.</summary>
+    public const int SimilarShown = 5;
+
+    public static async Task<IResult> RenderAsync(string id, IArticleStore store, WebOptions options, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } article)
         {
@@ -23,6 +27,7 @@ internal static class ArticlePage
         var layers = ArticleLayers.Parse(annotations?.Json) with { Text = article.Body };
         var actorEntities = await store.GetArticleEntitiesAsync(id, ct);
         var versions = (await store.GetStoryAsync(id, ct)).Where(v => v.Id != id).ToList();
+        var similar = await SimilarAsync(store, options, id, versions, ct);
         return Layout.Page(article.Title ?? "Article", string.Empty, h =>
         {
             h.Open("article", ("class", "article"), ("data-id", article.Id));
@@ -38,6 +43,7 @@ internal static class ArticlePage
             QuoteList(h, layers, actorEntities);
             ArticleEventList.Write(h, layers, actorEntities);
             StoryVersions(h, versions);
+            Similar(h, similar);
             ArticleSyntaxSection.Write(h, layers);
             h.Close("article");
         });
@@ -121,6 +127,43 @@ internal static class ArticlePage
         {
             h.Open("li").Link(Routes.Article(v.Id), v.Title ?? v.Id)
                 .Text(" — " + string.Join(", ", new[] { v.Source, SearchPage.Day(v.Published) }.Where(x => !string.IsNullOrEmpty(x)))).Close("li");
+        }
+
+        h.Close("ul").Close("section");
+    }
+
+    /// <summary>
+    /// The articles closest in meaning, other than the story's own versions (listed above them): only from a vector
+    /// stored for this article, so the page never waits for the model; null when it has none.
+    /// </summary>
+    private static async Task<IReadOnlyList<Storage.Search.SearchHit>?> SimilarAsync(IArticleStore store, WebOptions options, string id,
+        List<ArticleSummary> versions, CancellationToken ct)
+    {
+        if (options.Embedder is not { } embedder || await store.GetVectorAsync(id, embedder.Model, ct) is null)
+        {
+            return null;
+        }
+
+        var hits = await Storage.Search.SemanticSearch.SimilarAsync(store, embedder, id, ArticleFilter.All, SimilarShown + versions.Count, ct) ?? [];
+        var story = versions.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        return hits.Where(hit => !story.Contains(hit.Id)).Take(SimilarShown).ToList();
+    }
+
+    private static void Similar(Html h, IReadOnlyList<Storage.Search.SearchHit>? similar)
+    {
+        if (similar is null || similar.Count == 0)
+        {
+            return;
+        }
+
+        h.Open("section", ("class", "similar"), ("aria-labelledby", "similar-h"))
+            .Element("h2", "Similar articles", ("id", "similar-h"))
+            .Element("p", "Closest in meaning by title and lead, other than this story's versions.", ("class", "note")).Open("ul", ("id", "similar"));
+        foreach (var s in similar)
+        {
+            h.Open("li").Link(Routes.Article(s.Id), s.Title ?? s.Id)
+                .Text(" — " + string.Join(", ", new[] { s.Source, SearchPage.Day(s.Published) }.Where(x => !string.IsNullOrEmpty(x))))
+                .Element("span", s.Score.ToString(" · 0.00", CultureInfo.InvariantCulture), ("class", "score"), ("title", "cosine similarity")).Close("li");
         }
 
         h.Close("ul").Close("section");

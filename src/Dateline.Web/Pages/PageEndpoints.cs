@@ -9,7 +9,7 @@ internal static class PageEndpoints
     {
         var pages = app.MapGroup(string.Empty).ExcludeFromDescription();
         pages.MapGet("/", SearchPage.RenderAsync);
-        pages.MapGet("/articles/{id}", (string id, IArticleStore store, CancellationToken ct) => ArticlePage.RenderAsync(id, store, ct));
+        pages.MapGet("/articles/{id}", (string id, IArticleStore store, WebOptions options, CancellationToken ct) => ArticlePage.RenderAsync(id, store, options, ct));
         pages.MapGet("/actors", ActorPages.ListAsync);
         pages.MapGet("/actors/{id}", (string id, IArticleStore store, CancellationToken ct) => ActorPages.DetailAsync(id, store, ct));
         pages.MapGet("/quotes", QuotesPage.RenderAsync);

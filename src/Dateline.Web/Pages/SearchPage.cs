@@ -20,6 +20,8 @@ internal static class SearchPage
         var stories = Get("stories") == "1";
         var exhaustive = Get("exhaustive") == "1";
         var sortText = Get("sort");
+        var modeText = Get("mode");
+        var mode = SearchMode.Keyword;
         string? problem = null;
         SearchResponse? found = null;
         Page<ArticleSummary>? latest = null;
@@ -30,17 +32,19 @@ internal static class SearchPage
 
             var filter = Query.Filter(from, to, source, language, actor?.Id, tag);
             var sort = Query.Sort(sortText);
+            mode = SearchApi.Mode(modeText);
             if (q is not null)
             {
-                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories, exhaustive ? null : options.RankWindow, sort,
-                    Query.DefaultFacets);
+                // Stories and the date order are keyword search's; a meaning-based search ranks every article by closeness.
+                found = await SearchApi.RunAsync(store, q, filter, cursor, Query.DefaultLimit, ct, stories && mode == SearchMode.Keyword,
+                    exhaustive ? null : options.RankWindow, mode == SearchMode.Keyword ? sort : SearchSort.Relevance, Query.DefaultFacets, mode, options.Embedder);
             }
             else
             {
                 latest = await store.ListArticlesAsync(filter, cursor, Query.DefaultLimit, ct);
             }
         }
-        catch (Exception ex) when (ex is QuerySyntaxException or SearchBudgetException or BadRequestException or InvalidCursorException)
+        catch (Exception ex) when (ex is QuerySyntaxException or SearchBudgetException or BadRequestException or InvalidCursorException or SemanticSearchException)
         {
             problem = ex.Message;
         }
@@ -49,7 +53,7 @@ internal static class SearchPage
         {
             h.Element("h1", "Search the news", ("class", "visually-hidden"));
             var byDate = string.Equals(sortText, "date", StringComparison.OrdinalIgnoreCase);
-            Form(h, q, from, to, source, language, actorText, tag, stories, byDate);
+            Form(h, q, from, to, source, language, actorText, tag, stories, byDate, options.Embedder is null ? null : mode);
             if (problem is not null)
             {
                 h.Element("p", problem, ("class", "error"), ("role", "alert"), ("id", "problem"));
@@ -57,8 +61,32 @@ internal static class SearchPage
             }
 
             (string, string?)[] keep = [("q", q), ("from", from), ("to", to), ("source", source), ("language", language), ("actor", actorText),
-                ("tag", tag), ("stories", stories ? "1" : null), ("exhaustive", exhaustive ? "1" : null), ("sort", byDate ? "date" : null)];
-            if (found is not null)
+                ("tag", tag), ("stories", stories ? "1" : null), ("exhaustive", exhaustive ? "1" : null), ("sort", byDate ? "date" : null),
+                ("mode", mode == SearchMode.Keyword ? null : SearchApi.ModeName(mode))];
+            if (found is not null && mode != SearchMode.Keyword)
+            {
+                h.Open("p", ("class", "summary"), ("id", "summary"))
+                    .Text(mode == SearchMode.Semantic
+                        ? string.Create(CultureInfo.InvariantCulture, $"{found.Total:N0} articles compared by meaning with ")
+                        : string.Create(CultureInfo.InvariantCulture, $"{found.Total:N0} articles ranked by words or meaning for "))
+                    .Element("code", found.Parsed, ("id", "parsed"))
+                    .Text(mode == SearchMode.Semantic ? " — closest first, whether or not they use its words" : " — both rankings fused")
+                    .Close("p");
+                h.Open("ol", ("class", "results"));
+                foreach (var hit in found.Hits)
+                {
+                    h.Open("li", ("class", "result"));
+                    h.Open("h2").Link(Routes.Article(hit.Id), hit.Title ?? "(untitled)").Close("h2");
+                    Meta(h, hit.Source, hit.Published);
+                    h.Open("p", ("class", "snippet"));
+                    Snippet(h, hit.Snippet, hit.Highlights);
+                    h.Close("p").Close("li");
+                }
+
+                h.Close("ol");
+                NextLink(h, "/", found.Next, keep);
+            }
+            else if (found is not null)
             {
                 var unit = stories ? (found.Total == 1 ? "story" : "stories") : found.Total == 1 ? "result" : "results";
                 h.Open("p", ("class", "summary"), ("id", "summary")).Text(string.Create(CultureInfo.InvariantCulture, $"{found.Total:N0} {unit} for "))
@@ -137,8 +165,9 @@ internal static class SearchPage
           ?? ((await store.ListEntitiesAsync(actorText, null, 1, ct)).Items is [var best, ..] ? best : null)
           ?? throw new BadRequestException($"no actor matches '{actorText}'", "actor");
 
+    /// <param name="mode">The search mode chosen; null when the server has no embedding model (keyword search only, no choice shown).</param>
     private static void Form(Html h, string? q, string? from, string? to, string? source, string? language, string? actor, string? tag, bool stories,
-        bool byDate)
+        bool byDate, SearchMode? mode)
     {
         h.Open("form", ("class", "search"), ("role", "search"), ("method", "get"), ("action", "/"));
         h.Open("div", ("class", "query"));
@@ -156,6 +185,17 @@ internal static class SearchPage
             .Open("option", ("value", "relevance"), ("selected", byDate ? null : string.Empty)).Text("Best match first").Close("option")
             .Open("option", ("value", "date"), ("selected", byDate ? string.Empty : null)).Text("Newest first").Close("option")
             .Close("select").Close("div");
+        if (mode is { } m)
+        {
+            h.Open("div", ("class", "field")).Element("label", "Match", ("for", "mode")).Open("select", ("id", "mode"), ("name", "mode"));
+            foreach (var (value, label) in new[] { (SearchMode.Keyword, "Words"), (SearchMode.Semantic, "Meaning"), (SearchMode.Hybrid, "Words and meaning") })
+            {
+                h.Open("option", ("value", SearchApi.ModeName(value)), ("selected", value == m ? string.Empty : null)).Text(label).Close("option");
+            }
+
+            h.Close("select").Close("div");
+        }
+
         h.Open("div", ("class", "field check"))
             .Open("input", ("id", "stories"), ("name", "stories"), ("type", "checkbox"), ("value", "1"), ("checked", stories ? "checked" : null))
             .Element("label", "One result per story", ("for", "stories")).Close("div");

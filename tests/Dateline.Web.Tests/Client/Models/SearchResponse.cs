@@ -32,6 +32,14 @@ namespace Dateline.Web.Tests.Client.Models
 #endif
         /// <summary>The matches property</summary>
         public long? Matches { get; set; }
+        /// <summary>The mode property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Mode { get; set; }
+#nullable restore
+#else
+        public string Mode { get; set; }
+#endif
         /// <summary>The next property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -96,6 +104,7 @@ namespace Dateline.Web.Tests.Client.Models
                 { "facets", n => { Facets = n.GetObjectValue<global::Dateline.Web.Tests.Client.Models.SearchFacets>(global::Dateline.Web.Tests.Client.Models.SearchFacets.CreateFromDiscriminatorValue); } },
                 { "hits", n => { Hits = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.SearchHit>(global::Dateline.Web.Tests.Client.Models.SearchHit.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "matches", n => { Matches = n.GetLongValue(); } },
+                { "mode", n => { Mode = n.GetStringValue(); } },
                 { "next", n => { Next = n.GetStringValue(); } },
                 { "parsed", n => { Parsed = n.GetStringValue(); } },
                 { "query", n => { Query = n.GetStringValue(); } },
@@ -114,6 +123,7 @@ namespace Dateline.Web.Tests.Client.Models
             writer.WriteObjectValue<global::Dateline.Web.Tests.Client.Models.SearchFacets>("facets", Facets);
             writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.SearchHit>("hits", Hits);
             writer.WriteLongValue("matches", Matches);
+            writer.WriteStringValue("mode", Mode);
             writer.WriteStringValue("next", Next);
             writer.WriteStringValue("parsed", Parsed);
             writer.WriteStringValue("query", Query);
