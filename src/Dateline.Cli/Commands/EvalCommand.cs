@@ -15,6 +15,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(CreateQuotes());
         eval.Subcommands.Add(CreateEvents());
         eval.Subcommands.Add(SyntaxCommands.EvalSyntax());
+        eval.Subcommands.Add(EvalSimilarityCommand.Create());
         return eval;
     }
 
