@@ -6,6 +6,7 @@ using Dateline.Bench;
 // dotnet run -c Release --project bench/Dateline.Bench -- ner CONLL [--model FILE] [--rounds N]   entity tagger alone
 // dotnet run -c Release --project bench/Dateline.Bench -- syntax CONLLU [--tagger F] [--parser F] [--rounds N]   tagger and parser words/s
 // dotnet run -c Release --project bench/Dateline.Bench -- coldstart DIR --cli ./dateline [--rounds N]   whole processes, start-up included
+// dotnet run -c Release --project bench/Dateline.Bench -- vectors BBC_DIR [--count N] [--rounds N]   embeddings/s, nearest-vector latency
 // dotnet run -c Release --project bench/Dateline.Bench -- kernels [BenchmarkDotNet args]  micro-benchmarks
 if (args.Length > 0 && args[0] == "extraction")
 {
@@ -25,6 +26,11 @@ if (args.Length > 0 && args[0] == "ner")
 if (args.Length > 0 && args[0] == "syntax")
 {
     return SyntaxThroughput.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "vectors")
+{
+    return await VectorThroughput.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "coldstart")

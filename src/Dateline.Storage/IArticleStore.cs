@@ -145,6 +145,9 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>The article's vector under <paramref name="model"/>, or null.</summary>
     Task<float[]?> GetVectorAsync(string articleId, string model, CancellationToken cancellationToken);
 
+    /// <summary>Streams every stored vector with its model, by model and then in storage order (copying a store).</summary>
+    IAsyncEnumerable<StoredVector> ExportVectorsAsync(CancellationToken cancellationToken);
+
     /// <summary>How many articles have a vector under <paramref name="model"/>, of how many stored.</summary>
     Task<EmbeddingCounts> CountVectorsAsync(string model, CancellationToken cancellationToken);
 

@@ -233,8 +233,11 @@ public sealed class PostgresCliTests
             var original = tmp.File("original.db");
             var ingest = await Cli.RunAsync(tmp.Path, "--db", original, "ingest", Path.Combine(RepoPaths.Root, "samples"), Corpora.SeedFolder);
             Assert.True(ingest.ExitCode == 0, ingest.ToString());
+            var embed = await Cli.RunAsync(tmp.Path, "--db", original, "embed", "--limit", "6");
+            Assert.True(embed.ExitCode == 0, embed.ToString());
             var there = await Cli.RunAsync(tmp.Path, "copy", "--from", original, "--to", url, "--format", "json");
             Assert.True(there.ExitCode == 0, there.ToString());
+            Assert.Equal(6, JsonDocument.Parse(there.Stdout).RootElement.GetProperty("vectors").GetInt32());
             Assert.Contains("copy: ", there.Stderr, StringComparison.Ordinal); // progress on stderr
             var back = tmp.File("back.db");
             var again = await Cli.RunAsync(tmp.Path, "copy", "--from", url, "--to", back, "--format", "json");
@@ -242,6 +245,7 @@ public sealed class PostgresCliTests
 
             var summary = JsonDocument.Parse(again.Stdout).RootElement;
             Assert.Equal(summary.GetProperty("source").ToString(), summary.GetProperty("target").ToString());
+            Assert.Equal(6, summary.GetProperty("vectors").GetInt32());
             foreach (var copy in new[] { url, back })
             {
                 Assert.Equal(await LinesAsync(tmp, original, "export"), await LinesAsync(tmp, copy, "export"));

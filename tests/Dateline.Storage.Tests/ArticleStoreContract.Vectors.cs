@@ -39,6 +39,11 @@ public abstract partial class ArticleStoreContract
         Assert.Equal(Unit(2), await store.GetVectorAsync("v3", ModelA, Ct));
         Assert.Null(await store.GetVectorAsync("v3", ModelB, Ct));
         Assert.Null(await store.GetVectorAsync("v2", ModelA, Ct));
+
+        await store.SaveVectorsAsync(ModelB, [new ArticleVector("v2", Unit(5))], Ct);
+        var exported = await store.ExportVectorsAsync(Ct).ToListAsync(Ct);
+        Assert.Equal([(ModelB, "v2"), (ModelA, "v1"), (ModelA, "v3")], exported.Select(v => (v.Model, v.ArticleId))); // by model, then storage order
+        Assert.Equal(Unit(5), exported.Single(v => v.Model == ModelB).Vector);
     }
 
     [Fact]

@@ -64,6 +64,7 @@ internal static class CopyCommand
                     from = source.Location,
                     to = target.Location,
                     copied = summary.Articles,
+                    vectors = summary.Vectors,
                     source = Counts(summary.Source),
                     target = Counts(summary.Target),
                     seconds = Math.Round(summary.Elapsed.TotalSeconds, 1),
@@ -79,7 +80,7 @@ internal static class CopyCommand
                 Row("events", summary.Source.Events, summary.Target.Events);
                 Row("actors", summary.Source.Entities, summary.Target.Entities);
                 Row("stories", summary.Source.Stories, summary.Target.Stories);
-                table.Caption(Markup.Escape($"{source.Location} → {target.Location} · {summary.Articles:N0} articles copied in {summary.Elapsed.TotalSeconds:0.0} s"));
+                table.Caption(Markup.Escape($"{source.Location} → {target.Location} · {summary.Articles:N0} articles and {summary.Vectors:N0} vectors copied in {summary.Elapsed.TotalSeconds:0.0} s"));
                 Terminal.Out.Write(table);
             }
 

@@ -71,6 +71,18 @@ internal sealed class PostgresVectors(PostgresArticleStore store) : IVectorSourc
         return new EmbeddingCounts(r.GetInt64(0), r.GetInt64(1));
     }, ct);
 
+    public async IAsyncEnumerable<StoredVector> ExportAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var cmd = Pg.Command(c, null,
+            "SELECT v.model, a.id, v.vector FROM article_vectors v JOIN articles a ON a.seq = v.seq ORDER BY v.model, v.seq");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            yield return new StoredVector(r.GetString(0), r.GetString(1), VectorBytes.FromBytes((byte[])r.GetValue(2)));
+        }
+    }
+
     public Task<NearestResults> NearestAsync(NearestRequest request, CancellationToken ct) => _indexes.NearestAsync(request, this, ct);
 
     public Task<long> ChangeVersionAsync(CancellationToken ct) => store.GetChangeVersionAsync(ct);
@@ -85,7 +97,7 @@ internal sealed class PostgresVectors(PostgresArticleStore store) : IVectorSourc
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            yield return new VectorRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), VectorBytes.FromBytes((byte[])r.GetValue(3)));
+            yield return new VectorRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), (byte[])r.GetValue(3));
         }
     }
 

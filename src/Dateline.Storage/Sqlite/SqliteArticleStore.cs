@@ -529,6 +529,8 @@ public sealed class SqliteArticleStore : IArticleStore
     public Task<float[]?> GetVectorAsync(string articleId, string model, CancellationToken cancellationToken) =>
         _vectors.GetAsync(articleId, model, cancellationToken);
 
+    public IAsyncEnumerable<Vectors.StoredVector> ExportVectorsAsync(CancellationToken cancellationToken) => _vectors.ExportAsync(cancellationToken);
+
     public Task<Vectors.EmbeddingCounts> CountVectorsAsync(string model, CancellationToken cancellationToken) =>
         _vectors.CountsAsync(model, cancellationToken);
 

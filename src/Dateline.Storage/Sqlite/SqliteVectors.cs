@@ -70,6 +70,18 @@ internal sealed class SqliteVectors(SqliteArticleStore store) : IVectorSource
         return new EmbeddingCounts(r.GetInt64(0), r.GetInt64(1));
     }
 
+    public async IAsyncEnumerable<StoredVector> ExportAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var cmd = SqliteArticleStore.Command(c, null,
+            "SELECT v.model, a.id, v.vector FROM article_vectors v JOIN articles a ON a.seq = v.seq ORDER BY v.model, v.seq");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            yield return new StoredVector(r.GetString(0), r.GetString(1), VectorBytes.FromBytes((byte[])r.GetValue(2)));
+        }
+    }
+
     public Task<NearestResults> NearestAsync(NearestRequest request, CancellationToken ct) => _indexes.NearestAsync(request, this, ct);
 
     public Task<long> ChangeVersionAsync(CancellationToken ct) => store.GetChangeVersionAsync(ct);
@@ -84,7 +96,7 @@ internal sealed class SqliteVectors(SqliteArticleStore store) : IVectorSource
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            yield return new VectorRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), VectorBytes.FromBytes((byte[])r.GetValue(3)));
+            yield return new VectorRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), (byte[])r.GetValue(3));
         }
     }
 

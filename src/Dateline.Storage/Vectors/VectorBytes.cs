@@ -26,24 +26,28 @@ internal static class VectorBytes
 
     public static float[] FromBytes(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length % sizeof(float) != 0)
-        {
-            throw new StoreException($"a stored vector has {bytes.Length} bytes, not a whole number of floats");
-        }
+        var vector = new float[Dimensions(bytes)];
+        Decode(bytes, vector);
+        return vector;
+    }
 
-        var vector = new float[bytes.Length / sizeof(float)];
+    /// <summary>How many floats the stored bytes hold.</summary>
+    public static int Dimensions(ReadOnlySpan<byte> bytes) => bytes.Length % sizeof(float) == 0
+        ? bytes.Length / sizeof(float)
+        : throw new StoreException($"a stored vector has {bytes.Length} bytes, not a whole number of floats");
+
+    /// <summary>Decodes the stored bytes into <paramref name="vector"/> (of <see cref="Dimensions"/> floats).</summary>
+    public static void Decode(ReadOnlySpan<byte> bytes, Span<float> vector)
+    {
         if (BitConverter.IsLittleEndian)
         {
-            bytes.CopyTo(MemoryMarshal.AsBytes(vector.AsSpan()));
-        }
-        else
-        {
-            for (var i = 0; i < vector.Length; i++)
-            {
-                vector[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
-            }
+            bytes.CopyTo(MemoryMarshal.AsBytes(vector));
+            return;
         }
 
-        return vector;
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
+        }
     }
 }

@@ -12,9 +12,20 @@ namespace Dateline.Storage.Vectors;
 internal sealed class VectorIndex
 {
     private float[] _data = [];
-    private long[] _seqs = [];
-    private string[] _ids = [];
-    private readonly Dictionary<long, int> _slots = [];
+    private long[] _seqs;
+    private string[] _ids;
+    private readonly Dictionary<long, int> _slots;
+
+    /// <param name="capacity">Rows to make room for at once (the store's count when it is read whole), so loading never copies the table to grow it.</param>
+    public VectorIndex(int capacity = 0)
+    {
+        _slots = new Dictionary<long, int>(capacity);
+        _seqs = new long[capacity];
+        _ids = new string[capacity];
+        _capacity = capacity;
+    }
+
+    private int _capacity;
 
     /// <summary>The vectors' length, fixed by the first one stored (0 while empty).</summary>
     public int Dimensions { get; private set; }
@@ -30,25 +41,27 @@ internal sealed class VectorIndex
     /// <summary>Adds a row, or replaces the vector of an article already held.</summary>
     public void Put(VectorRow row)
     {
+        var dimensions = VectorBytes.Dimensions(row.Bytes);
         if (Dimensions == 0)
         {
-            Dimensions = row.Vector.Length;
+            Dimensions = dimensions;
+            _data = new float[_capacity * Dimensions];
         }
-        else if (row.Vector.Length != Dimensions)
+        else if (dimensions != Dimensions)
         {
-            throw new StoreException($"article {row.ArticleId} has a vector of {row.Vector.Length} dimensions where the model's others have {Dimensions}");
+            throw new StoreException($"article {row.ArticleId} has a vector of {dimensions} dimensions where the model's others have {Dimensions}");
         }
 
         LastRowId = Math.Max(LastRowId, row.RowId);
         if (!_slots.TryGetValue(row.Seq, out var slot))
         {
             slot = Count++;
-            if (slot == _seqs.Length)
+            if (slot == _capacity)
             {
-                var capacity = Math.Max(1024, _seqs.Length * 2);
-                Array.Resize(ref _seqs, capacity);
-                Array.Resize(ref _ids, capacity);
-                Array.Resize(ref _data, capacity * Dimensions);
+                _capacity = Math.Max(1024, _capacity * 2);
+                Array.Resize(ref _seqs, _capacity);
+                Array.Resize(ref _ids, _capacity);
+                Array.Resize(ref _data, _capacity * Dimensions);
             }
 
             _slots[row.Seq] = slot;
@@ -56,7 +69,7 @@ internal sealed class VectorIndex
         }
 
         _ids[slot] = row.ArticleId;
-        row.Vector.CopyTo(_data.AsSpan(slot * Dimensions, Dimensions));
+        VectorBytes.Decode(row.Bytes, _data.AsSpan(slot * Dimensions, Dimensions));
     }
 
     /// <summary>
@@ -114,5 +127,5 @@ internal sealed class VectorIndex
     }
 }
 
-/// <summary>One stored vector as the back ends read it: its row id (increasing with every write), the article's row and id.</summary>
-internal readonly record struct VectorRow(long RowId, long Seq, string ArticleId, float[] Vector);
+/// <summary>One stored vector as the back ends read it: its row id (increasing with every write), the article's row and id, and its stored bytes.</summary>
+internal readonly record struct VectorRow(long RowId, long Seq, string ArticleId, byte[] Bytes);

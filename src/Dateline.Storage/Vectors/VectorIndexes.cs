@@ -41,15 +41,19 @@ internal sealed class VectorIndexes
             return index;
         }
 
-        index ??= new VectorIndex();
-        await foreach (var row in source.ReadSinceAsync(model, index.LastRowId, ct))
+        if (index is not null)
         {
-            index.Put(row);
+            await foreach (var row in source.ReadSinceAsync(model, index.LastRowId, ct))
+            {
+                index.Put(row);
+            }
         }
 
-        if (index.Count != await source.CountAsync(model, ct))
+        var count = await source.CountAsync(model, ct);
+        if (index is null || index.Count != count)
         {
-            index = new VectorIndex();
+            // Read whole (first use, or vectors were dropped): sized for the count, so the table is never copied to grow.
+            index = new VectorIndex((int)Math.Min(count + 1024, int.MaxValue / 1024));
             await foreach (var row in source.ReadSinceAsync(model, 0, ct))
             {
                 index.Put(row);
