@@ -35,7 +35,8 @@ internal static class DemoCommand
 
             Terminal.Out.MarkupLine($"Ingesting [bold]{Markup.Escape(string.Join(", ", inputs))}[/] into [bold]{Markup.Escape(GlobalOptions.DbPath(result))}[/]");
             var code = await IngestCommand.RunAsync(result, inputs, new IngestOptions(), ExtractionOptions.Default, null, TimeSpan.FromSeconds(2),
-                async (store, token) => Dateline.Nlp.NlpPipelines.Default(actors: await StoreActorOverrides.LoadAsync(store, null, token)), ct);
+                async (store, token) => Dateline.Nlp.NlpPipelines.Default(actors: await StoreActorOverrides.LoadAsync(store, null, token)), ct,
+                embedThreads: 0);
             await using var store = await GlobalOptions.OpenStoreAsync(result, ct);
             StatsCommand.Write(await store.GetStatsAsync(ct), store.Location);
             var query = SearchQuery.Parse("summit OR talks");
@@ -46,7 +47,7 @@ internal static class DemoCommand
                 Console.Out.WriteLine($"  {h.Id}  {Core.Articles.ArticleDate.DayOf(h.Published),-10}  {h.Source}: {h.Title}");
             }
 
-            Console.Out.WriteLine("Next: ./dateline search '\"summit talks\"'   ./dateline show ID   ./dateline events --actor JPN   ./dateline dyad JPN KOR --plot jpn-kor.png   ./dateline serve");
+            Console.Out.WriteLine("Next: ./dateline search '\"summit talks\"'   ./dateline search --mode semantic 'leaders meet to mend ties'   ./dateline show ID   ./dateline events --actor JPN   ./dateline dyad JPN KOR --plot jpn-kor.png   ./dateline serve");
             return code;
         });
         return command;
