@@ -209,6 +209,7 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             Updated = state.Updated,
             Duplicates = state.Unchanged,
             Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
+            Articles = [.. state.Stored],
             SkippedRecords = state.SkippedByFormat(),
             Elapsed = clock.Elapsed,
             Cancelled = cancelled,
@@ -567,14 +568,23 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
             annotations.Clear();
             await store.RecordEntitiesAsync(entities, ct); // idempotent per (entity, article)
             entities.Clear();
-            foreach (var s in statuses)
+            for (var i = 0; i < statuses.Count; i++)
             {
+                var s = statuses[i];
                 _ = s switch
                 {
                     SaveStatus.Inserted => Interlocked.Increment(ref state.Inserted),
                     SaveStatus.Updated => Interlocked.Increment(ref state.Updated),
                     _ => Interlocked.Increment(ref state.Unchanged),
                 };
+                lock (state.Stored)
+                {
+                    if (state.Stored.Count < IngestSummary.MaxListed)
+                    {
+                        state.Stored.Add(new StoredArticle(batch[i].Id, batch[i].Title,
+                            s switch { SaveStatus.Inserted => "inserted", SaveStatus.Updated => "updated", _ => "unchanged" }));
+                    }
+                }
             }
 
             Interlocked.Add(ref state.ArticlesWritten, batch.Count);
@@ -604,6 +614,9 @@ public sealed class IngestRunner(ArticleExtractor extractor, IArticleStore store
         public long Unchanged;
 
         public readonly ConcurrentDictionary<SkippedRecord, long> Skipped = new();
+
+        /// <summary>The first articles written (<see cref="IngestSummary.Articles"/>); locked when written.</summary>
+        public readonly List<StoredArticle> Stored = [];
 
         public Dictionary<string, IReadOnlyDictionary<string, long>> SkippedByFormat() =>
             Skipped.GroupBy(s => s.Key.Format).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key,

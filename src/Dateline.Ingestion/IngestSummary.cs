@@ -17,6 +17,15 @@ public sealed record IngestSummary
     /// <summary>Articles already stored with the same content (re-ingests, duplicates within the input).</summary>
     public long Duplicates { get; init; }
     public IReadOnlyList<InputProblem> Problems { get; init; } = [];
+
+    /// <summary>
+    /// The first <see cref="MaxListed"/> articles written, in the order they were stored, each with what the store did
+    /// (inserted, updated, unchanged): where to look at what an ingest stored. The counts above cover every article.
+    /// </summary>
+    public IReadOnlyList<StoredArticle> Articles { get; init; } = [];
+
+    /// <summary>The most articles <see cref="Articles"/> lists.</summary>
+    public const int MaxListed = 100;
     /// <summary>
     /// Records that are not articles and were left out on purpose, by input format and category, most frequent first
     /// ("WARC" → "request" → 12, "non-HTML" → 4). Not problems: they do not change the exit code.
@@ -37,9 +46,13 @@ public sealed record IngestSummary
         Updated = Updated + later.Updated,
         Duplicates = Duplicates + later.Duplicates,
         Problems = [.. Problems, .. later.Problems],
+        Articles = [.. Articles.Concat(later.Articles).Take(MaxListed)],
         SkippedRecords = SkippedRecords.Concat(later.SkippedRecords).GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key,
             g => (IReadOnlyDictionary<string, long>)g.SelectMany(kv => kv.Value).GroupBy(kv => kv.Key, StringComparer.Ordinal)
                 .ToDictionary(k => k.Key, k => k.Sum(x => x.Value), StringComparer.Ordinal), StringComparer.Ordinal),
         Cancelled = Cancelled || later.Cancelled,
     };
 }
+
+/// <summary>One article an ingest wrote: its id, title and what the store did with it ("inserted", "updated", "unchanged").</summary>
+public sealed record StoredArticle(string Id, string? Title, string Status);

@@ -409,7 +409,11 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         await page.Locator("#send").ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = "Done" }).WaitForAsync();
         Assert.Contains("1 new", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(["/", "/events"], await page.Locator("#status a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))")); // where to look next
+        var orchard = (await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=orchard", Ct)).GetProperty("hits")[0].GetProperty("id").GetString();
+        // Where to look next: the newest articles, the events, and the article just stored (by its id).
+        Assert.Equal(["/", "/events", "/articles/" + orchard], await page.Locator("#status a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))"));
+        Assert.Equal("Orchard growers report early blossom", await page.Locator("#stored a").InnerTextAsync());
+        Assert.Contains("(inserted)", await page.Locator("#stored li").InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "4-ingest");
         Assert.Equal(1, (await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=orchard", Ct)).GetProperty("total").GetInt64());
 

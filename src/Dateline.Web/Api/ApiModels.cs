@@ -48,7 +48,7 @@ public sealed record IngestProblem(string Input, string? Record, string Reason);
 
 /// <summary>What an ingest through the API did (the same counts as <c>dateline ingest</c>).</summary>
 public sealed record IngestResponse(int Inputs, long ArticlesRead, long Inserted, long Updated, long Duplicates,
-    IReadOnlyList<IngestProblem> Problems, long ElapsedMs);
+    IReadOnlyList<IngestProblem> Problems, long ElapsedMs, IReadOnlyList<Ingestion.StoredArticle> Articles);
 
 /// <summary>Lines of an actors file: a header line (name, aliases, type, code, country, role), then one actor per line, tab-separated.</summary>
 public sealed record ActorOverridesRequest(IReadOnlyList<string> Lines);

@@ -106,5 +106,5 @@ internal static class IngestApi
     }
 
     private static IngestResponse Summarise(int inputs, Ingestion.IngestSummary s) => new(inputs, s.ArticlesRead, s.Inserted, s.Updated, s.Duplicates,
-        [.. s.Problems.Select(p => new IngestProblem(p.Path, p.Record, p.Reason))], (long)s.Elapsed.TotalMilliseconds);
+        [.. s.Problems.Select(p => new IngestProblem(p.Path, p.Record, p.Reason))], (long)s.Elapsed.TotalMilliseconds, s.Articles);
 }

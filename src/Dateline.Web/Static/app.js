@@ -38,8 +38,20 @@
       if (xhr.status === 200 && body) {
         status.textContent = 'Done: ' + body.inserted + ' new, ' + body.updated + ' updated, ' + body.duplicates +
           ' already stored, ' + body.problems.length + ' skipped (' + body.elapsed_ms + ' ms). ';
-        // Where to see what was stored: the newest articles, and the events.
+        // Where to see what was stored: each article (the first 100 the server lists), the newest articles, the events.
         status.append(link('/', 'See the newest articles'), ' · ', link('/events', 'the events'), '.');
+        if (body.articles && body.articles.length > 0) {
+          const list = document.createElement('ul');
+          list.id = 'stored';
+          for (const a of body.articles) {
+            const item = document.createElement('li');
+            item.append(link('/articles/' + encodeURIComponent(a.id), a.title || a.id), ' (' + a.status + ')');
+            list.append(item);
+          }
+          status.append(list);
+          const total = body.inserted + body.updated + body.duplicates;
+          if (total > body.articles.length) { status.append('… and ' + (total - body.articles.length) + ' more.'); }
+        }
       } else if (xhr.status === 401) {
         status.textContent = 'The API key is missing or wrong: enter the key this server was started with (ask whoever runs it).';
       } else if (xhr.status === 403) {

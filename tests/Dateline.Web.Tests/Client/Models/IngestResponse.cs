@@ -14,6 +14,14 @@ namespace Dateline.Web.Tests.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The articles property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dateline.Web.Tests.Client.Models.StoredArticle>? Articles { get; set; }
+#nullable restore
+#else
+        public List<global::Dateline.Web.Tests.Client.Models.StoredArticle> Articles { get; set; }
+#endif
         /// <summary>The articles_read property</summary>
         public long? ArticlesRead { get; set; }
         /// <summary>The duplicates property</summary>
@@ -59,6 +67,7 @@ namespace Dateline.Web.Tests.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "articles", n => { Articles = n.GetCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.StoredArticle>(global::Dateline.Web.Tests.Client.Models.StoredArticle.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "articles_read", n => { ArticlesRead = n.GetLongValue(); } },
                 { "duplicates", n => { Duplicates = n.GetLongValue(); } },
                 { "elapsed_ms", n => { ElapsedMs = n.GetLongValue(); } },
@@ -75,6 +84,7 @@ namespace Dateline.Web.Tests.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Dateline.Web.Tests.Client.Models.StoredArticle>("articles", Articles);
             writer.WriteLongValue("articles_read", ArticlesRead);
             writer.WriteLongValue("duplicates", Duplicates);
             writer.WriteLongValue("elapsed_ms", ElapsedMs);
