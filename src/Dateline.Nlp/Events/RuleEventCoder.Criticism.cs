@@ -22,6 +22,9 @@ public sealed partial class RuleEventCoder
 
     private static readonly FrozenSet<string> PredicatePejoratives = WordClass("pejorative-predicate");
 
+    /// <summary>Predicates whose subject did what they govern: "was involved in corrupt acts", "committed atrocities" (class agency).</summary>
+    private static readonly FrozenSet<string> AgencyPredicates = WordClass("agency");
+
     private static readonly FrozenSet<string> Hedges = new[] { "could", "might", "may", "would", "should" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words of the roles.tsv rows for analysts and academics: their judgements are opinions, not acts.</summary>
@@ -82,6 +85,27 @@ public sealed partial class RuleEventCoder
             {
                 target = candidate;
                 break;
+            }
+        }
+
+        // A verb of wrongdoing judges its doer: with no doer but the speaker ("he had defied the pundits") it judges no one.
+        if (target is null && c.Tree is { } tree && tree.Upos(term) == "VERB")
+        {
+            return;
+        }
+
+        // A defiance of norms the quote reports ("Iran is flagrantly defying the Council", "the military continues to defy
+        // calls") is the speaker's characterisation: coded as the speaker's accusation of the defier, not as the defier's act.
+        if (target is not null)
+        {
+            var (from, to) = (c.Tokens[cs].Start, c.Tokens[ce - 1].End);
+            for (var k = output.Count - 1; k >= 0; k--)
+            {
+                var x = output[k];
+                if (x.Evidence == sentence && x.Cameo == "128" && x.Source.Code == target.Code && x.Trigger.Start >= from && x.Trigger.End <= to)
+                {
+                    output.RemoveAt(k);
+                }
             }
         }
 
@@ -158,10 +182,22 @@ public sealed partial class RuleEventCoder
         if (c.Tree is { } t)
         {
             var judged = t.BaseRel(term) is "amod" or "advmod" && t.Head(term) >= 0 ? t.Head(term) : term;
-            foreach (var child in t.Children(judged).Where(x => t.BaseRel(x) is "nsubj" or "compound" or "amod" || t.Rel(x) == "nmod:poss").ToList())
+            var found = false;
+            // A passive's subject is the wronged, its agent the wrongdoer ("he has been betrayed by the British authorities").
+            foreach (var p in ArgumentActors(c, t, judged, x => (t.BaseRel(x) is "nsubj" or "compound" or "amod" && t.Rel(x) != "nsubj:pass") || t.Rel(x) is "nmod:poss" or "obl:agent"))
             {
-                var (from, to) = SubtreeRange(t, child);
-                foreach (var p in c.Phrases.Where(p => p.Start >= from && p.End <= to + 1 && p.Kind != ActorPhrase.Pronoun).OrderBy(p => p.Start))
+                found = true;
+                yield return p;
+            }
+
+            // "Berisha was involved in corrupt acts", "the army committed atrocities": what is judged is what the subject of
+            // a predicate of agency did.
+            // An open complement's subject is its head's ("the military continues to defy calls").
+            var head = t.Head(judged);
+            if (!found && head >= 0 && ((t.BaseRel(judged) is "obj" or "obl" or "xcomp" && AgencyPredicates.Contains(t.Lemma(head).ToLowerInvariant()))
+                || (t.BaseRel(judged) == "xcomp" && t.Upos(judged) == "VERB")))
+            {
+                foreach (var p in ArgumentActors(c, t, head, x => t.BaseRel(x) == "nsubj"))
                 {
                     yield return p;
                 }
@@ -173,6 +209,19 @@ public sealed partial class RuleEventCoder
         foreach (var p in c.Phrases.Where(p => p.Start >= cs && p.End <= ce && p.Kind != ActorPhrase.Pronoun).OrderBy(p => p.Start))
         {
             yield return p;
+        }
+    }
+
+    /// <summary>The actors (no pronouns) in the subtrees of a node's children that a relation test selects, in order.</summary>
+    private static IEnumerable<ActorPhrase> ArgumentActors(Context c, Tree t, int node, Func<int, bool> relation)
+    {
+        foreach (var child in t.Children(node).Where(relation).ToList())
+        {
+            var (from, to) = SubtreeRange(t, child);
+            foreach (var p in c.Phrases.Where(p => p.Start >= from && p.End <= to + 1 && p.Kind != ActorPhrase.Pronoun).OrderBy(p => p.Start))
+            {
+                yield return p;
+            }
         }
     }
 
