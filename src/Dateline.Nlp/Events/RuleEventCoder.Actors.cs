@@ -432,6 +432,46 @@ public sealed partial class RuleEventCoder
         return result;
     }
 
+    /// <summary>
+    /// The actor the tree shows as the subject of an "if" or "unless" clause on the act, before or after it ("if they
+    /// take negative steps toward us, we will retaliate"): a threat is aimed at whoever must act to meet its condition.
+    /// A passive condition's subject is the one acted on ("if our troops are attacked"), so not the one threatened.
+    /// </summary>
+    private static ActorPhrase? ConditionActor(Context c, int trigger, int s)
+    {
+        if (c.Tree is not { } tree)
+        {
+            return null;
+        }
+
+        for (var node = trigger; node >= 0; node = tree.Head(node))
+        {
+            foreach (var clause in tree.Children(node).Where(k => tree.BaseRel(k) == "advcl" && tree.Children(k).Any(m => tree.Rel(m) == "mark" && c.Words[m] is "if" or "unless")))
+            {
+                foreach (var subject in tree.Children(clause).Where(k => tree.Rel(k) == "nsubj"))
+                {
+                    if (c.Words[subject] is "he" or "she" or "it" or "they")
+                    {
+                        return Resolve(c, c.Words[subject], subject, s) is { } resolved ? resolved with { Start = subject, End = subject + 1, Kind = ActorPhrase.Pronoun } : null;
+                    }
+
+                    var (from, to) = SubtreeRange(tree, subject);
+                    if (c.Phrases.Where(p => p.Start >= from && p.End <= to + 1 && (p.Code is not null || p.Sector is not null)).OrderBy(p => p.Start).FirstOrDefault() is { } phrase)
+                    {
+                        return phrase;
+                    }
+                }
+            }
+
+            if (tree.BaseRel(node) is not ("xcomp" or "conj" or "ccomp"))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The actor that opens an "unless" clause after the act ("… unless Israel rescinded the law").</summary>
     private static ActorPhrase? UnlessActor(Context c, int from, int e)
     {

@@ -422,9 +422,12 @@ public sealed partial class RuleEventCoder : IPipelineComponent
             modality = EventMention.Intended;
         }
 
-        if (targets.Count == 0 && !passive && code.StartsWith("13", StringComparison.Ordinal) && UnlessActor(c, t.ActEnd, e) is { } conditioned)
+        if (targets.Count == 0 && !passive && code.StartsWith("13", StringComparison.Ordinal)
+            && (UnlessActor(c, t.ActEnd, e) ?? ConditionActor(c, t.Start, s)) is { } conditioned
+            && !sources.Any(x => Participant(c, x, s, e, t.Start)?.Code is { } own && own == Participant(c, conditioned, s, e, e)?.Code))
         {
-            // "threatened to strike unless the government raised wages": the threat is aimed at whoever must act.
+            // "threatened to strike unless the government raised wages", "if they take negative steps toward us, we will
+            // retaliate": the threat is aimed at whoever must act.
             targets = [conditioned];
         }
 
