@@ -660,6 +660,13 @@ public sealed partial class RuleEventCoder
         {
             // "militants attacked a hotel (in Mogadishu)": the civilians of the place's country, not the city.
             var place = new ActorPhrase(fromTree.CivilianPlace, fromTree.CivilianPlace + 1, null, null, ActorPhrase.Group, true) { Sector = "CVL" };
+            if (Participant(c, place, s, e, e) is null && c.StoryCountry is { } home)
+            {
+                // "the BLA said it had taken more than 100 passengers hostage": a sentence that names only the attackers
+                // leaves the victims to the country the story is about.
+                place = place with { Code = home + "CVL" };
+            }
+
             targets = [place];
         }
 
