@@ -266,7 +266,7 @@ public sealed partial class RuleEventCoder
                 || tree.Lemma(k) is "comment" or "elaborate" or "answer" or "discuss" or "specify" or "disclose" or "reveal" or "identify" or "name")),
             VerbalAttack = VerbalAttackLemmas.Contains(tree.Lemma(p)),
             Hypothetical = Hypothetical(tree, words, p),
-            NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
+            NotAVerb = (t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod")) || AttributiveVerb(tree, t),
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
             HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "xcomp" or "ccomp" or "iobj"
                 || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
@@ -274,6 +274,15 @@ public sealed partial class RuleEventCoder
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
+
+    /// <summary>
+    /// A pattern of several words whose verb is a participle modifying the pattern's own noun ("violated the signed
+    /// agreement", "under the agreed plan"): a noun phrase that names a thing, not an act. A determiner or possessor must
+    /// open it: the tagger misreads some finite verbs as modifiers ("staged protest rallies").
+    /// </summary>
+    private static bool AttributiveVerb(Tree tree, Trigger t) =>
+        !t.Pattern.SingleVerb && t.End - t.Start > 1 && tree.Rel(t.Start) == "amod" && tree.Head(t.Start) is var h && h > t.Start && h < t.End
+        && tree.Xpos(t.Start) is "VBN" or "VBD" && t.Start > 0 && tree.Xpos(t.Start - 1) is "DT" or "PRP$" or "POS"; // "the signed", not a misparsed "staged protest rallies"
 
     /// <summary>A common noun outside every actor phrase, and no time ("the targets", "its results"; not "next week").</summary>
     private static bool IsThing(Context c, Tree tree, int o) =>
