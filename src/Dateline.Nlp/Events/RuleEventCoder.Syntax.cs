@@ -679,7 +679,15 @@ public sealed partial class RuleEventCoder
             targets = [place];
         }
 
-        if (passive && (sources.Count == 0 || sources.All(x => x.End <= x.Start)) && targets.Count > 0 && StateAct(t.Code)
+        if (passive && (sources.Count == 0 || sources.All(x => x.End <= x.Start)) && targets.Count > 0 && t.Code == "1245"
+            && c.Phrases.FirstOrDefault(x => x.Start >= t.End && x.Start <= t.End + 2 && x.Kind == ActorPhrase.Place && x.Code is { Length: 3 }
+                && c.Words[x.Start - 1] is "to" or "entering" or "visiting" or "the" && c.Words[t.End - 1] is not "to") is { } entered)
+        {
+            // "Berisha … are barred from travel to the United States": an entry ban with no stated agent is the state of the
+            // country entered, not of the one barred.
+            sources = [entered];
+        }
+        else if (passive && (sources.Count == 0 || sources.All(x => x.End <= x.Start)) && targets.Count > 0 && StateAct(t.Code)
             && Participant(c, targets[0], s, e, e) is { Code.Length: >= 3 } held && !held.Code.StartsWith("IGO", StringComparison.Ordinal))
         {
             // "Berisha was convicted", "journalists were arrested": an arrest, a sentence or a ban with no stated agent is
