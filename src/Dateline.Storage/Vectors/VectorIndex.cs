@@ -15,6 +15,7 @@ internal sealed class VectorIndex
     private long[] _seqs;
     private string[] _ids;
     private readonly Dictionary<long, int> _slots;
+    private int _capacity;
 
     /// <param name="capacity">Rows to make room for at once (the store's count when it is read whole), so loading never copies the table to grow it.</param>
     public VectorIndex(int capacity = 0)
@@ -24,8 +25,6 @@ internal sealed class VectorIndex
         _ids = new string[capacity];
         _capacity = capacity;
     }
-
-    private int _capacity;
 
     /// <summary>The vectors' length, fixed by the first one stored (0 while empty).</summary>
     public int Dimensions { get; private set; }

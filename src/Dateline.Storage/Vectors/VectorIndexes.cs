@@ -53,6 +53,7 @@ internal sealed class VectorIndexes
         if (index is null || index.Count != count)
         {
             // Read whole (first use, or vectors were dropped): sized for the count, so the table is never copied to grow.
+            // The cap keeps rows × dimensions within one array (2^31 floats holds 2 M rows of 1,024 dimensions).
             index = new VectorIndex((int)Math.Min(count + 1024, int.MaxValue / 1024));
             await foreach (var row in source.ReadSinceAsync(model, 0, ct))
             {

@@ -72,18 +72,7 @@ internal static class SearchPage
                     .Element("code", found.Parsed, ("id", "parsed"))
                     .Text(mode == SearchMode.Semantic ? " — closest first, whether or not they use its words" : " — both rankings fused")
                     .Close("p");
-                h.Open("ol", ("class", "results"));
-                foreach (var hit in found.Hits)
-                {
-                    h.Open("li", ("class", "result"));
-                    h.Open("h2").Link(Routes.Article(hit.Id), hit.Title ?? "(untitled)").Close("h2");
-                    Meta(h, hit.Source, hit.Published);
-                    h.Open("p", ("class", "snippet"));
-                    Snippet(h, hit.Snippet, hit.Highlights);
-                    h.Close("p").Close("li");
-                }
-
-                h.Close("ol");
+                Hits(h, found.Hits);
                 NextLink(h, "/", found.Next, keep);
             }
             else if (found is not null)
@@ -105,26 +94,7 @@ internal static class SearchPage
                 }
 
                 h.Open("div", ("class", "search-layout")).Open("div", ("class", "search-hits"));
-                h.Open("ol", ("class", "results"));
-                foreach (var hit in found.Hits)
-                {
-                    h.Open("li", ("class", "result"));
-                    h.Open("h2").Link(Routes.Article(hit.Id), hit.Title ?? "(untitled)").Close("h2");
-                    Meta(h, hit.Source, hit.Published);
-                    h.Open("p", ("class", "snippet"));
-                    Snippet(h, hit.Snippet, hit.Highlights);
-                    h.Close("p");
-                    if (hit.StoryMatches > 1)
-                    {
-                        var more = hit.StoryMatches - 1;
-                        h.Open("p", ("class", "story-more")).Link(Routes.Article(hit.Id) + "#versions-h",
-                            $"+{more} more {(more == 1 ? "article" : "articles")} on this story").Close("p");
-                    }
-
-                    h.Close("li");
-                }
-
-                h.Close("ol");
+                Hits(h, found.Hits);
                 NextLink(h, "/", found.Next, keep);
                 h.Close("div");
                 if (found.Facets is { } facets && found.Matches > 0)
@@ -156,6 +126,31 @@ internal static class SearchPage
                 NextLink(h, "/", latest.Next, keep);
             }
         });
+    }
+
+    /// <summary>The hits of any search mode: title, source and date, snippet with its highlights, and the story's other articles.</summary>
+    private static void Hits(Html h, IReadOnlyList<SearchHit> hits)
+    {
+        h.Open("ol", ("class", "results"));
+        foreach (var hit in hits)
+        {
+            h.Open("li", ("class", "result"));
+            h.Open("h2").Link(Routes.Article(hit.Id), hit.Title ?? "(untitled)").Close("h2");
+            Meta(h, hit.Source, hit.Published);
+            h.Open("p", ("class", "snippet"));
+            Snippet(h, hit.Snippet, hit.Highlights);
+            h.Close("p");
+            if (hit.StoryMatches > 1)
+            {
+                var more = hit.StoryMatches - 1;
+                h.Open("p", ("class", "story-more")).Link(Routes.Article(hit.Id) + "#versions-h",
+                    $"+{more} more {(more == 1 ? "article" : "articles")} on this story").Close("p");
+            }
+
+            h.Close("li");
+        }
+
+        h.Close("ol");
     }
 
     /// <summary>The actor filter as typed: an entity id, else the best match by name or alias; null when none was typed.</summary>
