@@ -139,6 +139,18 @@ public sealed partial class RuleEventCoder
 
         /// <summary>The predicate's object is a domestic instrument (a law, decree, declaration), not an accord with a party.</summary>
         public bool DomesticAct { get; init; }
+
+        /// <summary>
+        /// The active predicate's subject is a thing that no one stands behind ("a target he has now met", "an agenda that will
+        /// appeal to voters"): no actor's act, whatever actor the clause names elsewhere.
+        /// </summary>
+        public List<int> ThingSubjects { get; init; } = [];
+
+        /// <summary>"failed to oppose", "neglected to consult": a verb that says its complement did not happen.</summary>
+        public bool Unrealised { get; init; }
+
+        /// <summary>The act is the object of a verb that ends or breaks it off ("cut off talks", "suspended negotiations").</summary>
+        public bool Ended { get; init; }
     }
 
     /// <summary>Verbs whose object noun is the act itself: "ordered the arrest", "launched an attack", "imposed sanctions".</summary>
@@ -179,7 +191,7 @@ public sealed partial class RuleEventCoder
         return best;
     }
 
-    private static TreeArguments? ArgumentsFromTree(Context c, Trigger t, int s, int e)
+    private TreeArguments? ArgumentsFromTree(Context c, Trigger t, int s, int e)
     {
         if (c.Tree is not { } tree || t.End > tree.Count)
         {
@@ -261,9 +273,16 @@ public sealed partial class RuleEventCoder
         return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
         {
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
+            ThingSubjects = sources.Count == 0 && tree.Upos(p) is "VERB" ? ThingSubjectsOf(c, tree, p, t) : [],
+            Unrealised = Unrealised(tree, p),
+            Ended = tree.Upos(p) == "NOUN" && tree.BaseRel(p) == "obj" && tree.Head(p) is var ender and >= 0 && Terminatives.Contains(tree.Lemma(ender))
+                && !(t.Start <= ender && ender < t.End),
             Denial = objects.Any(o => tree.BaseRel(o) == "obj" && Allegations.Contains(tree.Lemma(o))),
             DeclinesToSpeak = t.GovernedStart < 0 && tree.Children(p).Any(k => tree.BaseRel(k) == "xcomp" && (ReportingLemmas.Contains(tree.Lemma(k))
-                || tree.Lemma(k) is "comment" or "elaborate" or "answer" or "discuss" or "specify" or "disclose" or "reveal" or "identify" or "name")),
+                || tree.Lemma(k) is "comment" or "elaborate" or "answer" or "discuss" or "specify" or "disclose" or "reveal" or "identify" or "name"
+                // "declined to give her view", "refused to offer details": what is withheld is an answer.
+                || (tree.Lemma(k) is "give" or "offer" or "express" or "share" or "provide" && tree.Children(k).Any(o => tree.BaseRel(o) == "obj"
+                    && tree.Lemma(o) is "view" or "opinion" or "detail" or "comment" or "reason" or "explanation" or "figure" or "name" or "breakdown")))),
             VerbalAttack = VerbalAttackLemmas.Contains(tree.Lemma(p)),
             Hypothetical = Hypothetical(tree, words, p),
             NotAVerb = (t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod")) || AttributiveVerb(tree, t),
@@ -523,6 +542,75 @@ public sealed partial class RuleEventCoder
     /// <summary>Verbs that keep someone "from" an act ("barred from travelling", "prevented from leaving").</summary>
     private static readonly FrozenSet<string> Preventions = WordClass("prevention");
 
+    /// <summary>The WordNet class of common nouns' first sense (noun_classes.tsv): person, group, artifact, phenomenon…</summary>
+    private static readonly FrozenDictionary<string, string> NounClasses = TsvResource.Rows("events.noun_classes.tsv")
+        .ToFrozenDictionary(r => r["lemma"], r => r["class"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Classes of things that do not act: not people, groups, what they issue (communication) or places that stand for
+    /// their governments. Force keeps its acts, events and weapons as subjects ("the blast killed", "a missile hit").
+    /// </summary>
+    private static bool ThingClass(string cls, bool force) => cls switch
+    {
+        "person" or "group" or "communication" or "location" or "Tops" => false,
+        "act" or "event" or "artifact" => !force,
+        _ => true,
+    };
+
+    /// <summary>
+    /// The predicate's own subject (not one inherited along a chain of clauses, where a misparse costs most) when it is a
+    /// common noun whose first sense is a thing, outside every actor phrase, with no actor named between it and the
+    /// trigger: "the drought has killed crops", "evidence does not support his claims", "an agenda that will appeal to
+    /// voters" (a relative pronoun stands for its antecedent).
+    /// </summary>
+    private List<int> ThingSubjectsOf(Context c, Tree tree, int p, Trigger t)
+    {
+        var found = new List<int>();
+        var force = (_lexicon.Code(t.Code)?.Quad ?? 0) == 4;
+        foreach (var k in tree.Children(p))
+        {
+            if (tree.Rel(k) != "nsubj")
+            {
+                continue;
+            }
+
+            var o = c.Words[k] is "that" or "which" && tree.Rel(p) == "acl:relcl" ? tree.Head(p) : k;
+            if (o < 0 || !IsThing(c, tree, o) || !NounClasses.TryGetValue(tree.Lemma(o).ToLowerInvariant(), out var cls) || !ThingClass(cls, force)
+                || _lexicon.AgentsStartingWith(c.Words[o].ToLowerInvariant()).Any(a => a.Words.Length == 1)
+                || c.Phrases.Any(x => x.Start > o && x.Start < t.Start))
+            {
+                return [];
+            }
+
+            found.Add(o);
+        }
+
+        return found;
+    }
+
+    /// <summary>Verbs that say the act they govern did not happen ("failed to", "neglected to").</summary>
+    private static readonly FrozenSet<string> Nonimplicatives = WordClass("unrealised");
+
+    /// <summary>Verbs that end or break off an ongoing act named by their object ("cut off talks").</summary>
+    private static readonly FrozenSet<string> Terminatives = WordClass("terminative");
+
+    /// <summary>
+    /// The act is the "to" complement of a verb that says it did not happen ("the Tories had failed to oppose them"), along
+    /// the chain of complements above it.
+    /// </summary>
+    private static bool Unrealised(Tree tree, int p)
+    {
+        for (var node = p; node >= 0 && tree.BaseRel(node) == "xcomp"; node = tree.Head(node))
+        {
+            if (tree.Head(node) is var up and >= 0 && Nonimplicatives.Contains(tree.Lemma(up)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Hypothetical(Tree tree, string[] words, int p)
     {
         for (var node = p; node >= 0; node = tree.Head(node))
@@ -530,6 +618,8 @@ public sealed partial class RuleEventCoder
             foreach (var k in tree.Children(node))
             {
                 if ((tree.Rel(k) == "mark" && words[k] is "if" or "unless") || (tree.Rel(k) == "aux" && words[k] is "may" or "might" or "could")
+                    || (tree.Rel(k) == "aux" && words[k] is "would" or "should" && tree.Xpos(node) == "VBN"
+                        && tree.Children(node).Any(h => tree.Rel(h) == "aux" && tree.Lemma(h) == "have"))
                     || (tree.Rel(k) == "advmod" && words[k] is "probably" or "possibly" or "perhaps"))
                 {
                     return true;
@@ -607,6 +697,23 @@ public sealed partial class RuleEventCoder
             return false;
         }
 
+        if (fromTree.ThingSubjects.Count > 0)
+        {
+            // "a target he says he has now met", "an agenda that will appeal to core voters": the one who acts is a thing.
+            return false;
+        }
+
+        if (fromTree.Ended)
+        {
+            // "cut off talks with Glazer", "suspended negotiations": the talks end; the verb's own pattern, if any, codes that.
+            return false;
+        }
+
+        if (fromTree.Unrealised)
+        {
+            negated = true;
+        }
+
         if (t.Code.StartsWith("12", StringComparison.Ordinal) && fromTree.DeclinesToSpeak)
         {
             // "officials declined to comment", "refused to say where the hostages were held": no answer is no rejection.
@@ -663,7 +770,7 @@ public sealed partial class RuleEventCoder
             targets = targets.Count == 0 && !t.Pattern.NoTarget ? [.. fromTree.Targets.Where(x => x.End <= t.Start || x.Start >= t.ActEnd)] : targets;
         }
 
-        negated = fromTree.Negated;
+        negated = fromTree.Negated || fromTree.Unrealised;
         if ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 && fromTree.CivilianPlace >= 0
             && targets.All(x => x.Kind == ActorPhrase.Place && x.Start > 0 && c.Words[x.Start - 1] is "in" or "at" or "near" or "outside"))
         {
