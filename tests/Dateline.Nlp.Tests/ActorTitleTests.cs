@@ -50,6 +50,16 @@ public sealed class ActorTitleTests
     }
 
     [Fact]
+    public void The_story_country_counts_the_organisations_it_names_not_only_its_country_names()
+    {
+        // Written for this test: "Iraq" named twice as a topic, the story's own parties and broadcaster throughout.
+        const string Text = "Labour and the Conservative Party clashed over the Iraq war on Sunday. The Labour Party chairman spoke to the BBC. "
+            + "Deputy Prime Minister Ruth Okafor welcomed the report on the Iraq inquiry. Labour will publish its plans next week.";
+        var a = PersonNamed(Text, "Okafor");
+        Assert.Equal("GBR", a.Country);
+    }
+
+    [Fact]
     public void A_business_title_does_not_take_the_story_country()
     {
         var a = PersonNamed("Washington is listening. The United States said so. Jimmy Lai, a businessman and founder of a newspaper, was jailed.", "Lai");

@@ -151,6 +151,9 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         }
 
         var countryMentions = new List<(int Token, string Iso)>();
+        // Other mentions that place the story: organisations with a country ("Labour", "the BBC"). They do not place a
+        // title next to them (countryMentions does), but they count towards the country the story is about.
+        var storyEvidence = new List<string>();
         foreach (var e in entities)
         {
             var surface = text[e.Span.Start..e.Span.End];
@@ -188,6 +191,11 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
                 var id = "o:" + (org?.Name ?? surface);
                 var d = Get(id, () => new Draft { Id = id, Name = org?.Name ?? surface, Type = EntityLabels.Org, Country = org?.Country, FixedCode = org?.CodeOn(date) });
                 d.Aliases.Add(surface);
+                if (org?.Country is { } orgCountry)
+                {
+                    storyEvidence.Add(orgCountry);
+                }
+
                 mentions.Add(new ActorMention(e.Span, d.Id, "name"));
             }
             else if (e.Label == EntityLabels.Person)
@@ -293,8 +301,12 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
         // A state office with no country in its sentence ("the president, Milorad Dodik" in a story about Bosnia) takes
         // the country the story names most often, when one country clearly dominates (named at least twice, more than any
         // other). Business, church and international titles do not.
-        var byCountry = countryMentions.GroupBy(c => c.Iso).Select(g => (Iso: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
-        var storyCountry = byCountry.Count > 0 && byCountry[0].Count >= 2 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count)
+        // Named countries and the countries of the organisations named: a British politics story that mentions "the Iraq
+        // war" twice but Labour, the BBC and the Conservatives throughout is about Britain.
+        // A named country counts twice an organisation's mention, so that organisations decide only what the names leave open.
+        var byCountry = countryMentions.Select(c => (c.Iso, Weight: 2)).Concat(storyEvidence.Select(c => (Iso: c, Weight: 1))).GroupBy(c => c.Iso)
+            .Select(g => (Iso: g.Key, Count: g.Sum(x => x.Weight))).OrderByDescending(g => g.Count).ToList();
+        var storyCountry = byCountry.Count > 0 && byCountry[0].Count >= 4 && (byCountry.Count == 1 || byCountry[1].Count < byCountry[0].Count)
             ? byCountry[0].Iso : null;
         if (storyCountry is not null)
         {
@@ -307,7 +319,7 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
 
             // "Chancellor Gordon Brown" in a story about Britain that never names Germany: the title's default country
             // yields to the one the story is about.
-            foreach (var d in drafts.Where(d => d.CountryFromRoleDefault && d.Country is { } c && c != storyCountry && byCountry.All(x => x.Iso != c)))
+            foreach (var d in drafts.Where(d => d.CountryFromRoleDefault && d.Country is { } c && c != storyCountry && countryMentions.All(x => x.Iso != c)))
             {
                 d.Country = storyCountry;
                 d.CountryFromContext = true;
