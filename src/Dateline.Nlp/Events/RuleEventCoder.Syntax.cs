@@ -146,6 +146,9 @@ public sealed partial class RuleEventCoder
         /// </summary>
         public List<int> ThingSubjects { get; init; } = [];
 
+        /// <summary>The predicate's clausal complement has a thing as its subject ("warned that the weak dollar would cut profits").</summary>
+        public bool ThingClause { get; init; }
+
         /// <summary>"failed to oppose", "neglected to consult": a verb that says its complement did not happen.</summary>
         public bool Unrealised { get; init; }
 
@@ -289,7 +292,12 @@ public sealed partial class RuleEventCoder
             NounUse = t.Pattern.SingleVerb && tree.Upos(p) is "NOUN" or "PROPN",
             HasComplement = tree.Children(p).Any(k => tree.BaseRel(k) is "xcomp" or "ccomp" or "iobj"
                 || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
-            ThingObject = targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && IsThing(c, tree, o)),
+            ThingObject = (targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && IsThing(c, tree, o)))
+                // "to meet U.S. complaints", "met its targets": an actor that only modifies the object does not make it someone.
+                || (objects.Count > 0 && objects.All(o => tree.BaseRel(o) == "obj" && (o < t.Start || o >= t.End) && IsThing(c, tree, o)
+                    && NounClasses.TryGetValue(tree.Lemma(o).ToLowerInvariant(), out var oc) && oc is not ("person" or "group" or "location" or "Tops")
+                    && !_lexicon.AgentsStartingWith(c.Words[o].ToLowerInvariant()).Any(a => a.Words.Length == 1))),
+            ThingClause = ThingClauseSubject(c, tree, p),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
@@ -600,11 +608,36 @@ public sealed partial class RuleEventCoder
     /// </summary>
     private static bool Unrealised(Tree tree, int p)
     {
-        for (var node = p; node >= 0 && tree.BaseRel(node) == "xcomp"; node = tree.Head(node))
+        for (var node = p; node >= 0 && tree.BaseRel(node) is "xcomp" or "acl"; node = tree.Head(node))
         {
-            if (tree.Head(node) is var up and >= 0 && Nonimplicatives.Contains(tree.Lemma(up)))
+            // "failed to oppose", "unwilling to concede", "Brazil's unwillingness to concede" (a "to" clause of a noun).
+            if (tree.Head(node) is var up and >= 0 && Nonimplicatives.Contains(tree.Lemma(up).ToLowerInvariant())
+                && (tree.BaseRel(node) == "xcomp" || tree.Children(node).Any(k => tree.Rel(k) == "mark" && tree.Lemma(k) == "to")))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subject of the predicate's clausal complement is a thing (see <see cref="ThingSubjectsOf"/>), -1 if none.</summary>
+    private static bool ThingClauseSubject(Context c, Tree tree, int p)
+    {
+        foreach (var clause in tree.Children(p))
+        {
+            if (tree.BaseRel(clause) != "ccomp")
+            {
+                continue;
+            }
+
+            foreach (var k in tree.Children(clause))
+            {
+                if (tree.BaseRel(k) == "nsubj" && IsThing(c, tree, k) && NounClasses.TryGetValue(tree.Lemma(k).ToLowerInvariant(), out var cls)
+                    && ThingClass(cls, force: false) && cls is not ("act" or "event"))
+                {
+                    return true;
+                }
             }
         }
 
@@ -749,10 +782,10 @@ public sealed partial class RuleEventCoder
             return false;
         }
 
-        if (t.Code == "130" && targets.Count == 0 && t.GovernedStart < 0)
+        if (t.Code == "130" && t.GovernedStart < 0 && (targets.Count == 0 || (t.Pattern.GovernsClause && fromTree.ThingClause)))
         {
-            // "warned of a steep fall in profits", "warned against proposed changes": a warning about a situation,
-            // not a threat to anyone.
+            // "warned of a steep fall in profits", "warned against proposed changes", "warned that the weakening dollar
+            // would knock 125m euros off profits": a warning about a situation, not a threat to anyone.
             return false;
         }
 
