@@ -60,6 +60,14 @@ public sealed class ActorTitleTests
     }
 
     [Fact]
+    public void A_party_before_former_and_a_title_gives_the_country()
+    {
+        // Written for this test: the story names another country more often than the party's.
+        var a = PersonNamed("Kenya was discussed. Kenya's elections were held. Labour former minister Ruth Okafor criticised the plan.", "Okafor");
+        Assert.Equal("GBR", a.Country);
+    }
+
+    [Fact]
     public void A_business_title_does_not_take_the_story_country()
     {
         var a = PersonNamed("Washington is listening. The United States said so. Jimmy Lai, a businessman and founder of a newspaper, was jailed.", "Lai");

@@ -22,6 +22,9 @@ public sealed class ActorResolver(ActorLexicon lexicon, ActorOverrides? override
     private static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
     {
         "new", "incoming", "outgoing", "acting", "interim", "then", "then-", "current", "newly", "elected", "the", "its", "his", "her",
+        // "Labour former minister Jack Cunningham", "British veteran diplomat X": the party or country before them still
+        // qualifies the title (the event coder reads "former" itself: an elite, no longer in office).
+        "former", "veteran", "senior", "junior",
     };
 
     /// <summary>
