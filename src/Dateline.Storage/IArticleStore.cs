@@ -43,6 +43,14 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>Gives a story to every article stored before stories were kept; returns how many it assigned.</summary>
     Task<int> AssignStoriesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Joins the story of <paramref name="articleId"/> — every article in it — to the story of <paramref name="otherId"/>
+    /// (found to report the same event after both were saved, e.g. by their vectors: <c>Stories/StoryVectors</c>), in one
+    /// transaction. The moved articles' events also become known under the joined story, so later reports link to them.
+    /// Returns how many articles moved: 0 when the two already share a story or either is unknown.
+    /// </summary>
+    Task<int> JoinStoriesAsync(string articleId, string otherId, CancellationToken cancellationToken);
+
     /// <summary>Stores (replaces) the annotation layers of already stored articles, in one transaction.</summary>
     Task SaveAnnotationsAsync(IReadOnlyList<ArticleAnnotations> annotations, CancellationToken cancellationToken);
 

@@ -258,4 +258,34 @@ public abstract partial class ArticleStoreContract
         await store.RecordEventsAsync([new ArticleEvents("w2", "2025-06-04", [inReprint, Reported("PVSGOV", "PVSBUS", "010", "STATEMENT", 1, 0, "2025-06-03", "Officials made a statement.")])], Ct);
         Assert.Equal(2, (await ListAsync(store, new EventQuery(IncludeAll: true))).Count);
     }
+
+    [Fact]
+    public async Task Joining_two_stories_moves_every_article_and_later_reports_link_to_the_moved_events()
+    {
+        await using var store = await fixture.CreateEmptyStoreAsync();
+        await store.SaveAsync(
+        [
+            Articles.Make("j1", "Breakwater to close", Stories.Wire, "2025-06-03", "Coast Wire"),
+            Articles.Make("j2", "Storms shut breakwater", Stories.Reprint, "2025-06-04", "Island Herald"),
+            Articles.Make("j3", "Orchestra plans new season", Stories.Unrelated, "2025-06-04", "Island Herald"),
+        ], Ct);
+        var before = await store.ListStoriesAsync(ArticleFilter.All, null, 10, Ct);
+        Assert.Equal(2, before.Items.Count);
+        await store.RecordEventsAsync([new ArticleEvents("j3", "2025-06-04", [Reported("PVSGOV", "PVSBUS", "172", "COERCE", 4, -5.0, "2025-06-04", "The council closed the hall.")])], Ct);
+
+        // The orchestra story (one article) joins the breakwater story (two): every article ends in one story.
+        Assert.Equal(1, await store.JoinStoriesAsync("j3", "j1", Ct));
+        Assert.Equal(["j1", "j2", "j3"], (await store.GetStoryAsync("j3", Ct)).Select(a => a.Id).Order(StringComparer.Ordinal));
+        var after = await store.ListStoriesAsync(ArticleFilter.All, null, 10, Ct);
+        Assert.Equal(3, Assert.Single(after.Items).Articles);
+
+        // A later report of the same act in the joined story, in other words, is the same event.
+        await store.RecordEventsAsync([new ArticleEvents("j2", "2025-06-04", [Reported("PVSGOV", "PVSBUS", "172", "COERCE", 4, -5.0, "2025-06-04", "Officials shut the hall on Wednesday.")])], Ct);
+        var stored = Assert.Single(await ListAsync(store, new EventQuery(IncludeAll: true)));
+        Assert.Equal(["j2", "j3"], stored.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+
+        // Joining again, or with an unknown article, moves nothing.
+        Assert.Equal(0, await store.JoinStoriesAsync("j1", "j3", Ct));
+        Assert.Equal(0, await store.JoinStoriesAsync("nope", "j1", Ct));
+    }
 }

@@ -64,6 +64,6 @@ internal static class EmbedProgressView
         }
 
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Embedded {summary.Embedded:N0} articles ({summary.Model}) in {summary.Elapsed.TotalSeconds:0.0} s ({summary.PerSecond:0.0}/s); {summary.Remaining:N0} without a vector{(summary.Cancelled ? " — stopped: run `dateline embed` again to go on" : string.Empty)}"));
+            $"Embedded {summary.Embedded:N0} articles ({summary.Model}) in {summary.Elapsed.TotalSeconds:0.0} s ({summary.PerSecond:0.0}/s); {summary.Remaining:N0} without a vector{(summary.StoriesJoined > 0 ? $"; {summary.StoriesJoined:N0} joined the story of another outlet's report" : string.Empty)}{(summary.Cancelled ? " — stopped: run `dateline embed` again to go on" : string.Empty)}"));
     }
 }

@@ -233,6 +233,18 @@ public sealed class PostgresArticleStore : IArticleStore
 
     public Task<int> AssignStoriesAsync(CancellationToken cancellationToken) => PostgresStories.BackfillAsync(this, cancellationToken);
 
+    public Task<int> JoinStoriesAsync(string articleId, string otherId, CancellationToken cancellationToken) =>
+        Pg.RetryAsync(async () =>
+        {
+            await using var c = await OpenConnectionAsync(cancellationToken);
+            await using var tx = await c.BeginTransactionAsync(cancellationToken);
+            // Serial with story linking: a writer saving a report of either story meanwhile sees the stories joined or not.
+            await Pg.ExecAsync(c, tx, cancellationToken, "SELECT pg_advisory_xact_lock(@k)", ("@k", StoryLinkLock));
+            var moved = await PostgresStories.JoinAsync(c, tx, articleId, otherId, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return moved;
+        }, cancellationToken);
+
     public async Task<Page<StorySummary>> ListStoriesAsync(ArticleFilter filter, string? cursor, int limit, CancellationToken cancellationToken)
     {
         var offset = StoreCursor.DecodeOffset(cursor, "stories");

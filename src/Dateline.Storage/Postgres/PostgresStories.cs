@@ -39,6 +39,49 @@ internal static class PostgresStories
         return story;
     }
 
+    /// <summary>Moves every article of <paramref name="articleId"/>'s story into <paramref name="otherId"/>'s (see IArticleStore.JoinStoriesAsync).</summary>
+    public static async Task<int> JoinAsync(NpgsqlConnection c, NpgsqlTransaction tx, string articleId, string otherId, CancellationToken ct)
+    {
+        async Task<string?> StoryOf(string id)
+        {
+            await using var find = Pg.Command(c, tx, "SELECT COALESCE(story_id, id) FROM articles WHERE id = @id", ("@id", id));
+            return await find.ExecuteScalarAsync(ct) as string;
+        }
+
+        var from = await StoryOf(articleId);
+        var into = await StoryOf(otherId);
+        if (from is null || into is null || from == into)
+        {
+            return 0;
+        }
+
+        var moved = await Pg.ExecAsync(c, tx, ct, "UPDATE articles SET story_id = @into WHERE story_id = @from OR (id = @from AND story_id IS NULL)",
+            ("@into", into), ("@from", from));
+        var keys = new List<string>();
+        var ids = new List<long>();
+        await using (var events = Pg.Command(c, tx, """
+            SELECT DISTINCT e.id, e.date, e.source_code, e.target_code, e.cameo FROM events e
+            JOIN event_reports r ON r.event_id = e.id JOIN articles a ON a.id = r.article_id WHERE a.story_id = @into
+            """, ("@into", into)))
+        await using (var r = await events.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                ids.Add(r.GetInt64(0));
+                keys.Add(Events.EventKeys.StoryKey(r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.IsDBNull(3) ? string.Empty : r.GetString(3),
+                    r.GetString(4), into));
+            }
+        }
+
+        if (keys.Count > 0)
+        {
+            await Pg.ExecAsync(c, tx, ct, "INSERT INTO event_keys (key, event_id) SELECT k, i FROM unnest(@keys, @ids) AS u(k, i) ON CONFLICT DO NOTHING",
+                ("@keys", keys.ToArray()), ("@ids", ids.ToArray()));
+        }
+
+        return moved;
+    }
+
     /// <summary>Assigns a story to every article that has none, in (published, id) order; returns how many.</summary>
     public static async Task<int> BackfillAsync(PostgresArticleStore store, CancellationToken ct)
     {

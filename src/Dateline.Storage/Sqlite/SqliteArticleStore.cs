@@ -204,6 +204,9 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public Task<int> AssignStoriesAsync(CancellationToken cancellationToken) => SqliteStories.BackfillAsync(this, cancellationToken);
 
+    public Task<int> JoinStoriesAsync(string articleId, string otherId, CancellationToken cancellationToken) =>
+        SqliteStories.JoinAsync(this, articleId, otherId, cancellationToken);
+
     public async Task<Page<StorySummary>> ListStoriesAsync(ArticleFilter filter, string? cursor, int limit, CancellationToken cancellationToken)
     {
         var offset = StoreCursor.DecodeOffset(cursor, "stories");

@@ -111,6 +111,62 @@ internal static class SqliteStories
         await count.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Moves every article of <paramref name="articleId"/>'s story into <paramref name="otherId"/>'s (see IArticleStore.JoinStoriesAsync).</summary>
+    public static async Task<int> JoinAsync(SqliteArticleStore store, string articleId, string otherId, CancellationToken ct)
+    {
+        await using var c = await store.OpenConnectionAsync(ct);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        async Task<string?> StoryOf(string id)
+        {
+            await using var find = SqliteArticleStore.Command(c, tx, "SELECT COALESCE(story_id, id) FROM articles WHERE id = $id", ("$id", id));
+            return await find.ExecuteScalarAsync(ct) as string;
+        }
+
+        var from = await StoryOf(articleId);
+        var into = await StoryOf(otherId);
+        if (from is null || into is null || from == into)
+        {
+            return 0;
+        }
+
+        int moved;
+        await using (var move = SqliteArticleStore.Command(c, tx,
+            "UPDATE articles SET story_id = $into WHERE story_id = $from OR (id = $from AND story_id IS NULL)", ("$into", into), ("$from", from)))
+        {
+            moved = await move.ExecuteNonQueryAsync(ct);
+        }
+
+        // The events the joined story's articles report, known by their story key under the joined story too.
+        var keys = new List<(string Key, long Event)>();
+        await using (var events = SqliteArticleStore.Command(c, tx, """
+            SELECT DISTINCT e.id, e.date, e.source_code, e.target_code, e.cameo FROM events e
+            JOIN event_reports r ON r.event_id = e.id JOIN articles a ON a.id = r.article_id WHERE a.story_id = $into
+            """, ("$into", into)))
+        await using (var r = await events.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                keys.Add((Events.EventKeys.StoryKey(r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.IsDBNull(3) ? string.Empty : r.GetString(3),
+                    r.GetString(4), into), r.GetInt64(0)));
+            }
+        }
+
+        await using (var add = SqliteArticleStore.Command(c, tx, "INSERT OR IGNORE INTO event_keys (key, event_id) VALUES ($key, $id)", ("$key", string.Empty), ("$id", 0L)))
+        {
+            foreach (var (key, id) in keys)
+            {
+                add.Parameters["$key"].Value = key;
+                add.Parameters["$id"].Value = id;
+                await add.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        await RefreshSummaryAsync(c, tx, from, ct);
+        await RefreshSummaryAsync(c, tx, into, ct);
+        await tx.CommitAsync(ct);
+        return moved;
+    }
+
     /// <summary>Assigns a story to every article that has none (stored before stories were kept), in (published, id) order; returns how many.</summary>
     public static async Task<int> BackfillAsync(SqliteArticleStore store, CancellationToken ct)
     {
