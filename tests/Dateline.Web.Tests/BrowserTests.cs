@@ -179,7 +179,30 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser) : IC
         var timeline = await page.EvaluateAsync<double[]>("() => { const f = document.querySelector('figure.timeline'); return [f.querySelector('svg').getBoundingClientRect().width, f.parentElement.getBoundingClientRect().width]; }");
         Assert.True(timeline[0] >= 0.8 * timeline[1], $"timeline {timeline[0]} px in a {timeline[1]} px column");
         await ShotAsync(page, "3b-actor-undated");
+
+        // A date range narrows the actor's events and articles to it, and says so.
+        static int Count(string heading) => int.Parse(System.Text.RegularExpressions.Regex.Match(heading, @"\((\d+)\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var allEvents = Count(await page.Locator("#events-h").InnerTextAsync());
+        var allArticles = await page.Locator(".actor-articles .meta").AllInnerTextsAsync();
+        Assert.Contains(allArticles, m => !m.Contains("2025-06-", StringComparison.Ordinal)); // some outside the range, or the test proves nothing
+        await page.Locator("#from").FillAsync("2025-06-01");
+        await page.Locator("#to").FillAsync("2025-06-30");
+        await page.Locator("#apply-range").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("from=2025-06-01&to=2025-06-30"));
+        Assert.StartsWith("From 2025-06-01 to 2025-06-30", await page.Locator("#range").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(Count(await page.Locator("#events-h").InnerTextAsync()) <= allEvents);
+        var june = await page.Locator(".actor-articles .meta").AllInnerTextsAsync();
+        Assert.NotEmpty(june);
+        Assert.All(june, m => Assert.Matches("2025-06-[0-3][0-9]$", m));
+
+        await page.GotoAsync("/dyads/JPN/KOR?from=2025-06-01");
+        Assert.Equal("2025-06-01", await page.Locator(".dyad-form #from").InputValueAsync());
         Assert.Empty(problems);
+
+        // A range that ends before it starts is a 400 that says so (the browser logs the status, nothing else).
+        await page.GotoAsync("/actors/" + Uri.EscapeDataString(japan) + "?from=2025-07-01&to=2025-06-01");
+        Assert.Contains("is after", await page.Locator("#problem").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.All(problems, p => Assert.Contains("400", p, StringComparison.Ordinal));
     }
 
     [Fact]

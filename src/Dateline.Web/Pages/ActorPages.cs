@@ -40,20 +40,43 @@ internal static class ActorPages
         });
     }
 
-    public static async Task<IResult> DetailAsync(string id, IArticleStore store, CancellationToken ct)
+    public static async Task<IResult> DetailAsync(string id, HttpRequest request, IArticleStore store, CancellationToken ct)
     {
         if (await store.GetEntityAsync(id, ct) is not { } actor)
         {
             return Layout.NotFound($"No actor has the id '{id}'.");
         }
 
-        var timeline = await store.GetEntityTimelineAsync(id, ct);
+        // A date range narrows the timeline, the events and the articles (quotes are listed over all dates).
+        var (fromText, toText) = (Query.Text(request.Query["from"].ToString()), Query.Text(request.Query["to"].ToString()));
+        DateOnly? from, to;
+        try
+        {
+            (from, to) = (Query.Date(fromText, "from"), Query.Date(toText, "to"));
+            if (from > to)
+            {
+                throw new BadRequestException($"from ({fromText}) is after to ({toText})", "from");
+            }
+        }
+        catch (BadRequestException ex)
+        {
+            return Layout.Page(actor.Name, "/actors", h =>
+            {
+                h.Element("h1", actor.Name, ("id", "actor-name"));
+                RangeForm(h, actor.Id, fromText, toText);
+                h.Element("p", ex.Message, ("class", "error"), ("role", "alert"), ("id", "problem"));
+            }, StatusCodes.Status400BadRequest);
+        }
+
+        var ranged = from is not null || to is not null;
+        var timeline = (await store.GetEntityTimelineAsync(id, ct)).Where(d => !ranged || (d.Date is { } day && day >= (from ?? DateOnly.MinValue) && day <= (to ?? DateOnly.MaxValue))).ToList();
         var quotes = await store.ListQuotesAsync(new QuoteFilter(Actor: id), null, 20, ct);
-        var articles = await store.ListArticlesAsync(new ArticleFilter(Actor: id), null, 20, ct);
-        var asSource = await EventsApi.PageAsync(store, new EventQuery(SourceEntity: id), null, 20, ct);
-        var asTarget = await EventsApi.PageAsync(store, new EventQuery(TargetEntity: id), null, 20, ct);
+        var articles = await store.ListArticlesAsync(new ArticleFilter(From: from, To: to, Actor: id), null, 20, ct);
+        var asSource = await EventsApi.PageAsync(store, new EventQuery(From: from, To: to, SourceEntity: id), null, 20, ct);
+        var asTarget = await EventsApi.PageAsync(store, new EventQuery(From: from, To: to, TargetEntity: id), null, 20, ct);
         // Counted in the store, not by streaming every event: an actor like a country can have tens of thousands.
-        var monthly = await store.EventsPerMonthAsync(new EventQuery(Entity: id), ct);
+        var monthly = await store.EventsPerMonthAsync(new EventQuery(From: from, To: to, Entity: id), ct);
+        (string, string?)[] range = [("from", fromText), ("to", toText)];
         var eventsPerMonth = monthly.Where(m => m.Month is not null).ToDictionary(m => m.Month!.Value, m => (int)m.Events);
         var eventCount = monthly.Sum(m => m.Events);
 
@@ -83,8 +106,15 @@ internal static class ActorPages
             h.Markup("</tbody>").Close("table").Close("section");
 
             h.Open("section", ("aria-labelledby", "timeline-h")).Element("h2", "Mentions and events over time", ("id", "timeline-h"));
+            RangeForm(h, actor.Id, fromText, toText);
+            if (ranged)
+            {
+                h.Open("p", ("class", "note"), ("id", "range")).Text($"From {fromText ?? "the first"} to {toText ?? "the last"} date; undated articles and events are left out. ")
+                    .Link(Routes.Actor(actor.Id), "All dates").Close("p");
+            }
+
             Timeline.Write(h, timeline, eventsPerMonth, monthly.Where(m => m.Month is null).Sum(m => m.Events),
-                (Routes.WithQuery("/", ("actor", actor.Id)), Routes.WithQuery("/events", ("entity", actor.Id))));
+                (Routes.WithQuery("/", [("actor", actor.Id), .. range]), Routes.WithQuery("/events", [("entity", actor.Id), .. range])));
             h.Close("section");
 
             h.Open("section", ("class", "actor-events"), ("aria-labelledby", "events-h")).Element("h2", $"Events ({eventCount})", ("id", "events-h"));
@@ -92,7 +122,7 @@ internal static class ActorPages
             EventList.Write(h, asSource.Items, "No events with this actor as source.");
             h.Element("h3", "As target", ("id", "as-target"));
             EventList.Write(h, asTarget.Items, "No events with this actor as target.");
-            h.Open("p").Link(Routes.WithQuery("/events", ("entity", actor.Id)), "All events of " + actor.Name + " →", ("id", "all-events")).Close("p");
+            h.Open("p").Link(Routes.WithQuery("/events", [("entity", actor.Id), .. range]), "All events of " + actor.Name + " →", ("id", "all-events")).Close("p");
             h.Close("section");
 
             h.Open("section", ("class", "quotes"), ("aria-labelledby", "quotes-h")).Element("h2", "Quotes", ("id", "quotes-h"));
@@ -113,11 +143,20 @@ internal static class ActorPages
             h.Close("ul");
             if (articles.Next is not null)
             {
-                h.Open("p").Link(Routes.WithQuery("/", ("actor", actor.Id)), "All articles →").Close("p");
+                h.Open("p").Link(Routes.WithQuery("/", [("actor", actor.Id), .. range]), "All articles →").Close("p");
             }
 
             h.Close("section").Close("div");
         });
+    }
+
+    private static void RangeForm(Html h, string id, string? from, string? to)
+    {
+        h.Open("form", ("class", "search range-form"), ("method", "get"), ("action", Routes.Actor(id)), ("aria-label", "Date range"));
+        h.Open("fieldset", ("class", "filters")).Element("legend", "Dates");
+        SearchPage.Field(h, "from", "From", "date", from);
+        SearchPage.Field(h, "to", "To", "date", to);
+        h.Close("fieldset").Markup("<button type=\"submit\" id=\"apply-range\">Apply</button>").Close("form");
     }
 
     private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";

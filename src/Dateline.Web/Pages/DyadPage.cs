@@ -18,14 +18,14 @@ internal static class DyadPage
     public static IResult Pick(HttpRequest request)
     {
         string? Get(string name) => Query.Text(request.Query[name].ToString());
-        var (a, b, interval) = (Get("a"), Get("b"), Get("interval"));
+        var (a, b, interval, from, to) = (Get("a"), Get("b"), Get("interval"), Get("from"), Get("to"));
         string? problem = null;
         if (a is not null && b is not null)
         {
             try
             {
-                var q = EventsApi.Dyad(a, b, interval, null, null, FirstName, SecondName);
-                return Results.Redirect(Routes.WithQuery(Routes.Dyad(q.A, q.B), ("interval", q.Interval == "month" ? null : q.Interval)));
+                var q = EventsApi.Dyad(a, b, interval, from, to, FirstName, SecondName);
+                return Results.Redirect(Routes.WithQuery(Routes.Dyad(q.A, q.B), ("interval", q.Interval == "month" ? null : q.Interval), ("from", from), ("to", to)));
             }
             catch (BadRequestException ex)
             {
@@ -37,7 +37,7 @@ internal static class DyadPage
         {
             h.Element("h1", "Compare two actors");
             h.Element("p", "Actor codes as in the events: a country (JPN), or a country and a role (JPNGOV, KORMIL). Codes match as prefixes, so JPN includes JPNGOV.");
-            Form(h, a, b, interval ?? "month");
+            Form(h, a, b, interval ?? "month", from, to);
             if (problem is not null)
             {
                 h.Element("p", problem, ("class", "error"), ("role", "alert"), ("id", "problem"));
@@ -74,7 +74,7 @@ internal static class DyadPage
             return Layout.Page("Dyad", "/dyads", h =>
             {
                 h.Element("h1", "Compare two actors");
-                Form(h, a, b, interval ?? "month");
+                Form(h, a, b, interval ?? "month", from, to);
                 h.Element("p", ex.Message, ("class", "error"), ("role", "alert"), ("id", "problem"));
             }, StatusCodes.Status400BadRequest);
         }
@@ -87,7 +87,7 @@ internal static class DyadPage
         return Layout.Page($"{q.A} ↔ {q.B}", "/dyads", h =>
         {
             h.Element("h1", $"{q.A} ↔ {q.B}", ("id", "dyad-title"));
-            Form(h, q.A, q.B, q.Interval);
+            Form(h, q.A, q.B, q.Interval, from, to);
             h.Open("p", ("class", "summary")).Text($"{points.Sum(p => p.Events)} events in {points.Count} {q.Interval}{(points.Count == 1 ? string.Empty : "s")} with events (not negated; actual or intended). ")
                 .Link(Routes.WithQuery("/api/dyads/" + Uri.EscapeDataString(q.A) + "/" + Uri.EscapeDataString(q.B), [("interval", q.Interval), ("from", from), ("to", to)]), "JSON")
                 .Text(" · ").Link(Routes.Dyad(q.B, q.A) + Routes.WithQuery(string.Empty, keep), "swap sides").Close("p");
@@ -167,7 +167,7 @@ internal static class DyadPage
         h.Markup("</tbody>").Close("table").Close("div");
     }
 
-    private static void Form(Html h, string? a, string? b, string interval)
+    private static void Form(Html h, string? a, string? b, string interval, string? from = null, string? to = null)
     {
         h.Open("form", ("class", "search dyad-form"), ("method", "get"), ("action", "/dyads"), ("aria-label", "Pick two actors"));
         h.Open("fieldset", ("class", "filters")).Element("legend", "Two actors");
@@ -180,6 +180,8 @@ internal static class DyadPage
         }
 
         h.Close("select").Close("div");
+        SearchPage.Field(h, "from", "From", "date", from);
+        SearchPage.Field(h, "to", "To", "date", to);
         h.Close("fieldset").Markup("<button type=\"submit\" id=\"compare\">Compare</button>").Close("form");
     }
 

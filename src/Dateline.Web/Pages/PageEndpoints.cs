@@ -11,7 +11,7 @@ internal static class PageEndpoints
         pages.MapGet("/", SearchPage.RenderAsync);
         pages.MapGet("/articles/{id}", (string id, IArticleStore store, WebOptions options, CancellationToken ct) => ArticlePage.RenderAsync(id, store, options, ct));
         pages.MapGet("/actors", ActorPages.ListAsync);
-        pages.MapGet("/actors/{id}", (string id, IArticleStore store, CancellationToken ct) => ActorPages.DetailAsync(id, store, ct));
+        pages.MapGet("/actors/{id}", (string id, HttpRequest request, IArticleStore store, CancellationToken ct) => ActorPages.DetailAsync(id, request, store, ct));
         pages.MapGet("/quotes", QuotesPage.RenderAsync);
         pages.MapGet("/ingest", (WebOptions options) => OtherPages.Ingest(options));
         pages.MapGet("/docs", () => OtherPages.Docs([.. app.DataSources.SelectMany(d => d.Endpoints)]));
