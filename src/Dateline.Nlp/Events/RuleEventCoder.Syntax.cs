@@ -149,6 +149,9 @@ public sealed partial class RuleEventCoder
         /// <summary>The predicate's clausal complement has a thing as its subject ("warned that the weak dollar would cut profits").</summary>
         public bool ThingClause { get; init; }
 
+        /// <summary>The head words of the predicate's subjects (active predicates only).</summary>
+        public List<int> Subjects { get; init; } = [];
+
         /// <summary>"failed to oppose", "neglected to consult": a verb that says its complement did not happen.</summary>
         public bool Unrealised { get; init; }
 
@@ -275,6 +278,7 @@ public sealed partial class RuleEventCoder
 
         return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
         {
+            Subjects = subjects,
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
             ThingSubjects = sources.Count == 0 && tree.Upos(p) is "VERB" ? ThingSubjectsOf(c, tree, p, t) : [],
             Unrealised = Unrealised(tree, p),
@@ -310,6 +314,27 @@ public sealed partial class RuleEventCoder
     private static bool AttributiveVerb(Tree tree, Trigger t) =>
         !t.Pattern.SingleVerb && t.End - t.Start > 1 && tree.Rel(t.Start) == "amod" && tree.Head(t.Start) is var h && h > t.Start && h < t.End
         && tree.Xpos(t.Start) is "VBN" or "VBD" && t.Start > 0 && tree.Xpos(t.Start - 1) is "DT" or "PRP$" or "POS"; // "the signed", not a misparsed "staged protest rallies"
+
+    /// <summary>
+    /// Word <paramref name="x"/> lies inside a clause or apposition attached to <paramref name="head"/> (a relative clause,
+    /// a participle, an apposition, a parenthetical), not in a modifier that qualifies it ("the Albanians of southern
+    /// Serbia" keeps Serbia).
+    /// </summary>
+    private static bool ClauseOf(Tree tree, int x, int head)
+    {
+        var inClause = false;
+        for (var node = x; node >= 0; node = tree.Head(node))
+        {
+            if (tree.Head(node) == head)
+            {
+                return inClause || tree.BaseRel(node) is "acl" or "appos" or "parataxis";
+            }
+
+            inClause |= tree.BaseRel(node) is "acl" or "appos" or "parataxis";
+        }
+
+        return false;
+    }
 
     /// <summary>A common noun outside every actor phrase, and no time ("the targets", "its results"; not "next week").</summary>
     private static bool IsThing(Context c, Tree tree, int o) =>
@@ -794,6 +819,14 @@ public sealed partial class RuleEventCoder
             // "received the ruling", "receive medical treatment": a visit is made to or hosted for someone; "to meet Wall
             // Street earnings estimates", "will release its results": a meeting or a release is with or of someone.
             return false;
+        }
+
+        if (!passive && fromTree.Sources.Count > 0 && sources.Count > 0 && c.Tree is { } tree
+            && sources.All(x => fromTree.Subjects.Any(h => (h < x.Start || h >= x.End) && ClauseOf(tree, x.Start, h))))
+        {
+            // "Mr Snow, who is currently in Dublin at the start of a four-nation EU visit, has applauded …": the actor the
+            // words found nearest the verb sits inside a clause or apposition of the subject; the subject acts.
+            sources = fromTree.Sources;
         }
 
         if (fromTree.Passive == passive)
