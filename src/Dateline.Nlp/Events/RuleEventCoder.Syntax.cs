@@ -149,6 +149,9 @@ public sealed partial class RuleEventCoder
         /// <summary>The predicate's clausal complement has a thing as its subject ("warned that the weak dollar would cut profits").</summary>
         public bool ThingClause { get; init; }
 
+        /// <summary>"shares shot up 7%": a rise, not a shooting.</summary>
+        public bool RisesUp { get; init; }
+
         /// <summary>The head words of the predicate's subjects (active predicates only).</summary>
         public List<int> Subjects { get; init; } = [];
 
@@ -264,6 +267,7 @@ public sealed partial class RuleEventCoder
                 NonActorAgent = agents.Count > 0 && sources.Count == 0 && agents.All(a => tree.Upos(a) == "NOUN"),
                 NotAVerb = t.Pattern.SingleVerb && (tree.Upos(p) is "ADJ" or "ADV" or "ADP" || tree.Rel(p) == "amod"),
                 CivilianPlace = subjects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
+                RisesUp = RisesUp(tree, words, p),
                 // "numbers released by Japan's Finance Ministry": what a passive acts on is its subject.
                 ThingObject = targets.Count == 0 && subjects.Any(o => IsThing(c, tree, o)),
             };
@@ -279,6 +283,7 @@ public sealed partial class RuleEventCoder
         return new TreeArguments(sources, targets, false, Negated(tree, words, p), nonActorObject)
         {
             Subjects = subjects,
+            RisesUp = RisesUp(tree, words, p),
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
             ThingSubjects = sources.Count == 0 && tree.Upos(p) is "VERB" ? ThingSubjectsOf(c, tree, p, t) : [],
             Unrealised = Unrealised(tree, p),
@@ -646,6 +651,11 @@ public sealed partial class RuleEventCoder
         return false;
     }
 
+    /// <summary>"Shares shot up 7%" (also misparsed as a participle modifying "shares"): a rise; "shot up a police station" is not one.</summary>
+    private static bool RisesUp(Tree tree, string[] words, int p) =>
+        tree.Lemma(p) == "shoot" && tree.Children(p).Any(k => tree.Rel(k) == "compound:prt" && words[k] == "up")
+        && !tree.Children(p).Any(k => tree.BaseRel(k) == "obj" && tree.Upos(k) is not "NUM");
+
     /// <summary>The subject of the predicate's clausal complement is a thing (see <see cref="ThingSubjectsOf"/>), -1 if none.</summary>
     private static bool ThingClauseSubject(Context c, Tree tree, int p)
     {
@@ -722,6 +732,13 @@ public sealed partial class RuleEventCoder
         if (ArgumentsFromTree(c, t, s, e) is not { } fromTree)
         {
             return true;
+        }
+
+        var force = t.Code.StartsWith("18", StringComparison.Ordinal) || t.Code.StartsWith("19", StringComparison.Ordinal) || t.Code.StartsWith("20", StringComparison.Ordinal);
+        if (force && fromTree.RisesUp)
+        {
+            // "having shot up more than 7% in early trading".
+            return false;
         }
 
         if (fromTree.NonActorObject && ((_lexicon.Code(t.Code)?.Quad ?? 0) == 4 || t.ActCode.StartsWith("08", StringComparison.Ordinal)))
