@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Writes src/Dateline.Nlp/Data/events/noun_classes.tsv from WordNet 3.0 (Debian package wordnet-base).
 
-For every one-word noun lemma, the lexicographer file of its first (most frequent) sense: noun.person, noun.artifact,
+For every common one-word noun lemma (a sense in the sense-tagged corpus), the lexicographer file of its first (most frequent) sense: noun.person, noun.artifact,
 noun.phenomenon... The event coder's tree stage reads it to tell a subject that acts (a person, a group, a statement,
 a place standing for its government) from a thing ("the drought killed crops", "a target he has met").
 Usage: apt-get install wordnet-base && tools/wordnet-noun-classes.py > src/Dateline.Nlp/Data/events/noun_classes.tsv
 """
-import re, sys
+import re
 WN = "/usr/share/wordnet"
 # lexicographer file numbers (WordNet lexnames(5WN)); only the noun files matter here.
 NAMES = {3: "Tops", 4: "act", 5: "animal", 6: "artifact", 7: "attribute", 8: "body", 9: "cognition", 10: "communication",

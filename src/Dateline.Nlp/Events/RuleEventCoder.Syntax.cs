@@ -141,10 +141,10 @@ public sealed partial class RuleEventCoder
         public bool DomesticAct { get; init; }
 
         /// <summary>
-        /// The active predicate's subject is a thing that no one stands behind ("a target he has now met", "an agenda that will
-        /// appeal to voters"): no actor's act, whatever actor the clause names elsewhere.
+        /// The active predicate's own subject is a thing that no one stands behind ("the drought has killed crops", "an agenda
+        /// that will appeal to voters"): no actor's act, whatever actor the clause names elsewhere.
         /// </summary>
-        public List<int> ThingSubjects { get; init; } = [];
+        public bool ThingSubject { get; init; }
 
         /// <summary>The predicate's clausal complement has a thing as its subject ("warned that the weak dollar would cut profits").</summary>
         public bool ThingClause { get; init; }
@@ -285,7 +285,7 @@ public sealed partial class RuleEventCoder
             Subjects = subjects,
             RisesUp = RisesUp(tree, words, p),
             DomesticAct = objects.Any(o => tree.BaseRel(o) == "obj" && DomesticInstruments.Contains(tree.Lemma(o))),
-            ThingSubjects = sources.Count == 0 && tree.Upos(p) is "VERB" ? ThingSubjectsOf(c, tree, p, t) : [],
+            ThingSubject = sources.Count == 0 && tree.Upos(p) is "VERB" && ThingSubjectOf(c, tree, p, t),
             Unrealised = Unrealised(tree, p),
             Ended = tree.Upos(p) == "NOUN" && tree.BaseRel(p) == "obj" && tree.Head(p) is var ender and >= 0 && Terminatives.Contains(tree.Lemma(ender))
                 && !(t.Start <= ender && ender < t.End),
@@ -303,10 +303,10 @@ public sealed partial class RuleEventCoder
                 || (tree.BaseRel(k) == "obj" && tree.Upos(k) != "NUM" && !tree.Children(k).Any(m => tree.Rel(m) == "nummod"))),
             ThingObject = (targets.Count == 0 && objects.Any(o => tree.BaseRel(o) == "obj" && IsThing(c, tree, o)))
                 // "to meet U.S. complaints", "met its targets": an actor that only modifies the object does not make it someone.
-                || (objects.Count > 0 && objects.All(o => tree.BaseRel(o) == "obj" && (o < t.Start || o >= t.End) && IsThing(c, tree, o)
-                    && NounClasses.TryGetValue(tree.Lemma(o).ToLowerInvariant(), out var oc) && oc is not ("person" or "group" or "location" or "Tops")
-                    && !_lexicon.AgentsStartingWith(c.Words[o].ToLowerInvariant()).Any(a => a.Words.Length == 1))),
-            ThingClause = ThingClauseSubject(c, tree, p),
+                || (objects.Count > 0 && objects.All(o => tree.BaseRel(o) == "obj" && (o < t.Start || o >= t.End)
+                    && ThingNoun(c, tree, o, cls => cls is not ("person" or "group" or "location" or "Tops")))),
+            ThingClause = tree.Children(p).Any(clause => tree.BaseRel(clause) == "ccomp" && tree.Children(clause).Any(k => tree.BaseRel(k) == "nsubj"
+                && ThingNoun(c, tree, k, cls => ThingClass(cls, materialConflict: false) && cls is not ("act" or "event")))),
             CivilianPlace = objects.FirstOrDefault(o => tree.Upos(o) == "NOUN" && CivilianPlaces.Contains(tree.Lemma(o)), -1),
         };
     }
@@ -586,12 +586,13 @@ public sealed partial class RuleEventCoder
 
     /// <summary>
     /// Classes of things that do not act: not people, groups, what they issue (communication) or places that stand for
-    /// their governments. Force keeps its acts, events and weapons as subjects ("the blast killed", "a missile hit").
+    /// their governments. Material conflict (quad 4) keeps acts, events and weapons as subjects ("the blast killed", "a
+    /// missile hit").
     /// </summary>
-    private static bool ThingClass(string cls, bool force) => cls switch
+    private static bool ThingClass(string cls, bool materialConflict) => cls switch
     {
         "person" or "group" or "communication" or "location" or "Tops" => false,
-        "act" or "event" or "artifact" => !force,
+        "act" or "event" or "artifact" => !materialConflict,
         _ => true,
     };
 
@@ -601,10 +602,10 @@ public sealed partial class RuleEventCoder
     /// trigger: "the drought has killed crops", "evidence does not support his claims", "an agenda that will appeal to
     /// voters" (a relative pronoun stands for its antecedent).
     /// </summary>
-    private List<int> ThingSubjectsOf(Context c, Tree tree, int p, Trigger t)
+    private bool ThingSubjectOf(Context c, Tree tree, int p, Trigger t)
     {
-        var found = new List<int>();
-        var force = (_lexicon.Code(t.Code)?.Quad ?? 0) == 4;
+        var found = false;
+        var materialConflict = (_lexicon.Code(t.Code)?.Quad ?? 0) == 4;
         foreach (var k in tree.Children(p))
         {
             if (tree.Rel(k) != "nsubj")
@@ -613,20 +614,26 @@ public sealed partial class RuleEventCoder
             }
 
             var o = c.Words[k] is "that" or "which" && tree.Rel(p) == "acl:relcl" ? tree.Head(p) : k;
-            if (o < 0 || !IsThing(c, tree, o) || !NounClasses.TryGetValue(tree.Lemma(o).ToLowerInvariant(), out var cls) || !ThingClass(cls, force)
-                || _lexicon.AgentsStartingWith(c.Words[o].ToLowerInvariant()).Any(a => a.Words.Length == 1)
-                || c.Phrases.Any(x => x.Start > o && x.Start < t.Start))
+            if (o < 0 || !ThingNoun(c, tree, o, cls => ThingClass(cls, materialConflict)) || c.Phrases.Any(x => x.Start > o && x.Start < t.Start))
             {
-                return [];
+                return false;
             }
 
-            found.Add(o);
+            found = true;
         }
 
         return found;
     }
 
-    /// <summary>Verbs that say the act they govern did not happen ("failed to", "neglected to").</summary>
+    /// <summary>
+    /// A common noun outside every actor phrase (<see cref="IsThing"/>), not an agent noun of the lexicon ("troops",
+    /// "officials"), whose first WordNet sense has a class <paramref name="thingClass"/> accepts.
+    /// </summary>
+    private bool ThingNoun(Context c, Tree tree, int o, Func<string, bool> thingClass) =>
+        IsThing(c, tree, o) && NounClasses.TryGetValue(tree.Lemma(o).ToLowerInvariant(), out var cls) && thingClass(cls)
+        && !_lexicon.AgentsStartingWith(c.Words[o].ToLowerInvariant()).Any(a => a.Words.Length == 1);
+
+    /// <summary>Words that say the act they govern did not happen ("failed to", "unwilling to", "unwillingness to").</summary>
     private static readonly FrozenSet<string> Nonimplicatives = WordClass("unrealised");
 
     /// <summary>Verbs that end or break off an ongoing act named by their object ("cut off talks").</summary>
@@ -655,29 +662,6 @@ public sealed partial class RuleEventCoder
     private static bool RisesUp(Tree tree, string[] words, int p) =>
         tree.Lemma(p) == "shoot" && tree.Children(p).Any(k => tree.Rel(k) == "compound:prt" && words[k] == "up")
         && !tree.Children(p).Any(k => tree.BaseRel(k) == "obj" && tree.Upos(k) is not "NUM");
-
-    /// <summary>The subject of the predicate's clausal complement is a thing (see <see cref="ThingSubjectsOf"/>), -1 if none.</summary>
-    private static bool ThingClauseSubject(Context c, Tree tree, int p)
-    {
-        foreach (var clause in tree.Children(p))
-        {
-            if (tree.BaseRel(clause) != "ccomp")
-            {
-                continue;
-            }
-
-            foreach (var k in tree.Children(clause))
-            {
-                if (tree.BaseRel(k) == "nsubj" && IsThing(c, tree, k) && NounClasses.TryGetValue(tree.Lemma(k).ToLowerInvariant(), out var cls)
-                    && ThingClass(cls, force: false) && cls is not ("act" or "event"))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     private static bool Hypothetical(Tree tree, string[] words, int p)
     {
@@ -772,7 +756,7 @@ public sealed partial class RuleEventCoder
             return false;
         }
 
-        if (fromTree.ThingSubjects.Count > 0)
+        if (fromTree.ThingSubject)
         {
             // "a target he says he has now met", "an agenda that will appeal to core voters": the one who acts is a thing.
             return false;
@@ -782,11 +766,6 @@ public sealed partial class RuleEventCoder
         {
             // "cut off talks with Glazer", "suspended negotiations": the talks end; the verb's own pattern, if any, codes that.
             return false;
-        }
-
-        if (fromTree.Unrealised)
-        {
-            negated = true;
         }
 
         if (t.Code.StartsWith("12", StringComparison.Ordinal) && fromTree.DeclinesToSpeak)
